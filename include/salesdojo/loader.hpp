@@ -1,0 +1,25 @@
+#pragma once
+// Loading a scenario: read, parse, build the model and lint it, collecting every problem in one run.
+#include <salesdojo/diagnostic.hpp>
+#include <salesdojo/scenario.hpp>
+#include <salesdojo/source.hpp>
+
+#include <memory>
+#include <string>
+
+namespace salesdojo {
+
+struct LoadResult {
+    std::shared_ptr<const Scenario> scenario;  // null when any error was found
+    Diagnostics diagnostics;                   // errors and warnings, in file order of discovery
+    bool ok() const { return scenario != nullptr; }
+};
+
+LoadResult load_scenario_file(const std::string& path, const SourceLimits& limits = {});
+LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
+                              const SourceLimits& limits = {});
+
+// The nearest of `candidates` to `word` by edit distance, or "" when none is close enough.
+std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace salesdojo

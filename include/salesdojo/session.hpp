@@ -1,0 +1,93 @@
+#pragma once
+// The mutable side of a playthrough: where we are, what is known, what was scored, what happened.
+// A Session is fully determined by (scenario, seed, decisions): undo and restore replay them.
+#include <salesdojo/scenario.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesdojo {
+
+// One visited node; for a choice node, the decision taken there (if any yet).
+struct TranscriptEntry {
+    int node = kNoIndex;
+    int choice = kNoIndex;          // index into node.choices, for a decision
+    int random_branch = kNoIndex;   // index into node.random, for a random node
+    std::vector<int> assumed_facts; // facts the choice required but were not yet known
+};
+
+struct ChoiceOption {
+    int index = 0;
+    const Choice* choice = nullptr;
+    bool available = true;              // condition holds (the view decides to hide or grey)
+    std::vector<int> unsupported_facts; // required facts not known yet: choosing would be an assumption
+};
+
+enum class SessionState { AwaitingChoice, Finished, Stuck };  // Stuck: no available choice (a content bug)
+
+class Session {
+public:
+    explicit Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed = 0);
+
+    const Scenario& scenario() const { return *m_scenario; }
+    const std::shared_ptr<const Scenario>& scenario_ptr() const { return m_scenario; }
+    std::uint64_t seed() const { return m_seed; }
+
+    SessionState state() const { return m_state; }
+    bool finished() const { return m_state == SessionState::Finished; }
+    int current_node_index() const { return m_transcript.back().node; }
+    const Node& current() const;
+    std::vector<ChoiceOption> options() const;
+
+    // Contract: state() == AwaitingChoice and the option is available (asserted).
+    void choose(int choice_index);
+    // Finds a choice of the current node by id, or by its 1-based number among all options.
+    std::optional<int> find_choice(std::string_view id_or_number) const;
+
+    std::size_t decision_count() const { return m_decisions.size(); }
+    bool can_undo() const { return !m_decisions.empty(); }
+    void undo();                           // takes back the last decision
+    void undo_to(std::size_t decisions);   // keeps the first `decisions` decisions
+
+    const std::vector<TranscriptEntry>& transcript() const { return m_transcript; }
+    const std::vector<int>& decisions() const { return m_decisions; }  // choice index per decision
+    std::vector<std::string> decision_ids() const;
+    const std::vector<std::int32_t>& values() const { return m_values; }
+    bool knows(int fact) const { return m_values[static_cast<std::size_t>(m_scenario->fact_slot(fact))] != 0; }
+    const std::vector<int>& tallies() const { return m_tallies; }  // raw total per dimension
+    double weighted_total() const;
+
+private:
+    void reset();
+    void apply(const Choice& choice, TranscriptEntry& entry);
+    void advance();  // follows automatic and random nodes until a decision or an ending
+
+    std::shared_ptr<const Scenario> m_scenario;
+    std::uint64_t m_seed;
+    SessionState m_state = SessionState::AwaitingChoice;
+    std::vector<TranscriptEntry> m_transcript;
+    std::vector<int> m_decisions;
+    std::vector<std::int32_t> m_values;
+    std::vector<int> m_tallies;
+};
+
+// The weighted draw for a random node at a given transcript position: a pure function, so the same
+// seed gives the same story on every machine (no std:: distributions, whose output varies).
+int draw_random_branch(const Node& node, std::uint64_t seed, std::size_t position);
+
+// Saves: {"save_format": 1, "scenario_id", "scenario_version", "seed", "decisions": [choice ids]}.
+constexpr int kSaveFormat = 1;
+nlohmann::json save_session(const Session& session);
+// Replays a save; on failure returns nullopt and sets `error` (wrong scenario, unknown choice, ...).
+std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
+                                       const nlohmann::json& save, std::string& error);
+
+// Writes through a temporary file in the same folder and renames it over the target.
+bool write_file_atomically(const std::string& path, const std::string& contents, std::string& error);
+
+}  // namespace salesdojo

@@ -1,0 +1,33 @@
+#pragma once
+// Subcommands of the `salesdojo` executable. Each returns the process exit code:
+// 0 fine, 1 problems found, 2 bad usage.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace salesdojo::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitUsage = 2;
+
+struct LintOptions {
+    std::vector<std::string> paths;
+    bool json = false;
+};
+int lint_command(const LintOptions& options);
+
+struct RunOptions {
+    std::string file;
+    std::string choices;  // comma-separated ids or 1-based numbers; empty = ask on stdin
+    bool choices_given = false;
+    bool json = false;
+    std::string language;  // empty = the scenario's first language
+    std::uint64_t seed = 0;
+};
+int run_command(const RunOptions& options);
+
+// Files named by `paths`: files as given, folders searched recursively for *.json (sorted).
+std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths);
+
+}  // namespace salesdojo::cli

@@ -1,0 +1,64 @@
+#include "commands.hpp"
+
+#include <salesdojo/loader.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+namespace salesdojo::cli {
+
+std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(path, ec)) {
+            files.push_back(path);  // the loader reports a missing or unreadable file
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            if (it->path().extension() == ".json" && it->is_regular_file(ec)) found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+int lint_command(const LintOptions& options) {
+    auto files = expand_scenario_paths(options.paths);
+    std::size_t errors = 0, warnings = 0;
+    nlohmann::json report = nlohmann::json::array();
+    for (const auto& file : files) {
+        LoadResult result = load_scenario_file(file);
+        errors += count(result.diagnostics, Severity::Error);
+        warnings += count(result.diagnostics, Severity::Warning);
+        if (options.json) {
+            nlohmann::json entry = {{"file", file}, {"ok", result.ok()}, {"diagnostics", nlohmann::json::array()}};
+            for (const auto& d : result.diagnostics) entry["diagnostics"].push_back(diagnostic_to_json(d));
+            report.push_back(std::move(entry));
+        } else {
+            for (const auto& d : result.diagnostics) std::cout << format_diagnostic(d) << "\n";
+        }
+    }
+    if (options.json) {
+        std::cout << nlohmann::json{{"files", report}, {"errors", errors}, {"warnings", warnings}}
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
+    } else {
+        std::cerr << files.size() << (files.size() == 1 ? " file" : " files") << " checked: " << errors
+                  << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings") << "\n";
+    }
+    if (files.empty()) {
+        std::cerr << "salesdojo lint: no scenario files found\n";
+        return kExitUsage;
+    }
+    return errors > 0 ? kExitProblems : kExitOk;
+}
+
+}  // namespace salesdojo::cli

@@ -1,0 +1,42 @@
+// The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+
+int main(int argc, char** argv) {
+    using namespace salesdojo::cli;
+    CLI::App app{"SalesDojo: practise qualifying, declining and avoiding bias in sales conversations"};
+    app.set_version_flag("--version", std::string("salesdojo ") + SALESDOJO_VERSION);
+    app.require_subcommand(0, 1);
+
+    LintOptions lint;
+    auto* lint_cmd = app.add_subcommand("lint", "Check scenario files or folders; prints file:line:col: error[SDxxxx]: message");
+    lint_cmd->add_option("paths", lint.paths, "Scenario files or folders")->required();
+    lint_cmd->add_flag("--json", lint.json, "Print the diagnostics as JSON");
+
+    RunOptions run;
+    auto* run_cmd = app.add_subcommand("run", "Play a scenario in the terminal, or headless with --choices");
+    run_cmd->add_option("file", run.file, "Scenario file")->required();
+    auto* choices_opt = run_cmd->add_option("--choices", run.choices, "Comma-separated choice ids or 1-based numbers; plays without asking");
+    run_cmd->add_flag("--json", run.json, "Print a machine-readable transcript (with --choices)");
+    run_cmd->add_option("--lang", run.language, "Language of the texts")->check(CLI::IsMember({"nl", "en"}));
+    run_cmd->add_option("--seed", run.seed, "Seed for random branches (default 0)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitUsage;
+    }
+
+    if (*lint_cmd) return lint_command(lint);
+    if (*run_cmd) {
+        run.choices_given = choices_opt->count() > 0;
+        return run_command(run);
+    }
+    std::cout << app.help();  // until the window exists
+    return kExitOk;
+}

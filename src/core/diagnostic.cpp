@@ -1,0 +1,80 @@
+#include <salesdojo/diagnostic.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace salesdojo {
+
+const std::vector<DiagnosticCode>& diagnostic_codes() {
+    static const std::vector<DiagnosticCode> codes = {
+        {"SD1001", Severity::Error, "file cannot be read"},
+        {"SD1002", Severity::Error, "file is larger than the size limit"},
+        {"SD1003", Severity::Error, "file is not valid UTF-8"},
+        {"SD1004", Severity::Error, "JSON nesting deeper than the limit"},
+        {"SD1005", Severity::Error, "JSON syntax error"},
+        {"SD1006", Severity::Error, "unsupported or missing format_version"},
+        {"SD1007", Severity::Error, "value has the wrong type"},
+        {"SD1008", Severity::Error, "required key is missing"},
+        {"SD1009", Severity::Warning, "unknown key"},
+        {"SD1010", Severity::Error, "value is not allowed here"},
+        {"SD1011", Severity::Error, "condition syntax error"},
+        {"SD1012", Severity::Error, "node needs exactly one way on"},
+        {"SD2001", Severity::Error, "duplicate id"},
+        {"SD2002", Severity::Error, "unknown target node"},
+        {"SD2003", Severity::Error, "unknown variable or fact in a condition"},
+        {"SD2004", Severity::Error, "missing translation"},
+        {"SD2005", Severity::Error, "unknown dimension"},
+        {"SD2006", Severity::Error, "unknown principle"},
+        {"SD2007", Severity::Error, "unreachable node"},
+        {"SD2008", Severity::Error, "dead end"},
+        {"SD2009", Severity::Error, "cycle that can never reach an ending"},
+        {"SD2010", Severity::Error, "unknown speaker"},
+        {"SD2011", Severity::Error, "unknown expression for this speaker"},
+        {"SD2012", Severity::Error, "unknown fact"},
+        {"SD2013", Severity::Error, "condition type error"},
+        {"SD2014", Severity::Error, "unknown outcome class"},
+        {"SD2015", Severity::Error, "unknown variable in an effect"},
+        {"SD2016", Severity::Error, "value does not fit the variable"},
+        {"SD2017", Severity::Warning, "text in a language the scenario does not declare"},
+        {"SD2018", Severity::Error, "portrait path outside the scenario's folder"},
+    };
+    return codes;
+}
+
+const DiagnosticCode* find_diagnostic_code(std::string_view code) {
+    for (const auto& entry : diagnostic_codes())
+        if (code == entry.code) return &entry;
+    return nullptr;
+}
+
+bool has_errors(const Diagnostics& diagnostics) {
+    return count(diagnostics, Severity::Error) > 0;
+}
+
+std::size_t count(const Diagnostics& diagnostics, Severity severity) {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+        [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out = d.file;
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += d.severity == Severity::Error ? ": error[" : ": warning[";
+    out += d.code + "]: " + d.message;
+    return out;
+}
+
+nlohmann::json diagnostic_to_json(const Diagnostic& d) {
+    return {
+        {"severity", d.severity == Severity::Error ? "error" : "warning"},
+        {"code", d.code},
+        {"message", d.message},
+        {"file", d.file},
+        {"line", d.line},
+        {"column", d.column},
+        {"pointer", d.pointer},
+    };
+}
+
+}  // namespace salesdojo

@@ -1,0 +1,880 @@
+// Builds a Scenario from JSON, reporting every problem with its position (docs/diagnostics.md).
+#include <salesdojo/loader.hpp>
+
+#include "graph_checks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+#include <unordered_map>
+
+namespace salesdojo {
+namespace {
+
+using nlohmann::json;
+
+std::string escape_pointer_token(std::string_view token) {
+    std::string out;
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+std::string at(const std::string& base, std::string_view key) {
+    return base + "/" + escape_pointer_token(key);
+}
+std::string at(const std::string& base, std::size_t index) {
+    return base + "/" + std::to_string(index);
+}
+
+const char* type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "true/false";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "an integer";
+        case json::value_t::number_float: return "a number";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "an unsupported value";
+    }
+}
+
+bool is_node_id(std::string_view id) {
+    if (id.empty() || id.size() > 128) return false;
+    return std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-' || c == '.';
+    });
+}
+// Variables and facts appear in conditions, so they must be identifiers there.
+bool is_identifier(std::string_view id) {
+    if (id.empty() || id.size() > 128) return false;
+    if (!(std::isalpha(static_cast<unsigned char>(id[0])) || id[0] == '_')) return false;
+    if (id == "and" || id == "or" || id == "not" || id == "true" || id == "false") return false;
+    return std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+bool is_colour(std::string_view s) {
+    return s.size() == 7 && s[0] == '#' &&
+           std::all_of(s.begin() + 1, s.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+const std::vector<std::string> kDefaultDimensions = {"qualify", "decline", "bias", "relationship"};
+const std::vector<std::string> kExpressions = {"neutral", "annoyed", "pleased", "surprised", "worried"};
+
+class Loader {
+public:
+    Loader(const SourceText& source, Diagnostics& out) : m_src(source), m_out(out) {}
+
+    std::shared_ptr<Scenario> build(const json& doc) {
+        auto scenario = std::make_shared<Scenario>();
+        m_s = scenario.get();
+        m_s->file = m_src.file();
+        if (!doc.is_object()) {
+            error("SD1007", std::string("a scenario must be a JSON object, not ") + type_name(doc), "");
+            return nullptr;
+        }
+        check_keys(doc, "", {"$schema", "format_version", "id", "version", "title", "summary",
+                             "skills", "difficulty", "estimated_minutes", "languages", "author",
+                             "licence", "start", "cast", "rubric", "outcomes", "variables", "facts",
+                             "nodes"});
+        if (!read_format_version(doc)) return nullptr;
+        read_metadata(doc);
+        read_metadata_texts(doc);
+        read_rubric(doc);
+        read_outcomes(doc);
+        read_state(doc);
+        read_cast(doc);
+        collect_node_ids(doc);
+        read_nodes(doc);
+        read_start(doc);
+        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out);
+        return scenario;
+    }
+
+private:
+    // ----- reporting -----
+    void error(const char* code, std::string message, const std::string& pointer) {
+        m_out.push_back(m_src.make(Severity::Error, code, std::move(message), pointer));
+    }
+    void warning(const char* code, std::string message, const std::string& pointer) {
+        m_out.push_back(m_src.make(Severity::Warning, code, std::move(message), pointer));
+    }
+
+    void check_keys(const json& object, const std::string& pointer,
+                    std::initializer_list<const char*> known) {
+        if (!object.is_object()) return;
+        std::vector<std::string> names(known.begin(), known.end());
+        for (const auto& item : object.items()) {
+            if (std::find(names.begin(), names.end(), item.key()) != names.end()) continue;
+            std::string message = "unknown key '" + item.key() + "'";
+            std::string nearest = nearest_word(item.key(), names);
+            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+            Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, at(pointer, item.key()));
+            if (auto offset = m_src.offset_of_key(at(pointer, item.key()))) {
+                Position p = m_src.position_of_offset(*offset);
+                d.line = p.line;
+                d.column = p.column;
+            }
+            m_out.push_back(std::move(d));
+        }
+    }
+
+    // ----- typed field access: each reports SD1007 / SD1008 and returns nullptr when unusable -----
+    const json* field(const json& object, const char* key, const std::string& pointer, bool required) {
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) error("SD1008", std::string("missing required key '") + key + "'", pointer);
+            return nullptr;
+        }
+        return &*it;
+    }
+    const json* typed(const json& object, const char* key, const std::string& pointer,
+                      bool required, json::value_t expected, const char* expected_name) {
+        const json* value = field(object, key, pointer, required);
+        if (!value) return nullptr;
+        bool ok = value->type() == expected ||
+                  (expected == json::value_t::number_integer && value->is_number_integer());
+        if (!ok) {
+            error("SD1007", std::string("'") + key + "' must be " + expected_name + ", not " +
+                                type_name(*value), at(pointer, key));
+            return nullptr;
+        }
+        return value;
+    }
+    std::optional<std::string> get_string(const json& object, const char* key,
+                                          const std::string& pointer, bool required) {
+        const json* v = typed(object, key, pointer, required, json::value_t::string, "a string");
+        if (!v) return std::nullopt;
+        return v->get<std::string>();
+    }
+    std::optional<std::int64_t> get_int(const json& object, const char* key,
+                                        const std::string& pointer, bool required) {
+        const json* v = field(object, key, pointer, required);
+        if (!v) return std::nullopt;
+        return as_int(*v, at(pointer, key), key);
+    }
+    std::optional<std::int64_t> as_int(const json& v, const std::string& pointer, std::string_view what) {
+        if (v.is_number_unsigned()) {
+            auto u = v.get<std::uint64_t>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) {
+                error("SD1010", std::string("'") + std::string(what) + "' is too large", pointer);
+                return std::nullopt;
+            }
+            return static_cast<std::int64_t>(u);
+        }
+        if (v.is_number_integer()) {
+            auto i = v.get<std::int64_t>();
+            if (i < std::numeric_limits<std::int32_t>::min() || i > std::numeric_limits<std::int32_t>::max()) {
+                error("SD1010", std::string("'") + std::string(what) + "' is out of range", pointer);
+                return std::nullopt;
+            }
+            return i;
+        }
+        error("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
+        return std::nullopt;
+    }
+    const json* get_array(const json& object, const char* key, const std::string& pointer, bool required) {
+        return typed(object, key, pointer, required, json::value_t::array, "an array");
+    }
+    const json* get_object(const json& object, const char* key, const std::string& pointer, bool required) {
+        return typed(object, key, pointer, required, json::value_t::object, "an object");
+    }
+    // Array elements that must be objects: reports and skips the rest.
+    bool element_is_object(const json& element, const std::string& pointer, const char* what) {
+        if (element.is_object()) return true;
+        error("SD1007", std::string("each ") + what + " must be an object, not " + type_name(element), pointer);
+        return false;
+    }
+
+    LocalizedText get_text(const json& object, const char* key, const std::string& pointer, bool required) {
+        LocalizedText text;
+        const json* v = field(object, key, pointer, required);
+        if (!v) return text;
+        read_text(*v, at(pointer, key), key, text);
+        return text;
+    }
+    void read_text(const json& v, const std::string& pointer, std::string_view what, LocalizedText& text) {
+        if (v.is_string()) {
+            text.by_language.emplace("", v.get<std::string>());
+            return;
+        }
+        if (!v.is_object()) {
+            error("SD1007", std::string("'") + std::string(what) +
+                                "' must be a string or an object of translations like {\"nl\": ..., \"en\": ...}, not " +
+                                type_name(v), pointer);
+            return;
+        }
+        for (const auto& item : v.items()) {
+            if (!item.value().is_string()) {
+                error("SD1007", "translation '" + item.key() + "' must be a string, not " +
+                                    type_name(item.value()), at(pointer, item.key()));
+                continue;
+            }
+            if (std::find(m_s->languages.begin(), m_s->languages.end(), item.key()) == m_s->languages.end())
+                warning("SD2017", "text in language '" + item.key() + "', which the scenario does not declare in 'languages'",
+                        at(pointer, item.key()));
+            text.by_language.emplace(item.key(), item.value().get<std::string>());
+        }
+        for (const auto& language : m_s->languages)
+            if (!text.by_language.count(language))
+                error("SD2004", "missing '" + language + "' translation of '" + std::string(what) + "'", pointer);
+    }
+
+    // ----- sections -----
+    bool read_format_version(const json& doc) {
+        const json* v = field(doc, "format_version", "", true);
+        if (!v) {
+            m_out.back().code = "SD1006";
+            m_out.back().message = "missing 'format_version'; this SalesDojo reads format_version 1";
+            return false;
+        }
+        if (!v->is_number_integer() || v->get<std::int64_t>() != kFormatVersion) {
+            error("SD1006", "unsupported format_version " + v->dump() +
+                                "; this SalesDojo reads format_version 1 (see docs/scenario-format.md)",
+                  "/format_version");
+            return false;
+        }
+        return true;
+    }
+
+    void read_metadata(const json& doc) {
+        if (auto id = get_string(doc, "id", "", true)) {
+            m_s->id = *id;
+            bool ok = !id->empty() && id->size() <= 128 &&
+                      std::all_of(id->begin(), id->end(), [](unsigned char c) {
+                          return std::islower(c) || std::isdigit(c) || c == '-' || c == '_';
+                      });
+            if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
+        }
+        if (auto version = get_string(doc, "version", "", true)) m_s->version = *version;
+        if (const json* languages = get_array(doc, "languages", "", true)) {
+            for (std::size_t i = 0; i < languages->size(); ++i) {
+                const json& l = (*languages)[i];
+                std::string pointer = at("/languages", i);
+                if (!l.is_string()) { error("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
+                auto code = l.get<std::string>();
+                if (code.size() < 2 || code.size() > 8 ||
+                    !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c) || c == '-'; }))
+                    error("SD1010", "'" + code + "' is not a language code like \"nl\" or \"en\"", pointer);
+                else if (std::find(m_s->languages.begin(), m_s->languages.end(), code) != m_s->languages.end())
+                    error("SD2001", "language '" + code + "' is listed twice", pointer);
+                else
+                    m_s->languages.push_back(code);
+            }
+            if (languages->empty()) error("SD1010", "'languages' must name at least one language", "/languages");
+        }
+        if (const json* skills = get_array(doc, "skills", "", false)) {
+            for (std::size_t i = 0; i < skills->size(); ++i) {
+                const json& skill = (*skills)[i];
+                if (!skill.is_string()) { error("SD1007", std::string("a skill must be a string, not ") + type_name(skill), at("/skills", i)); continue; }
+                m_s->skills.push_back(skill.get<std::string>());
+            }
+        }
+        if (auto difficulty = get_string(doc, "difficulty", "", false)) {
+            if (*difficulty != "easy" && *difficulty != "medium" && *difficulty != "hard")
+                error("SD1010", "difficulty must be \"easy\", \"medium\" or \"hard\", not \"" + *difficulty + "\"", "/difficulty");
+            else
+                m_s->difficulty = *difficulty;
+        }
+        if (auto minutes = get_int(doc, "estimated_minutes", "", false)) {
+            if (*minutes < 1 || *minutes > 180) error("SD1010", "estimated_minutes must be between 1 and 180", "/estimated_minutes");
+            else m_s->estimated_minutes = static_cast<int>(*minutes);
+        }
+        if (auto author = get_string(doc, "author", "", false)) m_s->author = *author;
+        if (auto licence = get_string(doc, "licence", "", false)) m_s->licence = *licence;
+    }
+
+    void read_metadata_texts(const json& doc) {
+        m_s->title = get_text(doc, "title", "", true);
+        m_s->summary = get_text(doc, "summary", "", true);
+    }
+
+    // Registers an id in a namespace, reporting duplicates; returns false for a bad or duplicate id.
+    bool register_id(std::unordered_map<std::string, int>& ids, const std::string& id, int index,
+                     const std::string& pointer, const char* what) {
+        auto [it, inserted] = ids.emplace(id, index);
+        if (!inserted) {
+            error("SD2001", std::string("duplicate ") + what + " id '" + id + "'", pointer);
+            return false;
+        }
+        return true;
+    }
+    std::optional<std::string> read_id(const json& object, const std::string& pointer, bool identifier) {
+        auto id = get_string(object, "id", pointer, true);
+        if (!id) return std::nullopt;
+        if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
+            error("SD1010", "id '" + *id + "' " + (identifier
+                      ? "must be a name usable in conditions: a letter or '_' then letters, digits or '_' (not and/or/not/true/false)"
+                      : "may only contain letters, digits, '-', '_' and '.'"),
+                  at(pointer, "id"));
+            return std::nullopt;
+        }
+        return id;
+    }
+
+    void read_rubric(const json& doc) {
+        const json* rubric = get_object(doc, "rubric", "", false);
+        const json empty = json::object();
+        if (!rubric) rubric = &empty;
+        check_keys(*rubric, "/rubric", {"dimensions", "principles", "assumption", "pass_mark"});
+        if (const json* dims = get_array(*rubric, "dimensions", "/rubric", false)) {
+            for (std::size_t i = 0; i < dims->size(); ++i) {
+                std::string pointer = at("/rubric/dimensions", i);
+                const json& d = (*dims)[i];
+                if (!element_is_object(d, pointer, "dimension")) continue;
+                check_keys(d, pointer, {"id", "title", "description", "weight"});
+                auto id = read_id(d, pointer, false);
+                if (!id || !register_id(m_dimension_ids, *id, static_cast<int>(m_s->dimensions.size()), at(pointer, "id"), "dimension")) continue;
+                Dimension dim;
+                dim.id = *id;
+                dim.title = get_text(d, "title", pointer, false);
+                dim.description = get_text(d, "description", pointer, false);
+                if (const json* w = field(d, "weight", pointer, false)) {
+                    if (!w->is_number()) error("SD1007", std::string("'weight' must be a number, not ") + type_name(*w), at(pointer, "weight"));
+                    else if (!(w->get<double>() > 0.0) || !std::isfinite(w->get<double>()) || w->get<double>() > 1000.0)
+                        error("SD1010", "'weight' must be a number above 0 (and at most 1000)", at(pointer, "weight"));
+                    else dim.weight = w->get<double>();
+                }
+                m_s->dimensions.push_back(std::move(dim));
+            }
+            if (dims->empty()) error("SD1010", "'dimensions' must name at least one dimension", "/rubric/dimensions");
+        } else {
+            for (const auto& id : kDefaultDimensions) {
+                m_dimension_ids.emplace(id, static_cast<int>(m_s->dimensions.size()));
+                Dimension dim;
+                dim.id = id;
+                dim.title.by_language.emplace("", id);
+                m_s->dimensions.push_back(std::move(dim));
+            }
+        }
+        if (const json* principles = get_array(*rubric, "principles", "/rubric", false)) {
+            for (std::size_t i = 0; i < principles->size(); ++i) {
+                std::string pointer = at("/rubric/principles", i);
+                const json& p = (*principles)[i];
+                if (!element_is_object(p, pointer, "principle")) continue;
+                check_keys(p, pointer, {"id", "title", "explanation"});
+                auto id = read_id(p, pointer, false);
+                if (!id || !register_id(m_principle_ids, *id, static_cast<int>(m_s->principles.size()), at(pointer, "id"), "principle")) continue;
+                m_s->principles.push_back({*id, get_text(p, "title", pointer, true), get_text(p, "explanation", pointer, true)});
+            }
+        }
+        std::string assumption_dimension = "bias";
+        std::string dimension_pointer = "/rubric";
+        if (const json* a = get_object(*rubric, "assumption", "/rubric", false)) {
+            check_keys(*a, "/rubric/assumption", {"dimension", "penalty"});
+            if (auto d = get_string(*a, "dimension", "/rubric/assumption", false)) {
+                assumption_dimension = *d;
+                dimension_pointer = "/rubric/assumption/dimension";
+            }
+            if (auto p = get_int(*a, "penalty", "/rubric/assumption", false)) {
+                if (*p < 0 || *p > 1000) error("SD1010", "'penalty' must be between 0 and 1000", "/rubric/assumption/penalty");
+                else m_s->assumption_penalty = static_cast<int>(*p);
+            }
+        }
+        auto it = m_dimension_ids.find(assumption_dimension);
+        if (it != m_dimension_ids.end()) m_s->assumption_dimension = it->second;
+        else if (dimension_pointer != "/rubric")  // an explicit but unknown dimension
+            error("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
+        if (const json* pass = field(*rubric, "pass_mark", "/rubric", false)) {
+            if (!pass->is_number()) error("SD1007", std::string("'pass_mark' must be a number, not ") + type_name(*pass), "/rubric/pass_mark");
+            else if (!(pass->get<double>() >= 0.0 && pass->get<double>() <= 100.0)) error("SD1010", "'pass_mark' must be between 0 and 100", "/rubric/pass_mark");
+            else m_s->pass_mark = pass->get<double>();
+        }
+    }
+
+    void read_outcomes(const json& doc) {
+        for (const char* id : kBuiltinOutcomes) {
+            m_outcome_ids.emplace(id, static_cast<int>(m_s->outcomes.size()));
+            OutcomeClass outcome;
+            outcome.id = id;
+            outcome.title.by_language.emplace("", id);
+            m_s->outcomes.push_back(std::move(outcome));
+        }
+        const json* outcomes = get_array(doc, "outcomes", "", false);
+        if (!outcomes) return;
+        for (std::size_t i = 0; i < outcomes->size(); ++i) {
+            std::string pointer = at("/outcomes", i);
+            const json& o = (*outcomes)[i];
+            if (!element_is_object(o, pointer, "outcome")) continue;
+            check_keys(o, pointer, {"id", "title"});
+            auto id = read_id(o, pointer, false);
+            if (!id || !register_id(m_outcome_ids, *id, static_cast<int>(m_s->outcomes.size()), at(pointer, "id"), "outcome")) continue;
+            m_s->outcomes.push_back({*id, get_text(o, "title", pointer, true)});
+        }
+    }
+
+    void read_state(const json& doc) {
+        if (const json* variables = get_array(doc, "variables", "", false)) {
+            for (std::size_t i = 0; i < variables->size(); ++i) {
+                std::string pointer = at("/variables", i);
+                const json& v = (*variables)[i];
+                if (!element_is_object(v, pointer, "variable")) continue;
+                check_keys(v, pointer, {"id", "type", "min", "max", "initial", "description"});
+                auto id = read_id(v, pointer, true);
+                auto type = get_string(v, "type", pointer, true);
+                if (!id || !type) continue;
+                Variable var;
+                var.id = *id;
+                if (*type == "bool") {
+                    var.type = ValueType::Bool;
+                    var.min = 0;
+                    var.max = 1;
+                    if (const json* init = field(v, "initial", pointer, false)) {
+                        if (!init->is_boolean()) error("SD1007", std::string("'initial' of a bool variable must be true or false, not ") + type_name(*init), at(pointer, "initial"));
+                        else var.initial = init->get<bool>() ? 1 : 0;
+                    }
+                } else if (*type == "int") {
+                    var.type = ValueType::Int;
+                    auto min = get_int(v, "min", pointer, true);
+                    auto max = get_int(v, "max", pointer, true);
+                    auto init = get_int(v, "initial", pointer, false);
+                    if (!min || !max) continue;
+                    if (*min > *max) { error("SD1010", "'min' is greater than 'max'", at(pointer, "min")); continue; }
+                    var.min = static_cast<std::int32_t>(*min);
+                    var.max = static_cast<std::int32_t>(*max);
+                    var.initial = static_cast<std::int32_t>(init.value_or(std::clamp<std::int64_t>(0, *min, *max)));
+                    if (init && (*init < *min || *init > *max))
+                        error("SD2016", "'initial' " + std::to_string(*init) + " is outside " + std::to_string(*min) + ".." + std::to_string(*max), at(pointer, "initial"));
+                } else {
+                    error("SD1010", "variable type must be \"int\" or \"bool\", not \"" + *type + "\"", at(pointer, "type"));
+                    continue;
+                }
+                if (!register_id(m_state_ids, var.id, static_cast<int>(m_s->variables.size()), at(pointer, "id"), "variable or fact")) continue;
+                m_s->variables.push_back(var);
+            }
+        }
+        if (const json* facts = get_array(doc, "facts", "", false)) {
+            for (std::size_t i = 0; i < facts->size(); ++i) {
+                std::string pointer = at("/facts", i);
+                const json& f = (*facts)[i];
+                if (!element_is_object(f, pointer, "fact")) continue;
+                check_keys(f, pointer, {"id", "title"});
+                auto id = read_id(f, pointer, true);
+                if (!id) continue;
+                // Facts share the variables' namespace (both appear in conditions); store as -1-index.
+                if (!register_id(m_state_ids, *id, -1 - static_cast<int>(m_s->facts.size()), at(pointer, "id"), "variable or fact")) continue;
+                m_s->facts.push_back({*id, get_text(f, "title", pointer, true)});
+            }
+        }
+    }
+
+    void read_cast(const json& doc) {
+        const json* cast = get_array(doc, "cast", "", false);
+        if (!cast) return;
+        for (std::size_t i = 0; i < cast->size(); ++i) {
+            std::string pointer = at("/cast", i);
+            const json& c = (*cast)[i];
+            if (!element_is_object(c, pointer, "character")) continue;
+            check_keys(c, pointer, {"id", "name", "role", "appearance", "expressions", "portraits"});
+            auto id = read_id(c, pointer, false);
+            if (!id || !register_id(m_cast_ids, *id, static_cast<int>(m_s->cast.size()), at(pointer, "id"), "character")) continue;
+            CastMember member;
+            member.id = *id;
+            member.name = get_text(c, "name", pointer, true);
+            member.role = get_text(c, "role", pointer, false);
+            if (const json* a = get_object(c, "appearance", pointer, false)) {
+                std::string ap = at(pointer, "appearance");
+                check_keys(*a, ap, {"description", "skin", "hair", "hair_style", "clothing", "accent", "accessory"});
+                member.appearance.description = get_text(*a, "description", ap, false);
+                for (auto [key, target] : {std::pair<const char*, std::string*>{"skin", &member.appearance.skin},
+                                           {"hair", &member.appearance.hair},
+                                           {"clothing", &member.appearance.clothing},
+                                           {"accent", &member.appearance.accent}}) {
+                    if (auto colour = get_string(*a, key, ap, false)) {
+                        if (!is_colour(*colour)) error("SD1010", std::string("'") + key + "' must be a colour like \"#a0522d\"", at(ap, key));
+                        else *target = *colour;
+                    }
+                }
+                read_choice_of(*a, "hair_style", ap, {"short", "long", "bun", "curly", "bald"}, member.appearance.hair_style);
+                read_choice_of(*a, "accessory", ap, {"none", "glasses", "beard", "earrings", "tie"}, member.appearance.accessory);
+            }
+            if (const json* expressions = get_array(c, "expressions", pointer, false)) {
+                for (std::size_t e = 0; e < expressions->size(); ++e) {
+                    const json& x = (*expressions)[e];
+                    if (!x.is_string() || !is_node_id(x.get_ref<const std::string&>())) {
+                        error("SD1010", "an expression must be a short name like \"annoyed\"", at(at(pointer, "expressions"), e));
+                        continue;
+                    }
+                    member.expressions.push_back(x.get<std::string>());
+                }
+            } else {
+                member.expressions = kExpressions;
+            }
+            if (const json* portraits = get_object(c, "portraits", pointer, false)) {
+                for (const auto& item : portraits->items()) {
+                    std::string pp = at(at(pointer, "portraits"), item.key());
+                    if (!item.value().is_string()) { error("SD1007", "a portrait must be a file path string", pp); continue; }
+                    auto path = item.value().get<std::string>();
+                    // Portraits may only come from the scenario's own folder.
+                    if (path.empty() || path[0] == '/' || path[0] == '\\' || path.find("..") != std::string::npos || path.find(':') != std::string::npos)
+                        error("SD2018", "portrait path '" + path + "' must be relative and stay inside the scenario's folder", pp);
+                    else if (std::find(member.expressions.begin(), member.expressions.end(), item.key()) == member.expressions.end())
+                        error("SD2011", "portrait for expression '" + item.key() + "', which '" + member.id + "' does not list in 'expressions'", pp);
+                    else
+                        member.portraits.emplace(item.key(), path);
+                }
+            }
+            m_s->cast.push_back(std::move(member));
+        }
+    }
+
+    void read_choice_of(const json& object, const char* key, const std::string& pointer,
+                        std::initializer_list<const char*> allowed, std::string& target) {
+        auto value = get_string(object, key, pointer, false);
+        if (!value) return;
+        std::vector<std::string> options(allowed.begin(), allowed.end());
+        if (std::find(options.begin(), options.end(), *value) != options.end()) { target = *value; return; }
+        std::string list;
+        for (const auto& option : options) list += (list.empty() ? "" : ", ") + option;
+        error("SD1010", std::string("'") + key + "' must be one of " + list + ", not '" + *value + "'", at(pointer, key));
+    }
+
+    void collect_node_ids(const json& doc) {
+        const json* nodes = get_array(doc, "nodes", "", true);
+        if (!nodes) return;
+        if (nodes->empty()) error("SD1010", "'nodes' must contain at least one node", "/nodes");
+        m_s->nodes.resize(nodes->size());
+        for (std::size_t i = 0; i < nodes->size(); ++i) {
+            const json& n = (*nodes)[i];
+            std::string pointer = at("/nodes", i);
+            if (!element_is_object(n, pointer, "node")) continue;
+            auto id = read_id(n, pointer, false);
+            if (!id) continue;
+            m_s->nodes[i].id = *id;
+            register_id(m_node_ids, *id, static_cast<int>(i), at(pointer, "id"), "node");
+        }
+    }
+
+    int resolve_node(const json& holder, const char* key, const std::string& pointer) {
+        auto target = get_string(holder, key, pointer, true);
+        if (!target) return kNoIndex;
+        auto it = m_node_ids.find(*target);
+        if (it != m_node_ids.end()) return it->second;
+        std::string message = "unknown node '" + *target + "'";
+        std::vector<std::string> ids;
+        ids.reserve(m_node_ids.size());
+        if (m_node_ids.size() <= 5000) {
+            for (const auto& [id, index] : m_node_ids) ids.push_back(id);
+            std::sort(ids.begin(), ids.end());
+            std::string nearest = nearest_word(*target, ids);
+            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+        }
+        error("SD2002", message, at(pointer, key));
+        return kNoIndex;
+    }
+
+    template <typename Map>
+    int resolve_in(const Map& ids, const std::string& id, const std::string& pointer,
+                   const char* code, const char* what) {
+        auto it = ids.find(id);
+        if (it != ids.end()) return it->second;
+        std::string message = std::string("unknown ") + what + " '" + id + "'";
+        std::vector<std::string> names;
+        for (const auto& [name, index] : ids) names.push_back(name);
+        std::sort(names.begin(), names.end());
+        std::string nearest = nearest_word(id, names);
+        if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+        error(code, message, pointer);
+        return kNoIndex;
+    }
+
+    void read_nodes(const json& doc) {
+        auto it = doc.find("nodes");
+        if (it == doc.end() || !it->is_array()) return;
+        const json& nodes = *it;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const json& n = nodes[i];
+            if (!n.is_object()) continue;
+            read_node(n, at("/nodes", i), m_s->nodes[i]);
+        }
+    }
+
+    void read_node(const json& n, const std::string& pointer, Node& node) {
+        check_keys(n, pointer, {"id", "speaker", "expression", "text", "narration", "trainer_notes",
+                                "discussion", "choices", "next", "random", "ending"});
+        if (auto speaker = get_string(n, "speaker", pointer, false))
+            node.speaker = resolve_in(m_cast_ids, *speaker, at(pointer, "speaker"), "SD2010", "speaker");
+        if (auto expression = get_string(n, "expression", pointer, false)) {
+            node.expression = *expression;
+            if (node.speaker >= 0) {
+                const auto& allowed = m_s->cast[static_cast<std::size_t>(node.speaker)].expressions;
+                if (std::find(allowed.begin(), allowed.end(), *expression) == allowed.end()) {
+                    std::string message = "'" + m_s->cast[static_cast<std::size_t>(node.speaker)].id +
+                                          "' has no expression '" + *expression + "'";
+                    std::string nearest = nearest_word(*expression, allowed);
+                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                    error("SD2011", message, at(pointer, "expression"));
+                }
+            }
+        }
+        node.text = get_text(n, "text", pointer, false);
+        node.narration = get_text(n, "narration", pointer, false);
+        node.trainer_notes = get_text(n, "trainer_notes", pointer, false);
+        if (const json* discussion = get_array(n, "discussion", pointer, false)) {
+            for (std::size_t d = 0; d < discussion->size(); ++d) {
+                LocalizedText prompt;
+                read_text((*discussion)[d], at(at(pointer, "discussion"), d), "discussion", prompt);
+                node.discussion.push_back(std::move(prompt));
+            }
+        }
+        int kinds = 0;
+        for (const char* key : {"choices", "next", "random", "ending"}) kinds += n.contains(key) ? 1 : 0;
+        if (kinds != 1) {
+            error("SD1012", kinds == 0
+                      ? "node '" + node.id + "' has no way on: give it \"choices\", \"next\", \"random\" or \"ending\""
+                      : "node '" + node.id + "' has more than one of \"choices\", \"next\", \"random\" and \"ending\"; keep exactly one",
+                  pointer);
+            return;
+        }
+        if (n.contains("choices")) {
+            node.kind = NodeKind::Choices;
+            const json* choices = get_array(n, "choices", pointer, true);
+            if (!choices) return;
+            std::unordered_map<std::string, int> choice_ids;
+            for (std::size_t c = 0; c < choices->size(); ++c) {
+                std::string cp = at(at(pointer, "choices"), c);
+                if (!element_is_object((*choices)[c], cp, "choice")) continue;
+                Choice choice;
+                if (read_choice((*choices)[c], cp, choice) &&
+                    register_id(choice_ids, choice.id, static_cast<int>(c), at(cp, "id"), "choice"))
+                    node.choices.push_back(std::move(choice));
+            }
+        } else if (n.contains("next")) {
+            node.kind = NodeKind::Continue;
+            node.next = resolve_node(n, "next", pointer);
+        } else if (n.contains("random")) {
+            node.kind = NodeKind::Random;
+            const json* outcomes = get_array(n, "random", pointer, true);
+            if (!outcomes) return;
+            if (outcomes->empty()) error("SD1010", "'random' needs at least one branch", at(pointer, "random"));
+            for (std::size_t r = 0; r < outcomes->size(); ++r) {
+                std::string rp = at(at(pointer, "random"), r);
+                const json& o = (*outcomes)[r];
+                if (!element_is_object(o, rp, "random branch")) continue;
+                check_keys(o, rp, {"weight", "next"});
+                RandomOutcome outcome;
+                if (auto w = get_int(o, "weight", rp, true)) {
+                    if (*w < 1 || *w > 1000000) error("SD1010", "'weight' must be an integer from 1 to 1000000", at(rp, "weight"));
+                    else outcome.weight = static_cast<int>(*w);
+                }
+                outcome.next = resolve_node(o, "next", rp);
+                node.random.push_back(outcome);
+            }
+        } else {
+            node.kind = NodeKind::Ending;
+            const json* ending = get_object(n, "ending", pointer, true);
+            if (!ending) return;
+            std::string ep = at(pointer, "ending");
+            check_keys(*ending, ep, {"outcome", "title"});
+            if (auto outcome = get_string(*ending, "outcome", ep, true)) {
+                int index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class");
+                if (index >= 0) node.ending.outcome = index;
+            }
+            node.ending.title = get_text(*ending, "title", ep, false);
+        }
+    }
+
+    bool read_choice(const json& c, const std::string& pointer, Choice& choice) {
+        check_keys(c, pointer, {"id", "text", "condition", "score", "set", "add", "learns", "requires",
+                                "feedback", "principles", "next"});
+        auto id = read_id(c, pointer, false);
+        if (!id) return false;
+        choice.id = *id;
+        choice.text = get_text(c, "text", pointer, true);
+        choice.feedback = get_text(c, "feedback", pointer, false);
+        choice.next = resolve_node(c, "next", pointer);
+        if (auto condition = get_string(c, "condition", pointer, false)) compile_condition(*condition, at(pointer, "condition"), choice);
+        if (const json* score = get_object(c, "score", pointer, false)) {
+            for (const auto& item : score->items()) {
+                std::string sp = at(at(pointer, "score"), item.key());
+                int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
+                auto amount = as_int(item.value(), sp, item.key());
+                if (dimension >= 0 && amount) {
+                    if (*amount < -1000 || *amount > 1000) { error("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
+                    choice.score.push_back({dimension, static_cast<int>(*amount)});
+                }
+            }
+        }
+        read_variable_effects(c, "set", pointer, VariableOp::Set, choice);
+        read_variable_effects(c, "add", pointer, VariableOp::Add, choice);
+        read_fact_list(c, "learns", pointer, choice.learns);
+        read_fact_list(c, "requires", pointer, choice.requires_facts);
+        if (const json* principles = get_array(c, "principles", pointer, false)) {
+            for (std::size_t p = 0; p < principles->size(); ++p) {
+                const json& v = (*principles)[p];
+                std::string pp = at(at(pointer, "principles"), p);
+                if (!v.is_string()) { error("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
+                int index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle");
+                if (index >= 0) choice.principles.push_back(index);
+            }
+        }
+        return true;
+    }
+
+    void compile_condition(const std::string& source, const std::string& pointer, Choice& choice) {
+        SymbolResolver resolve = [this](std::string_view name) -> std::optional<Symbol> {
+            auto it = m_state_ids.find(std::string(name));
+            if (it == m_state_ids.end()) return std::nullopt;
+            if (it->second >= 0) {
+                const Variable& v = m_s->variables[static_cast<std::size_t>(it->second)];
+                return Symbol{v.type, it->second};
+            }
+            // Facts live after the variables; the variable count is final once read_state ran.
+            return Symbol{ValueType::Bool, m_s->fact_slot(-1 - it->second)};
+        };
+        std::vector<ExpressionError> errors;
+        auto compiled = Expression::compile(source, resolve, errors);
+        for (const auto& e : errors) {
+            Diagnostic d = m_src.make(e.code == "SD1011" ? Severity::Error : Severity::Error, "", e.message, pointer);
+            d.code = e.code;
+            Position p = m_src.position_in_string(pointer, e.offset);
+            if (p.line > 0) { d.line = p.line; d.column = p.column; }
+            m_out.push_back(std::move(d));
+        }
+        if (compiled) choice.condition = std::move(*compiled);
+    }
+
+    void read_variable_effects(const json& c, const char* key, const std::string& pointer,
+                               VariableOp op, Choice& choice) {
+        const json* effects = get_object(c, key, pointer, false);
+        if (!effects) return;
+        for (const auto& item : effects->items()) {
+            std::string ep = at(at(pointer, key), item.key());
+            auto it = m_state_ids.find(item.key());
+            if (it == m_state_ids.end() || it->second < 0) {
+                std::string message = it == m_state_ids.end()
+                    ? "unknown variable '" + item.key() + "'"
+                    : "'" + item.key() + "' is a fact; facts are learned with \"learns\", not set";
+                if (it == m_state_ids.end()) {
+                    std::vector<std::string> names;
+                    for (const auto& v : m_s->variables) names.push_back(v.id);
+                    std::string nearest = nearest_word(item.key(), names);
+                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                }
+                error("SD2015", message, ep);
+                continue;
+            }
+            const Variable& var = m_s->variables[static_cast<std::size_t>(it->second)];
+            VariableEffect effect{it->second, op, 0};
+            if (var.type == ValueType::Bool) {
+                if (op == VariableOp::Add) { error("SD2016", "'" + var.id + "' is true/false; use \"set\", not \"add\"", ep); continue; }
+                if (!item.value().is_boolean()) { error("SD2016", "'" + var.id + "' is true/false, so it cannot be set to " + item.value().dump(), ep); continue; }
+                effect.value = item.value().get<bool>() ? 1 : 0;
+            } else {
+                if (!item.value().is_number_integer()) { error("SD2016", "'" + var.id + "' is an integer, so it cannot be " + (op == VariableOp::Set ? "set to " : "changed by ") + item.value().dump(), ep); continue; }
+                auto value = as_int(item.value(), ep, item.key());
+                if (!value) continue;
+                if (op == VariableOp::Set && (*value < var.min || *value > var.max)) {
+                    error("SD2016", "'" + var.id + "' ranges over " + std::to_string(var.min) + ".." + std::to_string(var.max) + ", so it cannot be set to " + std::to_string(*value), ep);
+                    continue;
+                }
+                effect.value = static_cast<std::int32_t>(*value);
+            }
+            choice.effects.push_back(effect);
+        }
+    }
+
+    void read_fact_list(const json& c, const char* key, const std::string& pointer, std::vector<int>& out) {
+        const json* list = get_array(c, key, pointer, false);
+        if (!list) return;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& v = (*list)[i];
+            std::string fp = at(at(pointer, key), i);
+            if (!v.is_string()) { error("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
+            auto it = m_state_ids.find(v.get<std::string>());
+            if (it == m_state_ids.end() || it->second >= 0) {
+                std::string message = "unknown fact '" + v.get<std::string>() + "'";
+                std::vector<std::string> names;
+                for (const auto& f : m_s->facts) names.push_back(f.id);
+                std::string nearest = nearest_word(v.get<std::string>(), names);
+                if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                error("SD2012", message, fp);
+                continue;
+            }
+            out.push_back(-1 - it->second);
+        }
+    }
+
+    void read_start(const json& doc) {
+        if (doc.contains("start")) {
+            int start = resolve_node(doc, "start", "");
+            if (start >= 0) m_s->start = start;
+        } else {
+            error("SD1008", "missing required key 'start' (the id of the first node)", "");
+        }
+    }
+
+    const SourceText& m_src;
+    Diagnostics& m_out;
+    Scenario* m_s = nullptr;
+    std::unordered_map<std::string, int> m_dimension_ids, m_principle_ids, m_outcome_ids, m_cast_ids,
+        m_node_ids, m_state_ids;  // m_state_ids: variable index >= 0, fact -1-index
+};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.size() > 64) return "";
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        std::size_t d = edit_distance(word, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
+                              const SourceLimits& limits) {
+    LoadResult result;
+    if (text.size() > limits.max_bytes) {
+        result.diagnostics.push_back({Severity::Error, "SD1002",
+            "file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(limits.max_bytes) + " bytes",
+            file_name, 0, 0, ""});
+        return result;
+    }
+    SourceText source(file_name, text);
+    auto doc = parse_json(source, limits, result.diagnostics);
+    if (!doc) return result;
+    Loader loader(source, result.diagnostics);
+    auto scenario = loader.build(*doc);
+    if (scenario && !has_errors(result.diagnostics)) result.scenario = std::move(scenario);
+    // Report in file order, as an editor would list them.
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    return result;
+}
+
+LoadResult load_scenario_file(const std::string& path, const SourceLimits& limits) {
+    LoadResult result;
+    auto text = read_source_file(path, limits, result.diagnostics);
+    if (!text) return result;
+    LoadResult loaded = load_scenario_text(*text, path, limits);
+    loaded.diagnostics.insert(loaded.diagnostics.begin(), result.diagnostics.begin(), result.diagnostics.end());
+    return loaded;
+}
+
+}  // namespace salesdojo

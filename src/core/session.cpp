@@ -1,0 +1,275 @@
+#include <salesdojo/session.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+#include <filesystem>
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
+
+namespace salesdojo {
+namespace {
+
+// splitmix64: tiny, well-mixed and specified bit for bit, so draws match on every platform.
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// An automatic chain longer than this is treated as stuck rather than looping for ever.
+constexpr std::size_t kMaxAutomaticSteps = 100000;
+
+void contract(bool condition, const char* message) {
+    // Misuse of the API by our own code: fail loudly in every build type.
+    if (!condition) throw std::logic_error(message);
+}
+
+}  // namespace
+
+int draw_random_branch(const Node& node, std::uint64_t seed, std::size_t position) {
+    std::uint64_t total = 0;
+    for (const auto& branch : node.random) total += static_cast<std::uint64_t>(branch.weight);
+    if (total == 0) return 0;
+    std::uint64_t ticket = mix(seed ^ mix(static_cast<std::uint64_t>(position))) % total;
+    for (std::size_t i = 0; i < node.random.size(); ++i) {
+        auto weight = static_cast<std::uint64_t>(node.random[i].weight);
+        if (ticket < weight) return static_cast<int>(i);
+        ticket -= weight;
+    }
+    return static_cast<int>(node.random.size()) - 1;
+}
+
+Session::Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
+    : m_scenario(std::move(scenario)), m_seed(seed) {
+    contract(m_scenario != nullptr, "Session needs a loaded scenario");
+    reset();
+}
+
+void Session::reset() {
+    m_values = m_scenario->initial_values();
+    m_tallies.assign(m_scenario->dimensions.size(), 0);
+    m_transcript.clear();
+    m_decisions.clear();
+    m_transcript.push_back({m_scenario->start, kNoIndex, kNoIndex, {}});
+    m_state = SessionState::AwaitingChoice;
+    advance();
+}
+
+const Node& Session::current() const {
+    return m_scenario->nodes[static_cast<std::size_t>(current_node_index())];
+}
+
+std::vector<ChoiceOption> Session::options() const {
+    std::vector<ChoiceOption> result;
+    if (m_state == SessionState::Finished) return result;
+    const Node& node = current();
+    result.reserve(node.choices.size());
+    for (std::size_t i = 0; i < node.choices.size(); ++i) {
+        const Choice& c = node.choices[i];
+        ChoiceOption option;
+        option.index = static_cast<int>(i);
+        option.choice = &c;
+        option.available = c.condition.empty() || c.condition.evaluate(m_values.data());
+        for (int fact : c.requires_facts)
+            if (!knows(fact)) option.unsupported_facts.push_back(fact);
+        result.push_back(std::move(option));
+    }
+    return result;
+}
+
+void Session::apply(const Choice& choice, TranscriptEntry& entry) {
+    const Scenario& s = *m_scenario;
+    for (int fact : choice.requires_facts) {
+        if (knows(fact)) continue;
+        entry.assumed_facts.push_back(fact);
+        if (s.assumption_dimension >= 0)
+            m_tallies[static_cast<std::size_t>(s.assumption_dimension)] -= s.assumption_penalty;
+    }
+    for (const auto& effect : choice.score) m_tallies[static_cast<std::size_t>(effect.dimension)] += effect.amount;
+    for (const auto& effect : choice.effects) {
+        const Variable& var = s.variables[static_cast<std::size_t>(effect.variable)];
+        auto& value = m_values[static_cast<std::size_t>(effect.variable)];
+        std::int64_t result = effect.op == VariableOp::Set ? effect.value
+                                                            : static_cast<std::int64_t>(value) + effect.value;
+        value = static_cast<std::int32_t>(std::clamp<std::int64_t>(result, var.min, var.max));
+    }
+    for (int fact : choice.learns) m_values[static_cast<std::size_t>(s.fact_slot(fact))] = 1;
+}
+
+void Session::choose(int choice_index) {
+    contract(m_state == SessionState::AwaitingChoice, "Session::choose called when no decision is awaited");
+    const Node& node = current();
+    contract(choice_index >= 0 && static_cast<std::size_t>(choice_index) < node.choices.size(),
+             "Session::choose called with a choice index outside the current node");
+    const Choice& choice = node.choices[static_cast<std::size_t>(choice_index)];
+    contract(choice.condition.empty() || choice.condition.evaluate(m_values.data()),
+             "Session::choose called with an unavailable choice");
+    TranscriptEntry& entry = m_transcript.back();
+    entry.choice = choice_index;
+    apply(choice, entry);
+    m_decisions.push_back(choice_index);
+    m_transcript.push_back({choice.next, kNoIndex, kNoIndex, {}});
+    advance();
+}
+
+void Session::advance() {
+    for (std::size_t steps = 0;; ++steps) {
+        const Node& node = current();
+        switch (node.kind) {
+            case NodeKind::Ending:
+                m_state = SessionState::Finished;
+                return;
+            case NodeKind::Choices: {
+                bool any = std::any_of(node.choices.begin(), node.choices.end(), [&](const Choice& c) {
+                    return c.condition.empty() || c.condition.evaluate(m_values.data());
+                });
+                m_state = any ? SessionState::AwaitingChoice : SessionState::Stuck;
+                return;
+            }
+            case NodeKind::Continue:
+                m_transcript.push_back({node.next, kNoIndex, kNoIndex, {}});
+                break;
+            case NodeKind::Random: {
+                int branch = draw_random_branch(node, m_seed, m_transcript.size() - 1);
+                m_transcript.back().random_branch = branch;
+                m_transcript.push_back({node.random[static_cast<std::size_t>(branch)].next, kNoIndex, kNoIndex, {}});
+                break;
+            }
+        }
+        if (steps >= kMaxAutomaticSteps) {
+            m_state = SessionState::Stuck;
+            return;
+        }
+    }
+}
+
+std::optional<int> Session::find_choice(std::string_view id_or_number) const {
+    if (m_state != SessionState::AwaitingChoice) return std::nullopt;
+    const Node& node = current();
+    for (std::size_t i = 0; i < node.choices.size(); ++i)
+        if (node.choices[i].id == id_or_number) return static_cast<int>(i);
+    if (!id_or_number.empty() && id_or_number.size() <= 3 &&
+        std::all_of(id_or_number.begin(), id_or_number.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        int number = std::stoi(std::string(id_or_number));
+        if (number >= 1 && static_cast<std::size_t>(number) <= node.choices.size()) return number - 1;
+    }
+    return std::nullopt;
+}
+
+void Session::undo() {
+    if (!m_decisions.empty()) undo_to(m_decisions.size() - 1);
+}
+
+void Session::undo_to(std::size_t decisions) {
+    contract(decisions <= m_decisions.size(), "Session::undo_to beyond the decisions taken");
+    std::vector<int> keep(m_decisions.begin(), m_decisions.begin() + static_cast<std::ptrdiff_t>(decisions));
+    reset();
+    for (int choice : keep) choose(choice);
+}
+
+std::vector<std::string> Session::decision_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& entry : m_transcript)
+        if (entry.choice >= 0)
+            ids.push_back(m_scenario->nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(entry.choice)].id);
+    return ids;
+}
+
+double Session::weighted_total() const {
+    double total = 0.0;
+    for (std::size_t i = 0; i < m_tallies.size(); ++i) total += m_scenario->dimensions[i].weight * m_tallies[i];
+    return total;
+}
+
+nlohmann::json save_session(const Session& session) {
+    return {
+        {"save_format", kSaveFormat},
+        {"scenario_id", session.scenario().id},
+        {"scenario_version", session.scenario().version},
+        {"seed", session.seed()},
+        {"decisions", session.decision_ids()},
+    };
+}
+
+std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
+                                       const nlohmann::json& save, std::string& error) {
+    if (!save.is_object()) { error = "a save must be a JSON object"; return std::nullopt; }
+    auto format = save.find("save_format");
+    if (format == save.end() || !format->is_number_integer() || format->get<std::int64_t>() != kSaveFormat) {
+        error = "unsupported save_format (this SalesDojo reads save_format " + std::to_string(kSaveFormat) + ")";
+        return std::nullopt;
+    }
+    auto id = save.find("scenario_id");
+    if (id == save.end() || !id->is_string() || id->get<std::string>() != scenario->id) {
+        error = "this save belongs to another scenario";
+        return std::nullopt;
+    }
+    auto version = save.find("scenario_version");
+    if (version == save.end() || !version->is_string() || version->get<std::string>() != scenario->version) {
+        error = "this save was made with another version of the scenario";
+        return std::nullopt;
+    }
+    auto seed = save.find("seed");
+    auto decisions = save.find("decisions");
+    if (seed == save.end() || !seed->is_number_unsigned() || decisions == save.end() || !decisions->is_array()) {
+        error = "a save needs 'seed' (a non-negative integer) and 'decisions' (an array of choice ids)";
+        return std::nullopt;
+    }
+    Session session(std::move(scenario), seed->get<std::uint64_t>());
+    for (std::size_t i = 0; i < decisions->size(); ++i) {
+        const auto& d = (*decisions)[i];
+        std::optional<int> choice;
+        if (d.is_string() && session.state() == SessionState::AwaitingChoice) {
+            for (const auto& option : session.options())
+                if (option.choice->id == d.get_ref<const std::string&>() && option.available) choice = option.index;
+        }
+        if (!choice) {
+            error = "decision " + std::to_string(i + 1) + " (" + d.dump() + ") cannot be replayed at node '" +
+                    session.current().id + "'";
+            return std::nullopt;
+        }
+        session.choose(*choice);
+    }
+    return session;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& contents, std::string& error) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path temporary = target;
+    temporary += ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+    {
+        std::FILE* file = std::fopen(temporary.string().c_str(), "wb");
+        if (!file) { error = "cannot write " + temporary.string(); return false; }
+        bool ok = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();
+        ok = std::fflush(file) == 0 && ok;
+#if defined(__unix__) || defined(__APPLE__)
+        ok = ::fsync(::fileno(file)) == 0 && ok;
+#endif
+        ok = std::fclose(file) == 0 && ok;
+        if (!ok) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            error = "cannot write " + temporary.string() + " (disk full?)";
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        error = "cannot replace " + path + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace salesdojo

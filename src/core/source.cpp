@@ -1,0 +1,950 @@
+// Reading a scenario's text safely, checking it before nlohmann sees it, and mapping byte offsets
+// and JSON pointers back to line:col for diagnostics.
+//
+// Nothing here throws to the caller and nothing recurses on the document's nesting: files come from
+// anyone, and a hostile or broken one must give a diagnostic, never a crash, a hang or a huge
+// allocation.
+#include <salesdojo/source.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <new>
+#include <system_error>
+#include <utility>
+
+#if defined(__unix__) || defined(__unix) || (defined(__APPLE__) && defined(__MACH__))
+#define SALESDOJO_POSIX_IO 1
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#else
+#include <fstream>
+#endif
+
+namespace salesdojo {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t npos = std::string::npos;
+
+// --- small text helpers --------------------------------------------------------------------------
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+// A character that ends a bare token (number or literal) in our scanner.
+bool is_delimiter(char c) {
+    return is_json_space(c) || c == '{' || c == '}' || c == '[' || c == ']' || c == ',' ||
+           c == ':' || c == '"';
+}
+
+bool has_bom(std::string_view t) { return t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF"; }
+
+// nlohmann skips a UTF-8 byte order mark at the start; so do we.
+std::size_t document_start(std::string_view t) { return has_bom(t) ? 3 : 0; }
+
+std::size_t skip_ws(std::string_view t, std::size_t p) {
+    while (p < t.size() && is_json_space(t[p])) ++p;
+    return p;
+}
+
+std::string hex_byte(unsigned char b) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string s = "0x";
+    s += digits[b >> 4];
+    s += digits[b & 0x0F];
+    return s;
+}
+
+std::string lowercase_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+// "16 MiB (16777216 bytes)", "512 KiB (524288 bytes)", "1000 bytes".
+std::string describe_size_limit(std::size_t n) {
+    constexpr std::size_t kib = 1024;
+    constexpr std::size_t mib = 1024 * 1024;
+    const std::string bytes = std::to_string(n) + (n == 1 ? " byte" : " bytes");
+    if (n >= mib && n % mib == 0) return std::to_string(n / mib) + " MiB (" + bytes + ")";
+    if (n >= kib && n % kib == 0) return std::to_string(n / kib) + " KiB (" + bytes + ")";
+    return bytes;
+}
+
+// --- a tiny, iterative JSON scanner over raw text -------------------------------------------------
+// It assumes nothing: on malformed input it stops and reports "not found" rather than guessing.
+
+// `p` is at an opening quote. Returns the index just past the closing quote, or npos.
+std::size_t skip_string(std::string_view t, std::size_t p) {
+    ++p;
+    while (p < t.size()) {
+        const std::size_t q = t.find_first_of("\"\\", p);
+        if (q == npos) return npos;
+        if (t[q] == '"') return q + 1;
+        p = q + 2;  // a backslash escapes the next character, whatever it is
+    }
+    return npos;
+}
+
+// `p` is at the first character of a value. Returns the index just past it, or npos. Containers are
+// skipped with a depth counter, never by recursion.
+std::size_t skip_value(std::string_view t, std::size_t p) {
+    if (p >= t.size()) return npos;
+    const char c = t[p];
+    if (c == '"') return skip_string(t, p);
+    if (c == '{' || c == '[') {
+        std::size_t depth = 0;
+        while (p < t.size()) {
+            const char d = t[p];
+            if (d == '"') {
+                p = skip_string(t, p);
+                if (p == npos) return npos;
+                continue;
+            }
+            if (d == '{' || d == '[') {
+                ++depth;
+            } else if (d == '}' || d == ']') {
+                if (--depth == 0) return p + 1;
+            }
+            ++p;
+        }
+        return npos;
+    }
+    if (is_delimiter(c)) return npos;  // no value here
+    std::size_t q = p;
+    while (q < t.size() && !is_delimiter(t[q])) ++q;
+    return q;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Four hex digits at t[p..p+4), or -1.
+long read_hex4(std::string_view t, std::size_t p) {
+    if (p + 4 > t.size()) return -1;
+    long v = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const int h = hex_value(t[p + i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// One escape sequence starting at the backslash t[p]: how many raw characters it spans and how
+// many bytes it decodes to. Malformed escapes count as what they literally are, so callers never
+// get stuck.
+struct Escape {
+    std::size_t raw_length = 0;
+    unsigned long code_point = 0;
+    bool is_unicode = false;
+    char simple = 0;
+};
+
+Escape read_escape(std::string_view t, std::size_t p) {
+    Escape e;
+    if (p + 1 >= t.size()) {
+        e.raw_length = 1;
+        e.simple = '\\';
+        return e;
+    }
+    const char c = t[p + 1];
+    if (c != 'u') {
+        e.raw_length = 2;
+        switch (c) {
+            case 'b': e.simple = '\b'; break;
+            case 'f': e.simple = '\f'; break;
+            case 'n': e.simple = '\n'; break;
+            case 'r': e.simple = '\r'; break;
+            case 't': e.simple = '\t'; break;
+            default: e.simple = c; break;  // \" \\ \/ and anything odd
+        }
+        return e;
+    }
+    const long hi = read_hex4(t, p + 2);
+    if (hi < 0) {  // "\u" without four hex digits: take the two characters literally
+        e.raw_length = 2;
+        e.simple = 'u';
+        return e;
+    }
+    e.is_unicode = true;
+    e.raw_length = 6;
+    e.code_point = static_cast<unsigned long>(hi);
+    if (hi >= 0xD800 && hi <= 0xDBFF && p + 7 < t.size() && t[p + 6] == '\\' && t[p + 7] == 'u') {
+        const long lo = read_hex4(t, p + 8);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            e.raw_length = 12;
+            e.code_point = 0x10000ul + ((static_cast<unsigned long>(hi) - 0xD800ul) << 10) +
+                           (static_cast<unsigned long>(lo) - 0xDC00ul);
+        }
+    }
+    return e;
+}
+
+std::size_t decoded_length(const Escape& e) {
+    if (!e.is_unicode) return 1;
+    if (e.code_point < 0x80) return 1;
+    if (e.code_point < 0x800) return 2;
+    if (e.code_point < 0x10000) return 3;  // includes a lone surrogate, as nlohmann would reject
+    return 4;
+}
+
+// `p` is at an opening quote: decodes the string into `out`. Returns the index past the closing
+// quote, or npos when the string is not closed.
+std::size_t read_string(std::string_view t, std::size_t p, std::string& out) {
+    out.clear();
+    ++p;
+    while (p < t.size()) {
+        const char c = t[p];
+        if (c == '"') return p + 1;
+        if (c == '\\') {
+            const Escape e = read_escape(t, p);
+            if (e.is_unicode)
+                append_utf8(out, e.code_point);
+            else
+                out += e.simple;
+            p += e.raw_length;
+            continue;
+        }
+        out += c;
+        ++p;
+    }
+    return npos;
+}
+
+// RFC 6901 reference token: "~1" is '/', "~0" is '~'; any other '~' makes the pointer invalid.
+std::optional<std::string> unescape_token(std::string_view raw) {
+    std::string token;
+    token.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '~') {
+            token += raw[i];
+            continue;
+        }
+        if (i + 1 >= raw.size()) return std::nullopt;
+        if (raw[i + 1] == '0')
+            token += '~';
+        else if (raw[i + 1] == '1')
+            token += '/';
+        else
+            return std::nullopt;
+        ++i;
+    }
+    return token;
+}
+
+// RFC 6901 array index: "0" or a digit string without a leading zero. ("-" names no element.)
+std::optional<std::size_t> parse_index(std::string_view token) {
+    if (token.empty() || token.size() > 18) return std::nullopt;
+    if (token.size() > 1 && token[0] == '0') return std::nullopt;
+    std::size_t value = 0;
+    for (char c : token) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return value;
+}
+
+struct Member {
+    std::size_t key = 0;    // offset of the key's opening quote
+    std::size_t value = 0;  // offset of the value's first character
+};
+
+// `p` is at '{'. Finds the member named `name`; the last one wins when a key repeats (as in
+// nlohmann). Stops quietly at anything malformed.
+std::optional<Member> find_member(std::string_view t, std::size_t p, const std::string& name) {
+    std::optional<Member> found;
+    std::string key;
+    ++p;
+    for (;;) {
+        p = skip_ws(t, p);
+        if (p >= t.size() || t[p] != '"') return found;  // '}' or malformed
+        const std::size_t key_start = p;
+        const std::size_t after_key = read_string(t, p, key);
+        if (after_key == npos) return found;
+        p = skip_ws(t, after_key);
+        if (p >= t.size() || t[p] != ':') return found;
+        p = skip_ws(t, p + 1);
+        const std::size_t end = skip_value(t, p);
+        if (end == npos) return found;
+        if (key == name) found = Member{key_start, p};
+        p = skip_ws(t, end);
+        if (p >= t.size() || t[p] != ',') return found;
+        ++p;
+    }
+}
+
+// `p` is at '['. Finds the element at `index`.
+std::optional<std::size_t> find_element(std::string_view t, std::size_t p, std::size_t index) {
+    ++p;
+    for (std::size_t i = 0;; ++i) {
+        p = skip_ws(t, p);
+        if (p >= t.size()) return std::nullopt;
+        const char c = t[p];
+        if (c == ']' || c == '}' || c == ',' || c == ':') return std::nullopt;  // past the end
+        if (i == index) return p;
+        const std::size_t end = skip_value(t, p);
+        if (end == npos) return std::nullopt;
+        p = skip_ws(t, end);
+        if (p >= t.size() || t[p] != ',') return std::nullopt;
+        ++p;
+    }
+}
+
+// Resolves `pointer` over the raw text: the value's offset and, for an object member, its key's.
+std::optional<Member> resolve_pointer(std::string_view t, std::string_view pointer) {
+    std::size_t p = skip_ws(t, document_start(t));
+    if (p >= t.size()) return std::nullopt;
+    Member at{p, p};
+    if (pointer.empty()) return at;
+    if (pointer[0] != '/') return std::nullopt;
+    std::size_t i = 1;
+    for (;;) {
+        const std::size_t slash = pointer.find('/', i);
+        const std::string_view raw =
+            pointer.substr(i, slash == npos ? std::string_view::npos : slash - i);
+        const auto token = unescape_token(raw);
+        if (!token) return std::nullopt;
+        if (t[p] == '{') {
+            const auto member = find_member(t, p, *token);
+            if (!member) return std::nullopt;
+            at = *member;
+        } else if (t[p] == '[') {
+            const auto index = parse_index(*token);
+            if (!index) return std::nullopt;
+            const auto element = find_element(t, p, *index);
+            if (!element) return std::nullopt;
+            at = Member{*element, *element};
+        } else {
+            return std::nullopt;  // a scalar has no children
+        }
+        p = at.value;
+        if (p >= t.size()) return std::nullopt;
+        if (slash == npos) return at;
+        i = slash + 1;
+    }
+}
+
+// --- UTF-8 validation --------------------------------------------------------------------------
+
+struct Utf8Error {
+    std::size_t offset = 0;
+    const char* reason = "";
+};
+
+// Strict UTF-8 (Unicode table 3-7): no overlong forms, no surrogates, nothing above U+10FFFF.
+std::optional<Utf8Error> find_invalid_utf8(std::string_view t) {
+    const std::size_t n = t.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (b >= 0x80 && b <= 0xBF) return Utf8Error{i, "a continuation byte without a lead byte"};
+        if (b == 0xC0 || b == 0xC1) return Utf8Error{i, "overlong encoding"};
+        if (b >= 0xF5) return Utf8Error{i, "this byte never appears in UTF-8"};
+        if (b <= 0xDF) {
+            length = 2;
+        } else if (b <= 0xEF) {
+            length = 3;
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+        } else {
+            length = 4;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        }
+        if (i + 1 >= n) return Utf8Error{i, "the file ends in the middle of a character"};
+        const unsigned char second = static_cast<unsigned char>(t[i + 1]);
+        if (second < 0x80 || second > 0xBF) return Utf8Error{i, "incomplete multi-byte sequence"};
+        if (second < lo) return Utf8Error{i, "overlong encoding"};
+        if (second > hi)
+            return Utf8Error{i, b == 0xED ? "encoded UTF-16 surrogate" : "code point above U+10FFFF"};
+        for (std::size_t k = 2; k < length; ++k) {
+            if (i + k >= n) return Utf8Error{i, "the file ends in the middle of a character"};
+            if (!is_continuation(t[i + k])) return Utf8Error{i, "incomplete multi-byte sequence"};
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
+// --- nesting depth -------------------------------------------------------------------------------
+
+// Offset of the bracket that makes the nesting deeper than `max_depth`, if any. Strings (with their
+// escapes) are skipped so brackets inside them do not count.
+std::optional<std::size_t> find_too_deep(std::string_view t, int max_depth) {
+    const long limit = max_depth < 0 ? 0 : max_depth;
+    long depth = 0;
+    std::size_t p = 0;
+    while (p < t.size()) {
+        const std::size_t q = t.find_first_of("\"{}[]", p);
+        if (q == npos) return std::nullopt;
+        const char c = t[q];
+        if (c == '"') {
+            p = skip_string(t, q);
+            if (p == npos) return std::nullopt;  // unterminated: the parser will say so
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (++depth > limit) return q;
+        } else if (depth > 0) {
+            --depth;
+        }
+        p = q + 1;
+    }
+    return std::nullopt;
+}
+
+// --- JSON syntax errors --------------------------------------------------------------------------
+
+struct Token {
+    std::size_t start = 0;
+    std::size_t end = 0;  // exclusive
+};
+
+// The token that contains `offset` (a string, a punctuation character or a bare word), scanning
+// from the start so strings with escaped quotes are handled. When `offset` is in whitespace or past
+// the end, returns an empty token at `offset`.
+Token token_at(std::string_view t, std::size_t offset) {
+    std::size_t p = document_start(t);
+    for (;;) {
+        p = skip_ws(t, p);
+        if (p >= t.size() || p > offset) return Token{offset, offset};
+        std::size_t end;
+        const char c = t[p];
+        if (c == '"') {
+            end = skip_string(t, p);
+            if (end == npos) end = t.size() + 1;  // unterminated: runs to the end and beyond
+        } else if (is_delimiter(c)) {
+            end = p + 1;
+        } else {
+            end = p;
+            while (end < t.size() && !is_delimiter(t[end])) ++end;
+        }
+        if (offset < end) return Token{p, std::min(end, t.size())};
+        p = end;
+    }
+}
+
+// A short, printable quote of a token for a message.
+std::string quote_token(std::string_view t, Token token) {
+    std::string s;
+    std::size_t p = token.start;
+    while (p < token.end && p < t.size()) {
+        if (s.size() >= 24) {
+            while (p < token.end && is_continuation(t[p])) s += t[p++];  // finish the character
+            if (p < token.end) s += "...";
+            break;
+        }
+        const unsigned char c = static_cast<unsigned char>(t[p]);
+        s += c < 0x20 || c == 0x7F ? '?' : static_cast<char>(c);
+        ++p;
+    }
+    return "'" + s + "'";
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (std::size_t p = s.find(from); p != npos; p = s.find(from, p + to.size()))
+        s.replace(p, from.size(), to);
+}
+
+// nlohmann's "syntax error while parsing value - unexpected '}'; expected string literal; last
+// read: '...'" reduced to "unexpected '}'; expected string literal".
+std::string nlohmann_fragment(const std::string& what) {
+    std::string s = what;
+    const std::size_t syntax = s.find("syntax error while parsing ");
+    if (syntax != npos) {
+        const std::size_t dash = s.find(" - ", syntax);
+        s = dash != npos ? s.substr(dash + 3) : s.substr(syntax);
+    } else {
+        const std::size_t colon = s.find(": ");
+        if (colon != npos) s = s.substr(colon + 2);
+    }
+    const std::size_t last_read = s.find("; last read:");
+    if (last_read != npos) {
+        // Keep a trailing "; expected ..." that nlohmann puts after the quoted text, if any.
+        const std::size_t expected = s.find("'; expected ", last_read);
+        const std::string tail = expected != npos ? s.substr(expected + 1) : std::string();
+        s = s.substr(0, last_read) + tail;
+    }
+    return s;
+}
+
+struct SyntaxError {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// Turns nlohmann's parse error into a position and a short message.
+SyntaxError describe_syntax_error(std::string_view t, std::size_t byte, const std::string& what) {
+    // nlohmann's byte is the 1-based count of characters read, including the end of input; the
+    // character it last read is therefore at offset byte - 1 (== size at the end of input).
+    std::size_t offset = byte > 0 ? byte - 1 : 0;
+    if (offset > t.size()) offset = t.size();
+
+    std::string fragment = nlohmann_fragment(what);
+    const std::string prefix = "JSON syntax error: ";
+
+    if (fragment.find("unexpected end of input") != npos) {
+        // Point just after the last thing written, not at trailing blank lines.
+        std::size_t end = t.size();
+        while (end > document_start(t) && is_json_space(t[end - 1])) --end;
+        return {end, prefix + "the file ends in the middle of a value"};
+    }
+
+    if (starts_with(fragment, "invalid literal") || starts_with(fragment, "invalid number")) {
+        // The lexer may have read one character past the bad word ("tru}", "1.}").
+        std::size_t at = offset;
+        if (at >= t.size() || is_delimiter(t[at])) {
+            if (at > 0 && at - 1 < t.size() && !is_delimiter(t[at - 1])) --at;
+        }
+        const Token token = token_at(t, at);
+        const std::string_view word = t.substr(token.start, token.end - token.start);
+        std::string_view bare = word;
+        if (!bare.empty() && (bare[0] == '-' || bare[0] == '+')) bare.remove_prefix(1);
+        if (iequals(bare, "nan")) return {token.start, prefix + "NaN is not valid JSON"};
+        if (iequals(bare, "infinity") || iequals(bare, "inf"))
+            return {token.start, prefix + "Infinity is not valid JSON"};
+        if (iequals(word, "true") || iequals(word, "false") || iequals(word, "null") ||
+            iequals(word, "none"))
+            return {token.start, prefix + quote_token(t, token) +
+                                     " is not valid JSON; write true, false or null in lowercase"};
+        if (!word.empty() && word[0] == '\'')
+            return {token.start, prefix + "strings must be in double quotes, not single quotes"};
+        if (!word.empty() && word[0] == '/')
+            return {token.start, prefix + "comments are not allowed in JSON"};
+        if (starts_with(fragment, "invalid number"))
+            return {token.start, prefix + "invalid number " + quote_token(t, token)};
+        return {token.start, prefix + "unexpected " + quote_token(t, token) +
+                                 "; expected a string, number, object, array, true, false or null"};
+    }
+
+    if (starts_with(fragment, "invalid string")) {
+        if (fragment.find("missing closing quote") != npos) {
+            const Token token = token_at(t, offset);
+            return {token.start, prefix + "a string is missing its closing quote"};
+        }
+        if (fragment.find("U+000A") != npos)
+            return {offset, prefix + "line break inside a string; write it as \\n "
+                                     "(or is a closing quote missing?)"};
+        fragment.erase(0, std::string("invalid string: ").size());
+        return {offset, prefix + "invalid string: " + fragment};
+    }
+
+    if (starts_with(fragment, "unexpected ")) {
+        const Token token = token_at(t, offset);
+        offset = token.start;
+        // A '}' or ']' right after a comma: the classic trailing comma.
+        if (offset < t.size() && (t[offset] == '}' || t[offset] == ']')) {
+            std::size_t prev = offset;
+            while (prev > 0 && is_json_space(t[prev - 1])) --prev;
+            if (prev > 0 && t[prev - 1] == ',')
+                return {offset, prefix + "unexpected '" + std::string(1, t[offset]) +
+                                    "' after a comma (JSON does not allow trailing commas)"};
+        }
+        const bool in_object = what.find("while parsing object - ") != npos;
+        const bool in_array = what.find("while parsing array - ") != npos;
+        replace_all(fragment, "string literal", "string");
+        replace_all(fragment, "number literal", "number");
+        replace_all(fragment, "expected '[', '{', or a literal", "expected a value");
+        replace_all(fragment, "expected end of input", "expected the end of the file");
+        if (in_object && fragment.find("; expected '}'") != npos)
+            replace_all(fragment, "; expected '}'", "; expected ',' or '}' (is a comma missing?)");
+        if (in_array && fragment.find("; expected ']'") != npos)
+            replace_all(fragment, "; expected ']'", "; expected ',' or ']' (is a comma missing?)");
+        replace_all(fragment, "; expected string", "; expected a key in double quotes");
+        return {offset, prefix + fragment};
+    }
+
+    return {offset, prefix + fragment};
+}
+
+Diagnostic file_diagnostic(const std::string& code, std::string message, const std::string& path) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.code = code;
+    d.message = std::move(message);
+    d.file = path;
+    return d;
+}
+
+// Appends without letting an allocation failure escape.
+void push(Diagnostics& out, Diagnostic d) noexcept {
+    try {
+        out.push_back(std::move(d));
+    } catch (...) {
+    }
+}
+
+std::string too_large_message(std::uintmax_t size, std::size_t limit, bool at_least) {
+    return std::string("file is ") + (at_least ? "more than " : "") + std::to_string(size) +
+           " bytes; the limit is " + describe_size_limit(limit);
+}
+
+std::string unreadable_reason(const std::error_code& ec) {
+    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory)
+        return "no such file";
+    if (ec == std::errc::too_many_symbolic_link_levels)
+        return "too many levels of symbolic links (a symbolic link loop)";
+    if (ec == std::errc::permission_denied || ec == std::errc::operation_not_permitted)
+        return "permission denied";
+    if (ec == std::errc::is_a_directory) return "it is a directory, not a scenario file";
+    if (ec == std::errc::filename_too_long) return "the file name is too long";
+    return lowercase_first(ec.message());
+}
+
+const char* file_type_name(fs::file_type type) {
+    switch (type) {
+        case fs::file_type::fifo: return "a FIFO";
+        case fs::file_type::socket: return "a socket";
+        case fs::file_type::block: return "a block device";
+        case fs::file_type::character: return "a character device";
+        default: return "not a file";
+    }
+}
+
+// Reads at most limit + 1 bytes (so a file that grows while we read is still caught).
+std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t expected,
+                                        const SourceLimits& limits, Diagnostics& out) {
+    const std::size_t cap = limits.max_bytes == std::numeric_limits<std::size_t>::max()
+                                ? limits.max_bytes
+                                : limits.max_bytes + 1;
+    std::string data;
+    data.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits.max_bytes)));
+    constexpr std::size_t chunk = 64 * 1024;
+
+#if defined(SALESDOJO_POSIX_IO)
+    // O_NONBLOCK: should the path have been swapped for a FIFO since we looked, open() still
+    // returns at once, and fstat() below refuses it.
+    int fd;
+    do {
+        fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        const std::error_code ec(errno, std::generic_category());
+        push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+        return std::nullopt;
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const std::error_code ec(errno, std::generic_category());
+        push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+        return std::nullopt;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        push(out, file_diagnostic("SD1001", "cannot read file: it is a directory, not a scenario file",
+                                  path));
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        push(out, file_diagnostic("SD1001", "cannot read file: not a regular file", path));
+        return std::nullopt;
+    }
+    if (st.st_size > 0 && static_cast<std::uintmax_t>(st.st_size) > limits.max_bytes) {
+        push(out, file_diagnostic("SD1002",
+                                  too_large_message(static_cast<std::uintmax_t>(st.st_size),
+                                                    limits.max_bytes, false),
+                                  path));
+        return std::nullopt;
+    }
+    while (data.size() < cap) {
+        const std::size_t want = std::min(chunk, cap - data.size());
+        const std::size_t old = data.size();
+        data.resize(old + want);
+        const ssize_t got = ::read(fd, &data[old], want);
+        if (got < 0) {
+            data.resize(old);
+            if (errno == EINTR) continue;
+            const std::error_code ec(errno, std::generic_category());
+            push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+            return std::nullopt;
+        }
+        data.resize(old + static_cast<std::size_t>(got));
+        if (got == 0) break;
+    }
+#else
+    std::ifstream in(fs::path(path), std::ios::binary);
+    if (!in) {
+        push(out, file_diagnostic("SD1001", "cannot read file: the file cannot be opened", path));
+        return std::nullopt;
+    }
+    while (data.size() < cap && in) {
+        const std::size_t want = std::min(chunk, cap - data.size());
+        const std::size_t old = data.size();
+        data.resize(old + want);
+        in.read(&data[old], static_cast<std::streamsize>(want));
+        data.resize(old + static_cast<std::size_t>(in.gcount()));
+        if (in.gcount() == 0) break;
+    }
+    if (in.bad()) {
+        push(out, file_diagnostic("SD1001", "cannot read file: a read error occurred", path));
+        return std::nullopt;
+    }
+#endif
+
+    if (data.size() > limits.max_bytes) {
+        push(out, file_diagnostic("SD1002", too_large_message(limits.max_bytes, limits.max_bytes, true),
+                                  path));
+        return std::nullopt;
+    }
+    return data;
+}
+
+}  // namespace
+
+// --- SourceText ----------------------------------------------------------------------------------
+
+SourceText::SourceText(std::string file, std::string text)
+    : m_file(std::move(file)), m_text(std::move(text)) {
+    m_line_starts.push_back(0);
+    for (std::size_t p = m_text.find('\n'); p != npos; p = m_text.find('\n', p + 1))
+        m_line_starts.push_back(p + 1);
+}
+
+Position SourceText::position_of_offset(std::size_t offset) const {
+    const std::string_view t = m_text;
+    offset = std::min(offset, t.size());
+    const auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    const std::size_t line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+    std::size_t start = m_line_starts[line_index];
+    if (line_index == 0 && has_bom(t) && offset >= 3) start = 3;  // editors do not show the BOM
+    // An offset inside a multi-byte character points at that character.
+    std::size_t at = offset;
+    for (int k = 0; k < 3 && at > start && at < t.size() && is_continuation(t[at]); ++k) --at;
+    std::size_t column = 1;
+    for (std::size_t p = start; p < at; ++p)
+        if (!is_continuation(t[p])) ++column;
+    constexpr std::size_t int_max = static_cast<std::size_t>(std::numeric_limits<int>::max());
+    Position pos;
+    pos.line = static_cast<int>(std::min(line_index + 1, int_max));
+    pos.column = static_cast<int>(std::min(column, int_max));
+    return pos;
+}
+
+std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointer) const {
+    try {
+        const auto member = resolve_pointer(m_text, pointer);
+        if (!member) return std::nullopt;
+        return member->value;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+std::optional<std::size_t> SourceText::offset_of_key(std::string_view pointer) const {
+    try {
+        const auto member = resolve_pointer(m_text, pointer);
+        if (!member) return std::nullopt;
+        return member->key;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+Position SourceText::position_in_string(std::string_view pointer, std::size_t n) const {
+    const std::string_view t = m_text;
+    const auto start = offset_of_pointer(pointer);
+    if (!start) return position_of_offset(0);
+    if (*start >= t.size() || t[*start] != '"') return position_of_offset(*start);
+    std::size_t p = *start + 1;
+    std::size_t decoded = 0;
+    while (decoded < n) {
+        if (p >= t.size() || t[p] == '"') return position_of_offset(*start);  // n is past the end
+        std::size_t raw = 1;
+        std::size_t bytes = 1;
+        if (t[p] == '\\') {
+            const Escape e = read_escape(t, p);
+            raw = e.raw_length;
+            bytes = decoded_length(e);
+        }
+        if (decoded + bytes > n) break;  // n falls inside this escape: point at the escape
+        decoded += bytes;
+        p += raw;
+    }
+    return position_of_offset(p);
+}
+
+Diagnostic SourceText::make(Severity severity, std::string code, std::string message,
+                            std::string pointer) const {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.file = m_file;
+    d.line = 1;
+    d.column = 1;
+    if (const auto offset = offset_of_pointer(pointer)) {
+        const Position pos = position_of_offset(*offset);
+        d.line = pos.line;
+        d.column = pos.column;
+    }
+    d.pointer = std::move(pointer);
+    return d;
+}
+
+// --- reading and parsing -------------------------------------------------------------------------
+
+std::optional<std::string> read_source_file(const std::string& path, const SourceLimits& limits,
+                                            Diagnostics& out) {
+    try {
+        if (path.empty()) {
+            push(out, file_diagnostic("SD1001", "cannot read file: no such file", path));
+            return std::nullopt;
+        }
+        const fs::path p(path);
+        std::error_code ec;
+        const fs::file_status st = fs::status(p, ec);
+        if (ec || st.type() == fs::file_type::not_found) {
+            std::string reason = ec ? unreadable_reason(ec) : std::string("no such file");
+            if (reason == "no such file") {
+                std::error_code link_ec;
+                if (fs::is_symlink(fs::symlink_status(p, link_ec)) && !link_ec)
+                    reason = "no such file (the symbolic link points to a missing file)";
+            }
+            push(out, file_diagnostic("SD1001", "cannot read file: " + reason, path));
+            return std::nullopt;
+        }
+        if (st.type() == fs::file_type::directory) {
+            push(out, file_diagnostic("SD1001",
+                                      "cannot read file: it is a directory, not a scenario file", path));
+            return std::nullopt;
+        }
+        if (st.type() != fs::file_type::regular) {
+            // Never open these: a FIFO blocks, /dev/zero never ends.
+            push(out, file_diagnostic("SD1001",
+                                      std::string("cannot read file: not a regular file (it is ") +
+                                          file_type_name(st.type()) + ")",
+                                      path));
+            return std::nullopt;
+        }
+        std::error_code size_ec;
+        const std::uintmax_t size = fs::file_size(p, size_ec);
+        if (!size_ec && size > limits.max_bytes) {
+            push(out, file_diagnostic("SD1002", too_large_message(size, limits.max_bytes, false), path));
+            return std::nullopt;
+        }
+        return read_bounded(path, size_ec ? 0 : size, limits, out);
+    } catch (const std::bad_alloc&) {
+        push(out, file_diagnostic("SD1001", "cannot read file: out of memory", path));
+    } catch (const std::exception& e) {
+        push(out, file_diagnostic("SD1001", "cannot read file: " + lowercase_first(e.what()), path));
+    } catch (...) {
+        push(out, file_diagnostic("SD1001", "cannot read file", path));
+    }
+    return std::nullopt;
+}
+
+std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceLimits& limits,
+                                         Diagnostics& out) {
+    try {
+        const std::string& text = source.text();
+        const auto at = [&](const std::string& code, std::string message, std::size_t offset) {
+            Diagnostic d = file_diagnostic(code, std::move(message), source.file());
+            const Position pos = source.position_of_offset(offset);
+            d.line = pos.line;
+            d.column = pos.column;
+            push(out, std::move(d));
+        };
+
+        if (text.size() > limits.max_bytes) {
+            push(out, file_diagnostic("SD1002", too_large_message(text.size(), limits.max_bytes, false),
+                                      source.file()));
+            return std::nullopt;
+        }
+        if (const auto bad = find_invalid_utf8(text)) {
+            const unsigned char byte = static_cast<unsigned char>(text[bad->offset]);
+            std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + " at offset " +
+                                  std::to_string(bad->offset) + ": " + bad->reason + ")";
+            if (bad->offset == 0 && text.size() >= 2 &&
+                ((byte == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                 (byte == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF)))
+                message += "; the file looks like UTF-16, save it as UTF-8";
+            else
+                message += "; save the file as UTF-8";
+            at("SD1003", std::move(message), bad->offset);
+            return std::nullopt;
+        }
+        if (skip_ws(text, document_start(text)) >= text.size()) {
+            at("SD1005", "file is empty; a scenario is a JSON object", 0);
+            return std::nullopt;
+        }
+        if (const auto deep = find_too_deep(text, limits.max_depth)) {
+            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) +
+                             " levels",
+               *deep);
+            return std::nullopt;
+        }
+        try {
+            return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/true,
+                                         /*ignore_comments=*/false);
+        } catch (const nlohmann::json::parse_error& e) {
+            SyntaxError error = describe_syntax_error(text, e.byte, e.what());
+            at("SD1005", std::move(error.message), error.offset);
+            return std::nullopt;
+        }
+    } catch (const std::bad_alloc&) {
+        push(out, file_diagnostic("SD1005", "JSON could not be parsed: out of memory", source.file()));
+    } catch (const std::exception& e) {
+        push(out, file_diagnostic("SD1005", std::string("JSON could not be parsed: ") + e.what(),
+                                  source.file()));
+    } catch (...) {
+        push(out, file_diagnostic("SD1005", "JSON could not be parsed", source.file()));
+    }
+    return std::nullopt;
+}
+
+}  // namespace salesdojo
