@@ -337,7 +337,13 @@ TEST_CASE("expression: unknown names are all reported") {
     CHECK(result.errors[2].message == "unknown variable or fact 'trsut'");
 
     check_error("True and angry", "SD2003", 0, "(keywords are lowercase: 'true')");
-    check_error("missing < 3 and other", "SD2003", 0, "'missing'");
+    // An unknown name has no type, so it causes no type errors of its own.
+    const Result untyped = compile("missing < 3 and other");
+    REQUIRE(untyped.errors.size() == 2);
+    CHECK(untyped.errors[0].code == "SD2003");
+    CHECK(untyped.errors[0].offset == 0);
+    CHECK(untyped.errors[1].code == "SD2003");
+    CHECK(untyped.errors[1].offset == 16);
 
     // Mixed with a type error: both, in source order.
     const Result mixed = compile("trust and missing");

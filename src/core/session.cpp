@@ -219,7 +219,8 @@ std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
     }
     auto seed = save.find("seed");
     auto decisions = save.find("decisions");
-    if (seed == save.end() || !seed->is_number_unsigned() || decisions == save.end() || !decisions->is_array()) {
+    bool seed_ok = seed != save.end() && seed->is_number_integer() && (seed->is_number_unsigned() || seed->get<std::int64_t>() >= 0);
+    if (!seed_ok || decisions == save.end() || !decisions->is_array()) {
         error = "a save needs 'seed' (a non-negative integer) and 'decisions' (an array of choice ids)";
         return std::nullopt;
     }

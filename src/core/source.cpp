@@ -295,9 +295,9 @@ std::optional<Member> find_member(std::string_view t, std::size_t p, const std::
         p = skip_ws(t, after_key);
         if (p >= t.size() || t[p] != ':') return found;
         p = skip_ws(t, p + 1);
+        if (key == name) found = Member{key_start, p};
         const std::size_t end = skip_value(t, p);
         if (end == npos) return found;
-        if (key == name) found = Member{key_start, p};
         p = skip_ws(t, end);
         if (p >= t.size() || t[p] != ',') return found;
         ++p;

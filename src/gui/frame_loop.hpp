@@ -1,0 +1,70 @@
+#pragma once
+// An event-driven frame loop for an ImGui window: draw only when something happened.
+//
+// An idle window waits for input instead of redrawing at 60 fps: with Mesa's software renderer one
+// frame costs 7-8 ms of CPU, so a free-running loop burns half a core while this one idles at about
+// 1 %. A frame is drawn
+//   - for the first kStartFrames frames (ImGui needs a few to lay windows out),
+//   - for kFramesAfterInput frames after any event (a latched click needs two: see sfml_imgui.hpp),
+//   - while request_animation_frames(n) has frames left, or while set_animating(true),
+// and never faster than max_fps. SFML 2.5's waitEvent() has no timeout (it is itself a
+// poll + 10 ms sleep loop), so we poll and sleep in steps of `idle_poll` ourselves.
+//
+// Also: save_screenshot() reads the back buffer before display(), which equals what is shown.
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Time.hpp>
+#include <SFML/System/Vector2.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace sf {
+class Window;
+}
+
+namespace salesdojo::gui {
+
+struct FrameLoopOptions {
+    sf::Time idle_poll = sf::milliseconds(10);  // latency of the first frame after idle input
+    int max_fps = 60;
+};
+
+class FrameLoop {
+public:
+    static constexpr int kStartFrames = 3;
+    static constexpr int kFramesAfterInput = 3;
+
+    explicit FrameLoop(FrameLoopOptions options = {});
+
+    // Polls events (passing each to `on_event`) and waits until a frame is due. Returns true when
+    // the caller should draw a frame now; false when the window is no longer open (on_event may
+    // close it, e.g. on sf::Event::Closed).
+    bool next_frame(sf::Window& window, const std::function<void(const sf::Event&)>& on_event);
+
+    // Draw at least `frames` more frames without waiting for input (a transition, a fade).
+    void request_animation_frames(int frames);
+    // Draw continuously (capped at max_fps) while true: typing cursor blink, a running animation.
+    void set_animating(bool animating) { m_animating = animating; }
+    bool animating() const { return m_animating; }
+
+    std::uint64_t frames_drawn() const { return m_frames; }
+    std::uint64_t events_seen() const { return m_events; }
+
+private:
+    FrameLoopOptions m_options;
+    sf::Clock m_clock;
+    sf::Time m_last_frame;
+    int m_pending_frames = kStartFrames;
+    bool m_animating = false;
+    std::uint64_t m_frames = 0;
+    std::uint64_t m_events = 0;
+};
+
+// Reads the current back buffer (call after rendering, before window.display()) and writes it to
+// `path` as PNG (or any format sf::Image::saveToFile knows by extension). Alpha is forced opaque.
+// Returns false and sets `error` on failure.
+bool save_screenshot(sf::Vector2u size, const std::string& path, std::string* error = nullptr);
+
+}  // namespace salesdojo::gui
