@@ -244,7 +244,8 @@ bool is_drawable(char32_t cp) {
     if (is_dropped(cp)) return false;
     if (cp >= 0x20 && cp <= 0x7E) return true;
     if (cp >= 0xA0 && cp <= 0x17F) return true;
-    if (cp >= 0x2000 && cp <= 0x206F) return true;  // minus the invisible ones, dropped above
+    if (cp == 0x2028 || cp == 0x2029) return false;  // line/paragraph separators: become '\n'
+    if (cp >= 0x2000 && cp <= 0x206F) return true;    // minus the invisible ones, dropped above
     if (cp >= 0x20A0 && cp <= 0x20CF) {
         // DejaVu Sans 2.37 lacks these currency signs.
         return cp <= 0x20B5 || cp == 0x20B8 || cp == 0x20B9 || cp == 0x20BA || cp == 0x20BD;

@@ -12,7 +12,7 @@ using namespace salesdojo::gui::test;
 
 namespace {
 
-constexpr sf::Vector2u kDisplay{1280, 720};
+const sf::Vector2u kDisplay{1280, 720};
 constexpr float kDt = 1.0f / 60.0f;
 
 // One frame: publish the latches, NewFrame, caller's widgets, Render.

@@ -1,0 +1,128 @@
+// The real `salesdojo` binary: exit codes, output formats, hostile files.
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+using namespace salesdojo::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out;  // stdout only
+};
+
+Outcome run_cli(const std::string& arguments) {
+    std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " 2>/dev/null </dev/null";
+    Outcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) outcome.out.append(buffer.data(), n);
+    int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return outcome;
+}
+
+std::string shell_quoted(const std::string& path) { return "'" + path + "'"; }
+
+}  // namespace
+
+TEST_CASE("help, version and bad usage") {
+    CHECK(run_cli("--help").exit_code == 0);
+    Outcome version = run_cli("--version");
+    CHECK(version.exit_code == 0);
+    CHECK(version.out.find("salesdojo 0.") == 0);
+    CHECK(run_cli("--no-such-flag").exit_code == 2);
+    CHECK(run_cli("lint").exit_code == 2);
+    CHECK(run_cli("run").exit_code == 2);
+    CHECK(run_cli("run x.json --lang fr").exit_code == 2);
+}
+
+TEST_CASE("lint prints file:line:col: error[code] and exits 1 on errors, 0 on a clean file") {
+    std::string bad = source_path("tests/data/invalid/SD2002_unknown_target_node.json");
+    Outcome result = run_cli("lint " + shell_quoted(bad));
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find(bad + ":123:19: error[SD2002]: unknown node 'pitchh'") != std::string::npos);
+    CHECK(run_cli("lint " + shell_quoted(source_path("tests/data/valid/mini.json"))).exit_code == 0);
+    Outcome json = run_cli("lint --json " + shell_quoted(bad));
+    auto report = nlohmann::json::parse(json.out);
+    CHECK(report["errors"] == 1);
+    CHECK(report["files"][0]["diagnostics"][0]["code"] == "SD2002");
+    CHECK(report["files"][0]["diagnostics"][0]["pointer"] == "/nodes/0/choices/0/next");
+}
+
+TEST_CASE("lint of a folder checks every scenario in it") {
+    Outcome result = run_cli("lint " + shell_quoted(source_path("tests/data/invalid")));
+    CHECK(result.exit_code == 1);
+    for (const char* code : {"SD1005", "SD2009", "SD2018"}) CHECK(result.out.find(code) != std::string::npos);
+}
+
+TEST_CASE("hostile files end with exit 1 and a message, never a crash or a hang") {
+    fs::path dir = fs::temp_directory_path() / "salesdojo_cli_hostile";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    auto write = [&](const std::string& name, const std::string& content) {
+        std::ofstream(dir / name, std::ios::binary) << content;
+        return (dir / name).string();
+    };
+    std::vector<std::string> files = {
+        write("empty.json", ""), write("truncated.json", "{\"format_version\": 1, \"nodes\": [{\"id\""),
+        write("nan.json", "{\"format_version\": NaN}"), write("bytes.json", std::string("\x00\x01\xff\xfe{{", 6)),
+        write("deep.json", std::string(200000, '[') + std::string(200000, ']')),
+        (dir / "missing.json").string(), dir.string() + "/",
+    };
+    fs::create_symlink(dir / "loop_a.json", dir / "loop_b.json");
+    fs::create_symlink(dir / "loop_b.json", dir / "loop_a.json");
+    files.push_back((dir / "loop_a.json").string());
+    for (const auto& file : files) {
+        CAPTURE(file);
+        Outcome lint = run_cli("lint " + shell_quoted(file));
+        CHECK((lint.exit_code == 1 || lint.exit_code == 2));
+        Outcome run = run_cli("run " + shell_quoted(file) + " --choices 1");
+        CHECK(run.exit_code == 1);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("run plays with --choices and prints the transcript and totals, or JSON") {
+    std::string mini = shell_quoted(source_path("tests/data/valid/mini.json"));
+    Outcome text = run_cli("run " + mini + " --choices ask,offer --lang en");
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("  > [offer] Shall I make a proposal?") != std::string::npos);
+    CHECK(text.out.find("Totals: qualify +3, bias 0 (weighted +6)") != std::string::npos);
+    Outcome json = run_cli("run " + mini + " --choices 1,1 --json --seed 5");
+    REQUIRE(json.exit_code == 0);
+    auto transcript = nlohmann::json::parse(json.out);
+    CHECK(transcript["state"] == "finished");
+    CHECK(transcript["seed"] == 5);
+    CHECK(transcript["decisions"] == nlohmann::json::array({"ask", "offer"}));
+    CHECK(transcript["totals"]["qualify"] == 3);
+    CHECK(transcript["steps"].back()["ending"]["outcome"] == "qualified-fit");
+    CHECK(run_cli("run " + mini + " --choices ask,nope").exit_code == 2);
+    CHECK(run_cli("run " + mini + " --choices ask,offer,ask").exit_code == 2);
+}
+
+TEST_CASE("run without --choices reads the trainee's answers, with undo and quit") {
+    std::string mini = shell_quoted(source_path("tests/data/valid/mini.json"));
+    std::string command = std::string(SALESDOJO_CLI_PATH) + " run " + mini + " --lang en 2>&1 <<'EOF'\n1\nu\n9\n1\n2\nEOF";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    CHECK(WEXITSTATUS(pclose(pipe)) == 0);
+    CHECK(out.find("-- undone --") != std::string::npos);
+    CHECK(out.find("Please type a number") != std::string::npos);
+    CHECK(out.find("Feedback: Good question.") != std::string::npos);
+    CHECK(out.find("Totals: qualify +1, bias 0") != std::string::npos);
+}
