@@ -406,6 +406,12 @@ TEST_CASE("parse_json: syntax errors are positioned and readable") {
         const Diagnostic two = parse_failure("{} {}");
         CHECK(two.message == "JSON syntax error: unexpected '{'; expected the end of the file");
         CHECK(two.column == 4);
+        const Diagnostic escape = parse_failure(R"({"a": "\x"})");
+        CHECK(escape.message == "JSON syntax error: invalid string: forbidden character after backslash");
+        CHECK(escape.column == 9);
+        const Diagnostic overflow = parse_failure("{\"a\": [1, 1e999]}");
+        CHECK(overflow.message == "JSON syntax error: the number '1e999' is out of range");
+        CHECK(overflow.column == 11);
         const Diagnostic newline = parse_failure("{\"a\": \"ab\ncd\"}");
         CHECK(contains(newline.message, "line break inside a string"));
         CHECK(newline.line == 1);

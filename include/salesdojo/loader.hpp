@@ -19,6 +19,9 @@ LoadResult load_scenario_file(const std::string& path, const SourceLimits& limit
 LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
                               const SourceLimits& limits = {});
 
+// Fills in line:col for diagnostics made without the text (the analyser's), from their pointers.
+void locate_diagnostics(Diagnostics& diagnostics, const std::string& path, const SourceLimits& limits = {});
+
 // The nearest of `candidates` to `word` by edit distance, or "" when none is close enough.
 std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -156,4 +156,8 @@ struct Scenario {
     const std::string& default_language() const;
 };
 
+// Applies a choice's variable effects (clamped to bounds) and learned facts to a value array.
+// Shared by the session and the analyser so that both see exactly the same next state.
+void apply_choice_effects(const Scenario& scenario, const Choice& choice, std::int32_t* values);
+
 }  // namespace salesdojo

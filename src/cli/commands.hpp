@@ -24,8 +24,16 @@ struct RunOptions {
     bool json = false;
     std::string language;  // empty = the scenario's first language
     std::uint64_t seed = 0;
+    bool debrief = false;   // after the transcript, the debrief (text, or JSON with --json)
+    bool markdown = false;  // the debrief as a Markdown document
 };
 int run_command(const RunOptions& options);
+
+struct AnalyzeOptions {
+    std::string file;
+    bool json = false;
+};
+int analyze_command(const AnalyzeOptions& options);
 
 // Files named by `paths`: files as given, folders searched recursively for *.json (sorted).
 std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths);

@@ -24,6 +24,13 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--json", run.json, "Print a machine-readable transcript (with --choices)");
     run_cmd->add_option("--lang", run.language, "Language of the texts")->check(CLI::IsMember({"nl", "en"}));
     run_cmd->add_option("--seed", run.seed, "Seed for random branches (default 0)");
+    run_cmd->add_flag("--debrief", run.debrief, "Print the debrief: scores, accuracy, costliest decisions, best line, what-ifs");
+    run_cmd->add_flag("--markdown", run.markdown, "Print the debrief as a Markdown document (implies --debrief)");
+
+    AnalyzeOptions analyze;
+    auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");
+    analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
+    analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
 
     try {
         app.parse(argc, argv);
@@ -33,6 +40,7 @@ int main(int argc, char** argv) {
     }
 
     if (*lint_cmd) return lint_command(lint);
+    if (*analyze_cmd) return analyze_command(analyze);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <salesdojo/loader.hpp>
+#include <salesdojo/scoring.hpp>
 #include <salesdojo/session.hpp>
 #include <salesdojo/transcript.hpp>
 
@@ -115,10 +116,24 @@ int run_command(const RunOptions& options) {
         }
         session.choose(*choice);
     }
-    if (options.json)
-        std::cout << transcript_to_json(session, language).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    else
+    const auto dump = [](const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); };
+    if (options.debrief || options.markdown) {
+        AnalysisResult analysed = analyse(loaded.scenario);
+        for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
+        if (!analysed.analysis) return kExitProblems;
+        Debrief debrief = make_debrief(*analysed.analysis, session, language);
+        if (options.markdown) {
+            std::cout << debrief_markdown(debrief, s);
+        } else if (options.json) {
+            std::cout << dump({{"transcript", transcript_to_json(session, language)}, {"debrief", debrief_json(debrief, s)}}) << "\n";
+        } else {
+            std::cout << format_transcript(session, language) << "\n" << debrief_text(debrief, s);
+        }
+    } else if (options.json) {
+        std::cout << dump(transcript_to_json(session, language)) << "\n";
+    } else {
         std::cout << format_transcript(session, language);
+    }
     if (session.state() == SessionState::Stuck) return kExitProblems;
     return kExitOk;
 }

@@ -868,6 +868,21 @@ LoadResult load_scenario_text(const std::string& text, const std::string& file_n
     return result;
 }
 
+void locate_diagnostics(Diagnostics& diagnostics, const std::string& path, const SourceLimits& limits) {
+    Diagnostics ignored;
+    auto text = read_source_file(path, limits, ignored);
+    if (!text) return;
+    SourceText source(path, *text);
+    for (auto& d : diagnostics) {
+        if (d.line > 0) continue;
+        auto offset = source.offset_of_pointer(d.pointer);
+        if (!offset) continue;
+        Position p = source.position_of_offset(*offset);
+        d.line = p.line;
+        d.column = p.column;
+    }
+}
+
 LoadResult load_scenario_file(const std::string& path, const SourceLimits& limits) {
     LoadResult result;
     auto text = read_source_file(path, limits, result.diagnostics);

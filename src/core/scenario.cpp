@@ -1,5 +1,7 @@
 #include <salesdojo/scenario.hpp>
 
+#include <algorithm>
+
 namespace salesdojo {
 
 const char* const kBuiltinOutcomes[4] = {"qualified-fit", "declined-misfit", "pursued-misfit",
@@ -26,6 +28,17 @@ int Scenario::find_dimension(std::string_view dimension_id) const {
 const std::string& Scenario::default_language() const {
     static const std::string english = "en";
     return languages.empty() ? english : languages.front();
+}
+
+void apply_choice_effects(const Scenario& scenario, const Choice& choice, std::int32_t* values) {
+    for (const auto& effect : choice.effects) {
+        const Variable& var = scenario.variables[static_cast<std::size_t>(effect.variable)];
+        std::int32_t& value = values[effect.variable];
+        std::int64_t result = effect.op == VariableOp::Set ? effect.value
+                                                            : static_cast<std::int64_t>(value) + effect.value;
+        value = static_cast<std::int32_t>(std::clamp<std::int64_t>(result, var.min, var.max));
+    }
+    for (int fact : choice.learns) values[scenario.fact_slot(fact)] = 1;
 }
 
 }  // namespace salesdojo

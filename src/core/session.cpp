@@ -94,14 +94,7 @@ void Session::apply(const Choice& choice, TranscriptEntry& entry) {
             m_tallies[static_cast<std::size_t>(s.assumption_dimension)] -= s.assumption_penalty;
     }
     for (const auto& effect : choice.score) m_tallies[static_cast<std::size_t>(effect.dimension)] += effect.amount;
-    for (const auto& effect : choice.effects) {
-        const Variable& var = s.variables[static_cast<std::size_t>(effect.variable)];
-        auto& value = m_values[static_cast<std::size_t>(effect.variable)];
-        std::int64_t result = effect.op == VariableOp::Set ? effect.value
-                                                            : static_cast<std::int64_t>(value) + effect.value;
-        value = static_cast<std::int32_t>(std::clamp<std::int64_t>(result, var.min, var.max));
-    }
-    for (int fact : choice.learns) m_values[static_cast<std::size_t>(s.fact_slot(fact))] = 1;
+    apply_choice_effects(s, choice, m_values.data());
 }
 
 void Session::choose(int choice_index) {

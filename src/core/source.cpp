@@ -510,13 +510,10 @@ std::string nlohmann_fragment(const std::string& what) {
         const std::size_t colon = s.find(": ");
         if (colon != npos) s = s.substr(colon + 2);
     }
+    // After a lexer error nlohmann appends "; last read: '<text>'" and what the parser expected
+    // next; neither helps, and the quoted text may hold anything.
     const std::size_t last_read = s.find("; last read:");
-    if (last_read != npos) {
-        // Keep a trailing "; expected ..." that nlohmann puts after the quoted text, if any.
-        const std::size_t expected = s.find("'; expected ", last_read);
-        const std::string tail = expected != npos ? s.substr(expected + 1) : std::string();
-        s = s.substr(0, last_read) + tail;
-    }
+    if (last_read != npos) s.erase(last_read);
     return s;
 }
 
@@ -596,6 +593,9 @@ SyntaxError describe_syntax_error(std::string_view t, std::size_t byte, const st
         const bool in_array = what.find("while parsing array - ") != npos;
         replace_all(fragment, "string literal", "string");
         replace_all(fragment, "number literal", "number");
+        replace_all(fragment, "true literal", "true");
+        replace_all(fragment, "false literal", "false");
+        replace_all(fragment, "null literal", "null");
         replace_all(fragment, "expected '[', '{', or a literal", "expected a value");
         replace_all(fragment, "expected end of input", "expected the end of the file");
         if (in_object && fragment.find("; expected '}'") != npos)
@@ -607,6 +607,40 @@ SyntaxError describe_syntax_error(std::string_view t, std::size_t byte, const st
     }
 
     return {offset, prefix + fragment};
+}
+
+// Offset of the first bare word (number or literal, outside strings) equal to `word`.
+std::optional<std::size_t> find_bare_word(std::string_view t, std::string_view word) {
+    std::size_t p = document_start(t);
+    for (;;) {
+        p = skip_ws(t, p);
+        if (p >= t.size() || word.empty()) return std::nullopt;
+        const char c = t[p];
+        if (c == '"') {
+            p = skip_string(t, p);
+            if (p == npos) return std::nullopt;
+        } else if (is_delimiter(c)) {
+            ++p;
+        } else {
+            std::size_t end = p;
+            while (end < t.size() && !is_delimiter(t[end])) ++end;
+            if (t.substr(p, end - p) == word) return p;
+            p = end;
+        }
+    }
+}
+
+// nlohmann throws out_of_range 406 ("number overflow parsing '1e999'") for numbers it cannot
+// hold; that is reported like a syntax error, at the number.
+SyntaxError describe_number_overflow(std::string_view t, const std::string& what) {
+    std::string number;
+    const std::size_t open = what.find('\'');
+    const std::size_t close = open == npos ? npos : what.find('\'', open + 1);
+    if (close != npos) number = what.substr(open + 1, close - open - 1);
+    const auto offset = find_bare_word(t, number);
+    if (number.empty() || number.size() > 40) number = "here";
+    else number = "'" + number + "'";
+    return {offset.value_or(0), "JSON syntax error: the number " + number + " is out of range"};
 }
 
 Diagnostic file_diagnostic(const std::string& code, std::string message, const std::string& path) {
@@ -933,6 +967,10 @@ std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceL
                                          /*ignore_comments=*/false);
         } catch (const nlohmann::json::parse_error& e) {
             SyntaxError error = describe_syntax_error(text, e.byte, e.what());
+            at("SD1005", std::move(error.message), error.offset);
+            return std::nullopt;
+        } catch (const nlohmann::json::out_of_range& e) {
+            SyntaxError error = describe_number_overflow(text, e.what());
             at("SD1005", std::move(error.message), error.offset);
             return std::nullopt;
         }

@@ -98,7 +98,7 @@ struct DemoScreen {
             "Goed gedaan \U0001F642 knipoog \U0001F609 boos \U0001F620 top \U0001F44D "
             "hart \u2764\uFE0F lachen \U0001F602 onbekend \U0001F469\u200D\U0001F4BC");
         // "e" + COMBINING ACUTE ACCENT, as macOS writes file names and pasted text.
-        decomposed_sample = to_drawable_text("caf\u0065\u0301 en ide\u0065\u0301e (decomposed)");
+        decomposed_sample = to_drawable_text("caf\u0065\u0301 en ideee\u0308n (decomposed input)");
     }
 
     // Returns true when the user asked to quit.
@@ -182,7 +182,8 @@ int run_gui(const GuiOptions& options) {
     }
     window.setPosition(sf::Vector2i(static_cast<int>((desktop.width - std::min(width, desktop.width)) / 2),
                                     static_cast<int>((desktop.height - std::min(height, desktop.height)) / 2)));
-    window.setVerticalSyncEnabled(false);  // FrameLoop caps the rate; no blocking in swap
+    // Vertical sync stays off (SFML's default; under Xvfb SFML itself prints "Setting vertical sync
+    // not supported" when it sets that default): FrameLoop caps the frame rate instead.
     window.setKeyRepeatEnabled(true);
 
     SfmlImGui imgui;

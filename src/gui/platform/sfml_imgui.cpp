@@ -239,6 +239,16 @@ void SfmlImGui::shutdown() {
     ImGui::SetCurrentContext(m_context);
     if (m_window) m_window->setActive(true);  // the renderer deletes its texture in this context
     ImGui_ImplOpenGL2_Shutdown();
+    if (m_window && m_window->isOpen()) {
+        // SFML 2.5.1 (X11) re-applies the window's last cursor when the window closes
+        // (WindowImplX11::cleanup -> setMouseCursorVisible(true) -> XDefineCursor(m_lastCursor)).
+        // If that cursor was freed with m_cursors, the X server answers BadCursor and Xlib's
+        // default error handler exits the process with status 1. An unloaded sf::Cursor holds no
+        // X resource (None = the parent's cursor), so pointing the window at it makes the close safe.
+        const sf::Cursor none;
+        m_window->setMouseCursor(none);
+        m_last_cursor = ImGuiMouseCursor_COUNT;
+    }
     m_cursors = {};
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = nullptr;

@@ -1,0 +1,109 @@
+#pragma once
+// Exact analysis of a scenario's reachable state space (PRODUCT.md §3), as pure functions.
+//
+// A state is (node, variables, facts). The analyser explores every state reachable from the start,
+// memoised, and knows for each state the best and worst total still reachable on every dimension
+// and on the weighted total (the envelope), plus the expected optimal weighted value used for
+// decision quality (choices maximise, random branches average by weight).
+//
+// Loops: a complete path never repeats a state (a trainee who comes back to exactly the same
+// situation has made a detour, not progress). States in a loop are analysed by enumerating simple
+// paths inside their strongly connected component; beyond `max_loop_steps` the analyser stops with
+// SD3002 rather than give a wrong answer. More than `max_states` states stops it with SD3001.
+#include <salesdojo/big_count.hpp>
+#include <salesdojo/diagnostic.hpp>
+#include <salesdojo/scenario.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace salesdojo {
+
+struct AnalysisLimits {
+    std::size_t max_states = 2'000'000;
+    std::size_t max_loop_steps = 5'000'000;
+    bool histograms = false;  // per-dimension histograms of complete-path totals (for `analyze`)
+};
+
+// One transition out of a state: a choice (available in that state) or a random branch.
+struct Transition {
+    int index = 0;              // choice index or random-branch index
+    std::uint32_t target = 0;   // state id
+    double weight = 1.0;        // random branch probability (1 for choices and continuations)
+};
+
+struct StateInfo {
+    int node = kNoIndex;
+    std::uint32_t first_transition = 0;
+    std::uint32_t transition_count = 0;
+};
+
+// Histogram of complete-path totals on one dimension: count[i] paths with total (min_total + i).
+struct Histogram {
+    long long min_total = 0;
+    std::vector<double> count;  // exact below 2^53 paths per bucket
+};
+
+class Analysis {
+public:
+    // Index of a dimension value in the per-state arrays: 0..D-1 dimensions, D = weighted total.
+    int dimensions() const { return m_dimensions; }
+    std::size_t state_count() const { return m_states.size(); }
+    std::uint32_t start_state() const { return 0; }
+    const StateInfo& state(std::uint32_t s) const { return m_states[s]; }
+    const std::int32_t* values(std::uint32_t s) const { return &m_values[static_cast<std::size_t>(s) * m_slots]; }
+    const Transition* transitions(std::uint32_t s) const { return &m_transitions[m_states[s].first_transition]; }
+
+    // Envelope over complete paths from state s (excluding what was scored before s).
+    double best(std::uint32_t s, int d) const { return m_best[index(s, d)]; }
+    double worst(std::uint32_t s, int d) const { return m_worst[index(s, d)]; }
+    bool complete(std::uint32_t s) const { return m_complete[s]; }  // some complete path exists
+    double value(std::uint32_t s) const { return m_value[s]; }       // expectimax on the weighted total
+    const BigCount& paths(std::uint32_t s) const { return m_paths[s]; }
+
+    // Score effect of taking transition `t` out of state `s` on dimension d (D = weighted), including
+    // the unsupported-assumption penalty the engine charges by rule.
+    double reward(std::uint32_t s, const Transition& t, int d) const;
+    // Value of a transition for decision quality: its reward on the weighted total + the target's value.
+    double q_value(std::uint32_t s, const Transition& t) const;
+
+    // Finds the state for a node and values, or UINT32_MAX when not reachable.
+    std::uint32_t find_state(int node, const std::int32_t* values) const;
+
+    // At the start, per dimension (with AnalysisLimits::histograms). With loops in the state graph
+    // they cover the loop-free paths only (has_loops() tells).
+    const std::vector<Histogram>& histograms() const { return m_histograms; }
+    bool has_loops() const { return m_has_loops; }
+    const Scenario& scenario() const { return *m_scenario; }
+    double seconds() const { return m_seconds; }
+
+private:
+    friend class Analyser;
+    std::size_t index(std::uint32_t s, int d) const { return static_cast<std::size_t>(s) * (m_dimensions + 1) + d; }
+
+    std::shared_ptr<const Scenario> m_scenario;
+    int m_dimensions = 0;
+    int m_slots = 0;
+    std::vector<StateInfo> m_states;
+    std::vector<std::int32_t> m_values;
+    std::vector<Transition> m_transitions;
+    std::vector<double> m_rewards;  // (dimensions + 1) per transition
+    bool m_has_loops = false;
+    std::vector<double> m_best, m_worst, m_value;
+    std::vector<bool> m_complete;
+    std::vector<BigCount> m_paths;
+    std::vector<Histogram> m_histograms;
+    std::vector<std::uint32_t> m_hash_table;  // open addressing: state id + 1, 0 = empty
+    double m_seconds = 0.0;
+};
+
+struct AnalysisResult {
+    std::shared_ptr<const Analysis> analysis;  // null when the analysis could not finish
+    Diagnostics diagnostics;                  // SD3xxx: limits, stuck states, rubric warnings
+};
+
+AnalysisResult analyse(std::shared_ptr<const Scenario> scenario, const AnalysisLimits& limits = {});
+
+}  // namespace salesdojo

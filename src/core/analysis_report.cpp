@@ -1,0 +1,234 @@
+#include <salesdojo/analysis_report.hpp>
+#include <salesdojo/scoring.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace salesdojo {
+namespace {
+
+constexpr double kEpsilon = 1e-9;
+
+std::string node_pointer(int node) { return "/nodes/" + std::to_string(node); }
+
+// Follows the transitions that realise the best (or worst) total on dimension d from the start.
+std::vector<std::string> witness(const Analysis& a, int d, bool best) {
+    std::vector<std::string> path;
+    const Scenario& s = a.scenario();
+    std::uint32_t state = a.start_state();
+    for (std::size_t guard = 0; guard <= a.state_count(); ++guard) {
+        const StateInfo& info = a.state(state);
+        if (info.transition_count == 0) break;
+        const Transition* pick = nullptr;
+        double target_value = best ? a.best(state, d) : a.worst(state, d);
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+            const Transition& t = a.transitions(state)[k];
+            if (!a.complete(t.target)) continue;
+            double v = a.reward(state, t, d) + (best ? a.best(t.target, d) : a.worst(t.target, d));
+            if (std::fabs(v - target_value) < 1e-6) { pick = &t; break; }
+        }
+        if (!pick) break;  // inside a loop the envelope may need a detour: stop the witness there
+        const Node& node = s.nodes[static_cast<std::size_t>(info.node)];
+        if (node.kind == NodeKind::Choices) path.push_back(node.choices[static_cast<std::size_t>(pick->index)].id);
+        else if (node.kind == NodeKind::Random) path.push_back("~" + std::to_string(pick->index));
+        state = pick->target;
+    }
+    return path;
+}
+
+}  // namespace
+
+Diagnostics rubric_warnings(const Analysis& a) {
+    const Scenario& s = a.scenario();
+    Diagnostics out;
+    auto warn = [&](const char* code, std::string message, std::string pointer) {
+        out.push_back({Severity::Warning, code, std::move(message), s.file, 0, 0, std::move(pointer)});
+    };
+    // Dimensions no choice touches (the assumption rule counts for its dimension).
+    std::vector<bool> touched(s.dimensions.size(), false);
+    for (const auto& node : s.nodes)
+        for (const auto& c : node.choices) {
+            for (const auto& e : c.score) if (e.amount != 0) touched[static_cast<std::size_t>(e.dimension)] = true;
+            if (!c.requires_facts.empty() && s.assumption_dimension >= 0 && s.assumption_penalty > 0)
+                touched[static_cast<std::size_t>(s.assumption_dimension)] = true;
+        }
+    for (std::size_t d = 0; d < s.dimensions.size(); ++d)
+        if (!touched[d])
+            warn("SD3101", "no choice changes the dimension '" + s.dimensions[d].id + "'; it will always score 100",
+                 "/rubric/dimensions/" + std::to_string(d));
+
+    // Options dominated on every dimension by a sibling (by their own score effects).
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        const Node& node = s.nodes[n];
+        const std::size_t dims = s.dimensions.size();
+        auto effects = [&](const Choice& c) {
+            std::vector<long long> v(dims, 0);
+            for (const auto& e : c.score) v[static_cast<std::size_t>(e.dimension)] += e.amount;
+            return v;
+        };
+        for (std::size_t i = 0; i < node.choices.size(); ++i) {
+            auto mine = effects(node.choices[i]);
+            for (std::size_t j = 0; j < node.choices.size(); ++j) {
+                if (i == j) continue;
+                auto theirs = effects(node.choices[j]);
+                bool all = true, some = false;
+                for (std::size_t d = 0; d < dims; ++d) {
+                    all = all && theirs[d] >= mine[d];
+                    some = some || theirs[d] > mine[d];
+                }
+                if (all && some) {
+                    warn("SD3102", "option '" + node.choices[i].id + "' at node '" + node.id + "' is dominated by '" +
+                                       node.choices[j].id + "' on every dimension: no trainee has a reason to pick it; give it a real temptation",
+                         node_pointer(static_cast<int>(n)) + "/choices/" + std::to_string(i));
+                    break;
+                }
+            }
+        }
+    }
+
+    // Endings no reachable state arrives at; decisions whose options are all worth the same.
+    std::vector<bool> reached(s.nodes.size(), false), flat_reported(s.nodes.size(), false);
+    for (std::uint32_t st = 0; st < a.state_count(); ++st) {
+        const StateInfo& info = a.state(st);
+        reached[static_cast<std::size_t>(info.node)] = true;
+        const Node& node = s.nodes[static_cast<std::size_t>(info.node)];
+        if (node.kind != NodeKind::Choices || info.transition_count < 2 || flat_reported[static_cast<std::size_t>(info.node)]) continue;
+        double lo = 1e300, hi = -1e300;
+        int complete = 0;
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+            const Transition& t = a.transitions(st)[k];
+            if (!a.complete(t.target)) continue;
+            ++complete;
+            double q = a.q_value(st, t);
+            lo = std::min(lo, q);
+            hi = std::max(hi, q);
+        }
+        if (complete >= 2 && hi - lo < kEpsilon) {
+            bool same_everywhere = true;  // also equal on every dimension's envelope
+            for (int d = 0; d < a.dimensions() && same_everywhere; ++d) {
+                double first = 0.0;
+                bool have = false;
+                for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                    const Transition& t = a.transitions(st)[k];
+                    if (!a.complete(t.target)) continue;
+                    double v = a.reward(st, t, d) + a.best(t.target, d);
+                    if (have && std::fabs(v - first) > kEpsilon) same_everywhere = false;
+                    first = v;
+                    have = true;
+                }
+            }
+            if (same_everywhere) {
+                flat_reported[static_cast<std::size_t>(info.node)] = true;
+                warn("SD3105", "at node '" + node.id + "' every option is worth the same: the decision teaches nothing",
+                     node_pointer(info.node));
+            }
+        }
+    }
+    for (std::size_t n = 0; n < s.nodes.size(); ++n)
+        if (s.nodes[n].kind == NodeKind::Ending && !reached[n])
+            warn("SD3103", "ending '" + s.nodes[n].id + "' can never be reached in play (conditions rule it out)", node_pointer(static_cast<int>(n)));
+
+    if (s.pass_mark) {
+        const int w = a.dimensions();
+        double best = score_between(a.best(0, w), a.worst(0, w), a.best(0, w));
+        double worst = score_between(a.worst(0, w), a.worst(0, w), a.best(0, w));
+        if (best + kEpsilon < *s.pass_mark)
+            warn("SD3104", "the pass mark cannot be reached: the best path scores " + std::to_string(static_cast<int>(best)), "/rubric/pass_mark");
+        else if (worst + kEpsilon >= *s.pass_mark)
+            warn("SD3104", "the pass mark cannot be missed: even the worst path passes", "/rubric/pass_mark");
+    }
+    return out;
+}
+
+AnalysisReport make_report(const Analysis& a) {
+    const Scenario& s = a.scenario();
+    AnalysisReport report;
+    for (int d = 0; d <= a.dimensions(); ++d) {
+        DimensionSummary summary;
+        summary.id = d < a.dimensions() ? s.dimensions[static_cast<std::size_t>(d)].id : "weighted";
+        summary.min = a.worst(0, d);
+        summary.max = a.best(0, d);
+        if (d < a.dimensions() && static_cast<std::size_t>(d) < a.histograms().size())
+            summary.histogram = a.histograms()[static_cast<std::size_t>(d)];
+        summary.best_witness = witness(a, d, true);
+        summary.worst_witness = witness(a, d, false);
+        report.dimensions.push_back(std::move(summary));
+    }
+    report.complete_paths = a.paths(0);
+    std::vector<bool> reached(s.nodes.size(), false);
+    for (std::uint32_t st = 0; st < a.state_count(); ++st)
+        if (a.complete(st)) reached[static_cast<std::size_t>(a.state(st).node)] = true;
+    std::set<std::string> outcomes;
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        if (s.nodes[n].kind != NodeKind::Ending) continue;
+        const std::string& outcome = s.outcomes[static_cast<std::size_t>(s.nodes[n].ending.outcome)].id;
+        report.endings.push_back({s.nodes[n].id, outcome, reached[n]});
+        if (reached[n]) outcomes.insert(outcome);
+    }
+    report.reachable_outcomes.assign(outcomes.begin(), outcomes.end());
+    report.states = a.state_count();
+    report.seconds = a.seconds();
+    report.warnings = rubric_warnings(a);
+    return report;
+}
+
+namespace {
+std::string fmt(double v) {
+    char b[32];
+    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(b, sizeof b, "%.0f", v);
+    else std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
+    return out.empty() ? "-" : out;
+}
+}  // namespace
+
+std::string report_text(const AnalysisReport& r) {
+    std::string out;
+    out += "States explored: " + std::to_string(r.states) + " in " + fmt(r.seconds * 1000.0) + " ms\n";
+    out += "Complete paths: " + r.complete_paths.to_string() + "\n";
+    out += "Endings:\n";
+    for (const auto& e : r.endings) out += "  " + e.node + " [" + e.outcome + "]" + (e.reachable ? "" : "  UNREACHABLE") + "\n";
+    out += "Outcome classes reachable: " + join(r.reachable_outcomes) + "\n";
+    out += "Dimensions (totals over complete paths):\n";
+    for (const auto& d : r.dimensions) {
+        out += "  " + d.id + ": min " + fmt(d.min) + ", max " + fmt(d.max) + "\n";
+        if (!d.histogram.count.empty()) {
+            out += "    histogram:";
+            for (std::size_t i = 0; i < d.histogram.count.size(); ++i)
+                if (d.histogram.count[i] > 0)
+                    out += " " + std::to_string(d.histogram.min_total + static_cast<long long>(i)) + ":" + fmt(d.histogram.count[i]);
+            out += "\n";
+        }
+        out += "    best:  " + join(d.best_witness) + "\n";
+        out += "    worst: " + join(d.worst_witness) + "\n";
+    }
+    return out;
+}
+
+nlohmann::json report_json(const AnalysisReport& r) {
+    using nlohmann::json;
+    json dims = json::array();
+    for (const auto& d : r.dimensions) {
+        json histogram = json::object();
+        for (std::size_t i = 0; i < d.histogram.count.size(); ++i)
+            if (d.histogram.count[i] > 0) histogram[std::to_string(d.histogram.min_total + static_cast<long long>(i))] = d.histogram.count[i];
+        dims.push_back({{"id", d.id}, {"min", d.min}, {"max", d.max}, {"histogram", histogram},
+                        {"best_witness", d.best_witness}, {"worst_witness", d.worst_witness}});
+    }
+    json endings = json::array();
+    for (const auto& e : r.endings) endings.push_back({{"node", e.node}, {"outcome", e.outcome}, {"reachable", e.reachable}});
+    json warnings = json::array();
+    for (const auto& w : r.warnings) warnings.push_back(diagnostic_to_json(w));
+    return {{"states", r.states}, {"seconds", r.seconds}, {"complete_paths", r.complete_paths.to_string()},
+            {"dimensions", dims}, {"endings", endings}, {"reachable_outcomes", r.reachable_outcomes}, {"warnings", warnings}};
+}
+
+}  // namespace salesdojo
