@@ -34,13 +34,13 @@ TEST_CASE("effects move variables, facts and tallies; conditions open options") 
     CHECK(session.current().id == "pitch");
     CHECK(session.values()[0] == 2);
     CHECK(session.knows(0));
-    CHECK(session.tallies() == std::vector<int>{2, 0});
+    CHECK(session.tallies() == std::vector<int>{2, 1});
     auto options = session.options();
     CHECK(options[0].available);  // trust >= 2 and need_known
     session.choose(0);
     CHECK(session.finished());
-    CHECK(session.tallies() == std::vector<int>{3, 0});
-    CHECK(session.weighted_total() == doctest::Approx(6.0));  // qualify weighs 2
+    CHECK(session.tallies() == std::vector<int>{3, 1});
+    CHECK(session.weighted_total() == doctest::Approx(7.0));  // qualify weighs 2
     CHECK(session.options().empty());
 }
 
@@ -71,10 +71,10 @@ TEST_CASE("undo returns to any earlier decision with the state as it was") {
     session.choose(0);
     session.choose(1);
     CHECK(session.finished());
-    CHECK(session.tallies() == std::vector<int>{1, 0});
+    CHECK(session.tallies() == std::vector<int>{1, 2});
     session.undo();
     CHECK(session.current().id == "pitch");
-    CHECK(session.tallies() == std::vector<int>{2, 0});
+    CHECK(session.tallies() == std::vector<int>{2, 1});
     session.undo_to(0);
     CHECK(session.current().id == "open");
     CHECK(session.values()[0] == 1);

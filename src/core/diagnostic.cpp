@@ -38,6 +38,15 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"SD2016", Severity::Error, "value does not fit the variable"},
         {"SD2017", Severity::Warning, "text in a language the scenario does not declare"},
         {"SD2018", Severity::Error, "portrait path outside the scenario's folder"},
+        {"SD3001", Severity::Error, "too many reachable states to analyse"},
+        {"SD3002", Severity::Error, "loops too intertwined to analyse exactly"},
+        {"SD3003", Severity::Error, "a reachable situation with no available choice"},
+        {"SD3004", Severity::Error, "no complete path from the start to an ending"},
+        {"SD3101", Severity::Warning, "dimension no choice changes"},
+        {"SD3102", Severity::Warning, "option dominated by a sibling on every dimension"},
+        {"SD3103", Severity::Warning, "ending that can never be reached in play"},
+        {"SD3104", Severity::Warning, "pass mark that cannot be reached or cannot be missed"},
+        {"SD3105", Severity::Warning, "decision whose options are all worth the same"},
     };
     return codes;
 }

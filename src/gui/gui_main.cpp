@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Cursor.hpp>
 #include <SFML/Window/VideoMode.hpp>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace salesdojo::gui {
@@ -44,6 +46,17 @@ private:
 std::string env_or(const char* name, const std::string& fallback) {
     const char* v = std::getenv(name);
     return v && *v ? std::string(v) : fallback;
+}
+
+const char* event_name(sf::Event::EventType type) {
+    static const char* const names[] = {
+        "Closed", "Resized", "LostFocus", "GainedFocus", "TextEntered", "KeyPressed", "KeyReleased",
+        "MouseWheelMoved", "MouseWheelScrolled", "MouseButtonPressed", "MouseButtonReleased",
+        "MouseMoved", "MouseEntered", "MouseLeft", "JoystickButtonPressed", "JoystickButtonReleased",
+        "JoystickMoved", "JoystickConnected", "JoystickDisconnected", "TouchBegan", "TouchMoved",
+        "TouchEnded", "SensorChanged"};
+    const auto i = static_cast<std::size_t>(type);
+    return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
 }
 
 // $XDG_CONFIG_HOME/salesdojo/imgui.ini, else ~/.config/salesdojo/imgui.ini; "" when neither works.
@@ -166,8 +179,23 @@ int run_gui(const GuiOptions& options) {
                      options.script.size());
     }
 
+#if defined(__unix__) && !defined(__APPLE__)
+    // SFML 2.5.1 calls std::abort() when it cannot open the X display; say why instead.
+    if (env_or("DISPLAY", "").empty()) {
+        std::fprintf(stderr, "salesdojo: no X display (DISPLAY is not set); the command line works without one\n");
+        return 1;
+    }
+#endif
+    // SFML shares one X connection between its objects and closes it when the last one is gone.
+    // Without this hold, getDesktopMode() below opens and closes it, and the window opens it again
+    // microseconds later. An X server left with no clients resets (Xvfb unless -noreset), and a
+    // connection attempted during the reset is refused: SFML then aborts with "Failed to open X11
+    // display" (measured: 5 runs in 100 on a shared Xvfb). An unloaded sf::Cursor holds a reference
+    // to that connection and nothing else, so the connection stays open until the window has it.
+    std::optional<sf::Cursor> x_connection_hold(std::in_place);
+
     // Fit the window on the desktop and place it explicitly: SFML 2.5.1 may put a new window partly
-    // off-screen on a small display.
+    // off-screen on a small display (it centres y with the display's *width*).
     const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
     trace("desktop mode read");
     const unsigned width = std::clamp<unsigned>(static_cast<unsigned>(std::max(options.width, 320)), 320u,
@@ -176,6 +204,7 @@ int run_gui(const GuiOptions& options) {
                                                  std::max(240u, desktop.height));
     sf::RenderWindow window(sf::VideoMode(width, height), "SalesDojo", sf::Style::Default, context_settings());
     trace("window created");
+    x_connection_hold.reset();  // the window holds the connection from here on
     if (!window.isOpen()) {
         std::fprintf(stderr, "salesdojo: cannot open a window (is DISPLAY set?)\n");
         return 1;
@@ -205,6 +234,7 @@ int run_gui(const GuiOptions& options) {
     bool quit = false;
     while (!quit && loop.next_frame(window, [&](const sf::Event& event) {
         if (event.type == sf::Event::Closed) quit = true;
+        if (loop.events_seen() <= 16) trace((std::string("event ") + event_name(event.type)).c_str());
         imgui.process_event(event);
     })) {
         if (quit) break;
