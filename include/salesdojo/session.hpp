@@ -53,6 +53,7 @@ public:
     bool can_undo() const { return !m_decisions.empty(); }
     void undo();                           // takes back the last decision
     void undo_to(std::size_t decisions);   // keeps the first `decisions` decisions
+    void restart();                        // back to the start, same seed (no reallocation)
 
     const std::vector<TranscriptEntry>& transcript() const { return m_transcript; }
     const std::vector<int>& decisions() const { return m_decisions; }  // choice index per decision

@@ -729,13 +729,25 @@ private:
         std::vector<ExpressionError> errors;
         auto compiled = Expression::compile(source, resolve, errors);
         for (const auto& e : errors) {
-            Diagnostic d = m_src.make(e.code == "SD1011" ? Severity::Error : Severity::Error, "", e.message, pointer);
-            d.code = e.code;
+            std::string message = e.message;
+            if (e.code == "SD2003") message += suggestion_for_name(source.substr(e.offset), m_state_ids);
+            Diagnostic d = m_src.make(Severity::Error, e.code, message, pointer);
             Position p = m_src.position_in_string(pointer, e.offset);
             if (p.line > 0) { d.line = p.line; d.column = p.column; }
             m_out.push_back(std::move(d));
         }
         if (compiled) choice.condition = std::move(*compiled);
+    }
+
+    // "; did you mean 'x'?" for the name that starts `rest`, or "".
+    static std::string suggestion_for_name(const std::string& rest, const std::unordered_map<std::string, int>& ids) {
+        std::size_t length = 0;
+        while (length < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[length])) || rest[length] == '_')) ++length;
+        std::vector<std::string> names;
+        for (const auto& [name, index] : ids) names.push_back(name);
+        std::sort(names.begin(), names.end());
+        std::string nearest = nearest_word(rest.substr(0, length), names);
+        return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
     }
 
     void read_variable_effects(const json& c, const char* key, const std::string& pointer,

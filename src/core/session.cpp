@@ -53,8 +53,11 @@ Session::Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
     reset();
 }
 
+void Session::restart() { reset(); }
+
 void Session::reset() {
-    m_values = m_scenario->initial_values();
+    m_values.assign(static_cast<std::size_t>(m_scenario->slot_count()), 0);
+    for (std::size_t i = 0; i < m_scenario->variables.size(); ++i) m_values[i] = m_scenario->variables[i].initial;
     m_tallies.assign(m_scenario->dimensions.size(), 0);
     m_transcript.clear();
     m_decisions.clear();
