@@ -5,13 +5,26 @@
 # `thread apply all bt` next to the run's log, then kills it. Nothing is retried: a hang is a failure.
 #
 # usage: scripts/gui_smoke_demo.sh [--runs N] [--timeout S] [--shared-xvfb] [--out DIR] [--keep]
-#                                  [--no-wait-ready] [DRIVER]
+#                                  [--reset] [--no-wait-ready] [DRIVER]
 #   DRIVER   the program that opens the window: a `salesdojo` binary (run with no arguments) or
 #            `salesdojo_gui_tests` (runs its skipped "demo window" case). Default:
 #            build-gui/salesdojo_gui_tests next to this script's repository.
+#   --shared-xvfb     one Xvfb for all runs (runs stay sequential: never two windows on one display)
+#   --reset           start Xvfb without -noreset (only to reproduce the reset race, see below)
 #   --no-wait-ready   start the app right after Xvfb, without waiting for it to accept connections
-#                     (only to reproduce that race; never for real tests).
-# Exit status: 0 all runs fine, 1 a run failed or hung, 2 bad usage, 77 Xvfb missing (skip).
+#                     (only to reproduce that race; never for real tests)
+# Exit status: 0 all runs fine, 1 a run failed or hung, 2 bad usage, 77 a tool is missing (skip).
+#
+# Why the Xvfb set-up is what it is (measured with SFML 2.5.1, Mesa llvmpipe, Xvfb 21.1):
+# - Readiness: Xvfb creates its socket before it can serve; an app started right after `Xvfb &`
+#   aborts with "Failed to open X11 display" (2 runs in 30). We poll xdpyinfo until it answers.
+# - -noreset: an X server whose last client disconnects resets itself, and refuses connections for
+#   a moment (back-to-back XOpenDisplay/XCloseDisplay: 96 of 1000 opens failed; with -noreset 0).
+#   The xdpyinfo probe is itself such a client, and so is the previous run of the app.
+# - One window per display: without a window manager, SFML 2.5.1's window constructor spins until
+#   the server reports the window visible; a window created under another one that covers it never
+#   is (two instances started together on one display: the lower one stalled in 3 of 30 starts,
+#   until the other exited). Every run here gets a display of its own, or runs strictly one at a time.
 set -u
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +33,7 @@ timeout_s=60
 shared=0
 keep=0
 wait_ready=1
+noreset=(-noreset)
 out=""
 driver=""
 while [ $# -gt 0 ]; do
@@ -30,7 +44,8 @@ while [ $# -gt 0 ]; do
         --out) out="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
         --no-wait-ready) wait_ready=0; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --reset) noreset=(); shift ;;
+        -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 0 ;;
         -*) echo "gui_smoke_demo: unknown option $1" >&2; exit 2 ;;
         *) driver="$1"; shift ;;
     esac
@@ -82,7 +97,7 @@ start_xvfb() {
     for n in $(seq 90 199); do
         [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
         log="$out/xvfb-$n.log"
-        Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp >"$log" 2>&1 &
+        Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp "${noreset[@]}" >"$log" 2>&1 &
         xvfb_pid=$!
         display=":$n"
         [ "$wait_ready" = 1 ] || return 0
@@ -177,9 +192,10 @@ for i in $(seq 1 "$runs"); do
     esac
     [ "$shared" = 1 ] || stop_xvfb
 done
-echo "gui_smoke_demo: $runs run(s), $failures failed, $hangs hung; output in $out"
+echo "gui_smoke_demo: $runs run(s), $failures failed, $hangs hung"
 if [ "$failures" -gt 0 ]; then
     keep=1
+    echo "gui_smoke_demo: logs, screenshots and backtraces kept in $out"
     exit 1
 fi
 [ "$keep" = 1 ] && echo "gui_smoke_demo: screenshots kept in $out"

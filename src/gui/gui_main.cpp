@@ -13,11 +13,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 namespace salesdojo::gui {
 namespace {
@@ -47,6 +50,52 @@ std::string env_or(const char* name, const std::string& fallback) {
     const char* v = std::getenv(name);
     return v && *v ? std::string(v) : fallback;
 }
+
+// SFML 2.5.1 creates an X11 window and then spins (no timeout) until the X server reports it
+// visible (WindowImplX11::setVisible waits for a VisibilityNotify that is not FullyObscured). With no
+// window manager (Xvfb) that never comes while another window covers ours completely (two instances
+// on one display: measured 3 stalls in 30 paired starts) or while ours lies entirely off-screen (SFML
+// centres y with the display's width: a screen wider than 2 x its height + the window's height).
+// This watchdog turns that silent 100 % CPU spin into a message and, after `give_up`, an exit.
+class WindowCreationWatchdog {
+public:
+    WindowCreationWatchdog(std::chrono::seconds warn_after, std::chrono::seconds give_up)
+        : m_thread([this, warn_after, give_up] { watch(warn_after, give_up); }) {}
+    ~WindowCreationWatchdog() { done(); }
+    WindowCreationWatchdog(const WindowCreationWatchdog&) = delete;
+    WindowCreationWatchdog& operator=(const WindowCreationWatchdog&) = delete;
+
+    void done() {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+private:
+    void watch(std::chrono::seconds warn_after, std::chrono::seconds give_up) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_wake.wait_for(lock, warn_after, [this] { return m_done; })) return;
+        std::fprintf(stderr,
+                     "salesdojo: the window is still not visible after %llds. SFML waits until the X server "
+                     "reports it visible; without a window manager (Xvfb) it must not be covered completely "
+                     "by another window nor lie off-screen (run one instance per display).\n",
+                     static_cast<long long>(warn_after.count()));
+        if (give_up.count() <= 0) return;  // SALESDOJO_WINDOW_TIMEOUT=0: wait for ever
+        if (m_wake.wait_for(lock, give_up - warn_after, [this] { return m_done; })) return;
+        std::fprintf(stderr, "salesdojo: giving up after %llds without a visible window\n",
+                     static_cast<long long>(give_up.count()));
+        std::fflush(stderr);
+        std::_Exit(1);  // the main thread is stuck inside SFML; nothing to unwind
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread;  // last: starts after the members it uses
+};
 
 const char* event_name(sf::Event::EventType type) {
     static const char* const names[] = {
@@ -193,6 +242,9 @@ int run_gui(const GuiOptions& options) {
     // display" (measured: 5 runs in 100 on a shared Xvfb). An unloaded sf::Cursor holds a reference
     // to that connection and nothing else, so the connection stays open until the window has it.
     std::optional<sf::Cursor> x_connection_hold(std::in_place);
+    const long window_timeout = std::atol(env_or("SALESDOJO_WINDOW_TIMEOUT", "60").c_str());
+    WindowCreationWatchdog watchdog(std::chrono::seconds(5),
+                                    std::chrono::seconds(window_timeout <= 0 ? 0 : std::max(window_timeout, 6L)));
 
     // Fit the window on the desktop and place it explicitly: SFML 2.5.1 may put a new window partly
     // off-screen on a small display (it centres y with the display's *width*).
@@ -204,6 +256,7 @@ int run_gui(const GuiOptions& options) {
                                                  std::max(240u, desktop.height));
     sf::RenderWindow window(sf::VideoMode(width, height), "SalesDojo", sf::Style::Default, context_settings());
     trace("window created");
+    watchdog.done();
     x_connection_hold.reset();  // the window holds the connection from here on
     if (!window.isOpen()) {
         std::fprintf(stderr, "salesdojo: cannot open a window (is DISPLAY set?)\n");

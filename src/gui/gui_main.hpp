@@ -11,6 +11,11 @@
 //   SALESDOJO_UI_SCALE=1.25           type scale (0.5-4)
 //   SALESDOJO_GUI_TRACE=1             print start-up stages with timestamps to stderr
 //   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: the source tree's assets/)
+//   SALESDOJO_WINDOW_TIMEOUT=60       seconds to wait for the window to become visible before giving up
+//                                     with exit code 1 (0 = wait for ever); a warning comes after 5 s
+//
+// Under Xvfb (no window manager): run one instance per display and start Xvfb with -noreset; see
+// scripts/gui_smoke_demo.sh for why.
 #include <string>
 #include <vector>
 

@@ -41,7 +41,7 @@
 // Use:
 //   sf::RenderWindow window(mode, "SalesDojo", sf::Style::Default, context_settings());
 //   SfmlImGui imgui;  imgui.init(window, {ini_path});     // creates the ImGui context
-//   load_fonts(ImGui::GetIO().Fonts, scale);              // fonts.hpp, before the first frame
+//   load_fonts(*ImGui::GetIO().Fonts, scale);             // fonts.hpp, before the first frame
 //   while (window.isOpen()) {
 //       for each sf::Event e: imgui.process_event(e);     // (and handle sf::Event::Closed)
 //       imgui.new_frame();  ...ImGui:: calls...;  imgui.render(clear_colour);
