@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Fixtures stay small in the repository, so they are loaded with a 64 KiB size limit; the real
-// 16 MiB limit is exercised in test_source.cpp with a 40 MB file made at test time.
+// 32 MiB limit is exercised in test_source.cpp with a 40 MB file made at test time.
 SourceLimits fixture_limits() {
     SourceLimits limits;
     limits.max_bytes = 64 * 1024;

@@ -634,7 +634,7 @@ TEST_CASE("read_source_file: larger than the limit") {
         REQUIRE(fs::file_size(dir / "huge.json") == size);
         const Diagnostic d = read_failure(dir / "huge.json");
         CHECK(d.code == "SD1002");
-        CHECK(d.message == "file is 41943040 bytes; the limit is 16 MiB (16777216 bytes)");
+        CHECK(d.message == "file is 41943040 bytes; the limit is 32 MiB (33554432 bytes)");
     }
     SUBCASE("exactly at the limit is fine, one byte over is not") {
         SourceLimits limits;

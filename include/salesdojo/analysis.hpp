@@ -53,7 +53,7 @@ public:
     std::size_t state_count() const { return m_states.size(); }
     std::uint32_t start_state() const { return 0; }
     const StateInfo& state(std::uint32_t s) const { return m_states[s]; }
-    const std::int32_t* values(std::uint32_t s) const { return &m_values[static_cast<std::size_t>(s) * m_slots]; }
+    const std::int32_t* values(std::uint32_t s) const { return m_values.data() + static_cast<std::size_t>(s) * static_cast<std::size_t>(m_slots); }
     const Transition* transitions(std::uint32_t s) const { return &m_transitions[m_states[s].first_transition]; }
 
     // Envelope over complete paths from state s (excluding what was scored before s).

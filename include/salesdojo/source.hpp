@@ -14,7 +14,7 @@ namespace salesdojo {
 
 // Documented in docs/scenario-format.md ("Limits").
 struct SourceLimits {
-    std::size_t max_bytes = 16u * 1024u * 1024u;  // larger files are refused before parsing
+    std::size_t max_bytes = 32u * 1024u * 1024u;  // larger files are refused before parsing (10,000 nodes in two languages: ~20 MiB)
     int max_depth = 64;                            // deeper nesting is refused before parsing
 };
 

@@ -379,7 +379,8 @@ private:
             for (std::uint32_t k = 0; k < info.transition_count; ++k) {
                 std::uint32_t t = info.first_transition + k;
                 std::uint32_t target = a.m_transitions[t].target;
-                if (mark[target] != 2 || !a.m_complete[target]) continue;
+                // target == s is a state looping to itself: not a simple path (and the same buffer).
+                if (target == s || mark[target] != 2 || !a.m_complete[target]) continue;
                 for (int d = 0; d < dims; ++d)
                     add_shifted(mine[static_cast<std::size_t>(d)], per_state[target][static_cast<std::size_t>(d)],
                                 static_cast<long long>(std::llround(a.m_rewards[static_cast<std::size_t>(t) * m_width + d])));

@@ -15,29 +15,71 @@ constexpr double kEpsilon = 1e-9;
 
 std::string node_pointer(int node) { return "/nodes/" + std::to_string(node); }
 
-// Follows the transitions that realise the best (or worst) total on dimension d from the start.
+// A complete path whose total on dimension d is the envelope's best (or worst) from the start.
+// Outside loops the greedy choice is exact. Inside loops a state's envelope may count on states the
+// path already visited, so this is a depth-first search with backtracking: it tries, in order of
+// promise, every transition that could still reach the target, never repeats a state, and accepts an
+// ending only when the total is exactly the target. The search is bounded; on exhaustion it returns
+// the longest prefix it found (documented in docs/scoring.md).
 std::vector<std::string> witness(const Analysis& a, int d, bool best) {
-    std::vector<std::string> path;
     const Scenario& s = a.scenario();
-    std::uint32_t state = a.start_state();
-    for (std::size_t guard = 0; guard <= a.state_count(); ++guard) {
-        const StateInfo& info = a.state(state);
-        if (info.transition_count == 0) break;
-        const Transition* pick = nullptr;
-        double target_value = best ? a.best(state, d) : a.worst(state, d);
-        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
-            const Transition& t = a.transitions(state)[k];
-            if (!a.complete(t.target)) continue;
-            double v = a.reward(state, t, d) + (best ? a.best(t.target, d) : a.worst(t.target, d));
-            if (std::fabs(v - target_value) < 1e-6) { pick = &t; break; }
+    const double sign = best ? 1.0 : -1.0;  // search for the worst as the best of the negated totals
+    const double target = sign * (best ? a.best(0, d) : a.worst(0, d));
+    auto bound = [&](std::uint32_t st) { return sign * (best ? a.best(st, d) : a.worst(st, d)); };
+
+    struct Frame {
+        std::uint32_t state;
+        double total;                     // signed total scored so far
+        std::vector<std::uint32_t> order; // candidate transitions, most promising first
+        std::size_t next = 0;
+    };
+    std::vector<bool> on_path(a.state_count(), false);
+    std::vector<Frame> stack;
+    auto push = [&](std::uint32_t st, double total) {
+        Frame f{st, total, {}, 0};
+        const StateInfo& info = a.state(st);
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) f.order.push_back(info.first_transition + k);
+        const Transition* base = a.transitions(st) - info.first_transition;
+        std::stable_sort(f.order.begin(), f.order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return sign * a.reward(st, base[x], d) + bound(base[x].target) > sign * a.reward(st, base[y], d) + bound(base[y].target) + 1e-9;
+        });
+        on_path[st] = true;
+        stack.push_back(std::move(f));
+    };
+    auto labels = [&](std::size_t depth) {
+        std::vector<std::string> path;
+        for (std::size_t i = 0; i + 1 < depth; ++i) {
+            const Frame& f = stack[i];
+            const Transition* base = a.transitions(f.state) - a.state(f.state).first_transition;
+            const Transition& t = base[f.order[f.next - 1]];
+            const Node& node = s.nodes[static_cast<std::size_t>(a.state(f.state).node)];
+            if (node.kind == NodeKind::Choices) path.push_back(node.choices[static_cast<std::size_t>(t.index)].id);
+            else if (node.kind == NodeKind::Random) path.push_back("~" + std::to_string(t.index));
         }
-        if (!pick) break;  // inside a loop the envelope may need a detour: stop the witness there
-        const Node& node = s.nodes[static_cast<std::size_t>(info.node)];
-        if (node.kind == NodeKind::Choices) path.push_back(node.choices[static_cast<std::size_t>(pick->index)].id);
-        else if (node.kind == NodeKind::Random) path.push_back("~" + std::to_string(pick->index));
-        state = pick->target;
+        return path;
+    };
+    std::vector<std::string> longest;
+    std::size_t budget = 20 * a.state_count() + 1000;
+    push(a.start_state(), 0.0);
+    while (!stack.empty() && budget-- > 0) {
+        Frame& f = stack.back();
+        const StateInfo& info = a.state(f.state);
+        if (info.transition_count == 0) {  // an ending
+            if (std::fabs(f.total - target) < 1e-6) return labels(stack.size());
+        } else if (f.next < f.order.size()) {
+            const Transition* base = a.transitions(f.state) - info.first_transition;
+            const Transition& t = base[f.order[f.next++]];
+            double total = f.total + sign * a.reward(f.state, t, d);
+            if (a.complete(t.target) && !on_path[t.target] && total + bound(t.target) >= target - 1e-6) {
+                push(t.target, total);
+                if (stack.size() - 1 > longest.size()) longest = labels(stack.size());
+            }
+            continue;
+        }
+        on_path[f.state] = false;
+        stack.pop_back();
     }
-    return path;
+    return longest;
 }
 
 }  // namespace

@@ -175,7 +175,9 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
 
     // The best line: best option at each decision; the most favourable branch at random nodes.
     std::uint32_t state = a.start_state();
+    std::vector<bool> on_line(a.state_count(), false);  // a line never repeats a state
     for (std::size_t guard = 0; guard < a.state_count(); ++guard) {
+        on_line[state] = true;
         const StateInfo& info = a.state(state);
         BestLineStep step;
         step.node = info.node;
@@ -188,7 +190,7 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         double pick_value = -std::numeric_limits<double>::infinity();
         for (std::uint32_t k = 0; k < info.transition_count; ++k) {
             const Transition& t = a.transitions(state)[k];
-            if (!a.complete(t.target)) continue;
+            if (!a.complete(t.target) || on_line[t.target]) continue;
             double v = node.kind == NodeKind::Random ? a.best(t.target, dims) : a.q_value(state, t);
             if (v > pick_value + kEpsilon) { pick_value = v; pick = &t; }
         }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds SalesDojo in Release (build-release, no GUI) and runs the benchmarks (bench/).
+# Extra arguments go to salesdojo_bench, e.g.:  scripts/bench.sh --sizes 10000 --runs 3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${SALESDOJO_BENCH_BUILD_DIR:-build-release}
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSALESDOJO_GUI=OFF >/dev/null
+cmake --build "$build_dir" --target salesdojo_bench
+"$build_dir/salesdojo_bench" "$@"

@@ -1,0 +1,493 @@
+// Scores, decision quality and the debrief on tiny hand-computed scenarios (docs/scoring.md).
+#include "test_support.hpp"
+
+#include <salesdojo/analysis.hpp>
+#include <salesdojo/scoring.hpp>
+#include <salesdojo/session.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace salesdojo;
+using namespace salesdojo::test;
+using nlohmann::json;
+
+namespace {
+
+// Completes a compact scenario body into a loadable document (metadata, start = first node, and a
+// text for every node and choice without one).
+std::string complete_document(const std::string& body) {
+    json doc = {{"format_version", 1}, {"id", "scoring_test"}, {"version", "2.1.0"}, {"title", "Scoring test"},
+                {"summary", "A tiny scenario for the scoring tests."}, {"languages", {"en"}}};
+    const json parsed = json::parse(body);
+    for (auto& [key, value] : parsed.items()) doc[key] = value;
+    if (!doc.contains("start")) doc["start"] = doc["nodes"][0]["id"];
+    for (auto& node : doc["nodes"]) {
+        if (!node.contains("text")) node["text"] = "Node " + node["id"].get<std::string>() + ".";
+        if (node.contains("choices"))
+            for (auto& choice : node["choices"])
+                if (!choice.contains("text")) choice["text"] = "Say " + choice["id"].get<std::string>() + ".";
+    }
+    return doc.dump();
+}
+
+std::shared_ptr<const Scenario> load_body(const std::string& body) {
+    LoadResult result = load_scenario_text(complete_document(body), "scoring_test.json");
+    std::string messages;
+    for (const auto& d : result.diagnostics) messages += format_diagnostic(d) + "\n";
+    INFO(messages);
+    REQUIRE(result.ok());
+    return result.scenario;
+}
+
+std::shared_ptr<const Analysis> analyse_ok(const std::shared_ptr<const Scenario>& scenario) {
+    AnalysisResult result = analyse(scenario);
+    REQUIRE(result.analysis != nullptr);
+    REQUIRE(result.diagnostics.empty());
+    return result.analysis;
+}
+
+// Plays choices by id.
+Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<std::string>& ids, std::uint64_t seed = 0) {
+    Session session(scenario, seed);
+    for (const auto& id : ids) {
+        INFO("choice " << id << " at node " << session.current().id);
+        auto choice = session.find_choice(id);
+        REQUIRE(choice.has_value());
+        session.choose(*choice);
+    }
+    return session;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+int choice_index(const Scenario& s, const std::string& node, const std::string& choice) {
+    const Node& n = s.nodes[static_cast<std::size_t>(s.find_node(node))];
+    for (std::size_t i = 0; i < n.choices.size(); ++i)
+        if (n.choices[i].id == choice) return static_cast<int>(i);
+    return -1;
+}
+
+// Four decisions in a row; values by hand (weights: qualify 1, bias 1, relationship 2):
+//   open:    ask +2 q (learns need)          | pitch (requires need: bias -2)       q: 19 | 15
+//   needs:   ask_more +1 q                   | deflect -1 r                          q: 17 | 14
+//   propose: v10 .. v0 = +10, +9, +7, +4, +0 on qualify                              q: 16 15 13 10 6
+//   close:   meet +3 r | call +2 r +1 q | push -2 r                                 q: 6 | 5 | -4
+// Envelope at the start: qualify 0..14, bias -2..0, relationship -3..3, weighted -8..19.
+static const char* const kFourDecisions = R"({
+  "rubric": {
+    "dimensions": [
+      {"id": "qualify", "title": "Qualify"},
+      {"id": "bias", "title": "Bias"},
+      {"id": "relationship", "title": "Relationship", "weight": 2}],
+    "principles": [
+      {"id": "listen", "title": "Listen before you pitch", "explanation": "Ask what is going on before you offer anything."},
+      {"id": "facts", "title": "Facts, not labels", "explanation": "Act on what you know, not on what you guess."},
+      {"id": "depth", "title": "Go deep, not wide", "explanation": "One concrete proposal beats a pile of paper."}],
+    "pass_mark": 60},
+  "facts": [{"id": "need", "title": "The actual need"}],
+  "nodes": [
+    {"id": "open", "text": "What can you do for us?", "choices": [
+      {"id": "ask", "text": "What is going on at your company?", "score": {"qualify": 2}, "learns": ["need"], "principles": ["listen"], "next": "needs"},
+      {"id": "pitch", "text": "Our package costs 5000 euros.", "requires": ["need"], "principles": ["facts"],
+       "feedback": "You priced a package before you knew what they need.", "next": "needs"}]},
+    {"id": "needs", "text": "We are growing fast.", "choices": [
+      {"id": "ask_more", "text": "How fast, and what is straining?", "score": {"qualify": 1}, "next": "propose"},
+      {"id": "deflect", "text": "Lovely weather today.", "score": {"relationship": -1}, "next": "propose"}]},
+    {"id": "propose", "text": "So what do you propose?", "choices": [
+      {"id": "v10", "text": "A workshop on your own quotes.", "score": {"qualify": 10}, "principles": ["depth"], "next": "close"},
+      {"id": "v9", "text": "A day with your sales team.", "score": {"qualify": 9}, "next": "close"},
+      {"id": "v7", "text": "A webinar.", "score": {"qualify": 7}, "next": "close"},
+      {"id": "v4", "text": "I'll send you a brochure.", "score": {"qualify": 4}, "principles": ["depth"], "next": "close"},
+      {"id": "v0", "text": "Whatever you like.", "next": "close"}]},
+    {"id": "close", "text": "Shall we meet?", "choices": [
+      {"id": "meet", "text": "Let's meet with your director.", "score": {"relationship": 3}, "next": "won"},
+      {"id": "call", "text": "Let's have a call.", "score": {"relationship": 2, "qualify": 1}, "next": "won"},
+      {"id": "push", "text": "Sign today and save ten per cent.", "score": {"relationship": -2}, "next": "lost"}]},
+    {"id": "won", "text": "She books the meeting.", "ending": {"outcome": "qualified-fit", "title": "Meeting booked"}},
+    {"id": "lost", "text": "She hangs up.", "ending": {"outcome": "abandoned-fit", "title": "Pushed away"}}
+  ]})";
+
+const std::vector<std::string> kPlayed = {"pitch", "ask_more", "v4", "call"};
+
+}  // namespace
+
+TEST_CASE("score_between and classify_loss follow the documented formulas and thresholds") {
+    CHECK(score_between(5, 0, 10) == doctest::Approx(50.0));
+    CHECK(score_between(-8, -8, 19) == doctest::Approx(0.0));
+    CHECK(score_between(19, -8, 19) == doctest::Approx(100.0));
+    CHECK(score_between(3, 3, 3) == 100.0);      // best == worst
+    CHECK(score_between(12, 0, 10) == 100.0);    // clamped
+    CHECK(score_between(-1, 0, 10) == 0.0);
+
+    CHECK(classify_loss(0, 10) == Verdict::Best);
+    CHECK(classify_loss(1, 0) == Verdict::Best);  // no spread: nothing to lose
+    CHECK(classify_loss(0.1, 10) == Verdict::Good);
+    CHECK(classify_loss(2, 10) == Verdict::Good);          // r = 0.2
+    CHECK(classify_loss(2.1, 10) == Verdict::Inaccuracy);
+    CHECK(classify_loss(4.5, 10) == Verdict::Inaccuracy);  // r = 0.45
+    CHECK(classify_loss(4.6, 10) == Verdict::Mistake);
+    CHECK(classify_loss(7.5, 10) == Verdict::Mistake);     // r = 0.75
+    CHECK(classify_loss(7.6, 10) == Verdict::Blunder);
+    CHECK(classify_loss(10, 10) == Verdict::Blunder);
+
+    CHECK(std::string(verdict_id(Verdict::Best)) == "best");
+    CHECK(std::string(verdict_id(Verdict::Good)) == "good");
+    CHECK(std::string(verdict_id(Verdict::Inaccuracy)) == "inaccuracy");
+    CHECK(std::string(verdict_id(Verdict::Mistake)) == "mistake");
+    CHECK(std::string(verdict_id(Verdict::Blunder)) == "blunder");
+}
+
+TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 are best, good, inaccuracy, mistake, blunder") {
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "v10", "score": {"qualify": 10}, "next": "e"},
+          {"id": "v9", "score": {"qualify": 9}, "next": "e"},
+          {"id": "v7", "score": {"qualify": 7}, "next": "e"},
+          {"id": "v4", "score": {"qualify": 4}, "next": "e"},
+          {"id": "v0", "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    struct Expected { const char* id; Verdict verdict; double loss; double accuracy; double score; };
+    const Expected cases[] = {
+        {"v10", Verdict::Best, 0, 100, 100}, {"v9", Verdict::Good, 1, 90, 90}, {"v7", Verdict::Inaccuracy, 3, 70, 70},
+        {"v4", Verdict::Mistake, 6, 40, 40}, {"v0", Verdict::Blunder, 10, 0, 0}};
+    for (const auto& expected : cases) {
+        CAPTURE(expected.id);
+        Debrief d = make_debrief(*a, play(scenario, {expected.id}), "en");
+        REQUIRE(d.decisions.size() == 1);
+        const DecisionReview& r = d.decisions[0];
+        CHECK(r.verdict == expected.verdict);
+        CHECK(r.loss == doctest::Approx(expected.loss));
+        CHECK(r.spread == doctest::Approx(10.0));
+        CHECK(r.counted);
+        CHECK(r.better == 0);
+        CHECK(d.accuracy == doctest::Approx(expected.accuracy));
+        CHECK(d.overall_score == doctest::Approx(expected.score));
+        CHECK(d.dimensions[0].score == doctest::Approx(expected.score));
+        REQUIRE(r.alternatives.size() == 5);
+        CHECK(r.alternatives[2].q == doctest::Approx(7.0));
+        CHECK(r.alternatives[2].what_if == doctest::Approx(70.0));
+        if (expected.loss > 0) CHECK(d.costliest == std::vector<std::size_t>{0});
+        else CHECK(d.costliest.empty());
+    }
+}
+
+TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, what-ifs, best line") {
+    auto scenario = load_body(kFourDecisions);
+    auto a = analyse_ok(scenario);
+    Session session = play(scenario, kPlayed);
+    REQUIRE(session.finished());
+    Debrief d = make_debrief(*a, session, "en");
+
+    CHECK(d.language == "en");
+    CHECK(d.finished);
+    CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node)].id == "won");
+
+    // Totals: qualify 0 + 1 + 4 + 1 = 6, bias -2, relationship 2; weighted 6 - 2 + 2 x 2 = 8.
+    CHECK(d.weighted_total == doctest::Approx(8.0));
+    CHECK(d.overall_score == doctest::Approx(100.0 * 16.0 / 27.0));
+    REQUIRE(d.passed.has_value());
+    CHECK_FALSE(*d.passed);  // 59 < 60
+    REQUIRE(d.dimensions.size() == 3);
+    CHECK(d.dimensions[0].total == 6);
+    CHECK(d.dimensions[0].worst == 0);
+    CHECK(d.dimensions[0].best == 14);
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 6.0 / 14.0));
+    CHECK(d.dimensions[1].total == -2);
+    CHECK(d.dimensions[1].worst == -2);
+    CHECK(d.dimensions[1].best == 0);
+    CHECK(d.dimensions[1].score == doctest::Approx(0.0));
+    CHECK(d.dimensions[2].total == 2);
+    CHECK(d.dimensions[2].worst == -3);
+    CHECK(d.dimensions[2].best == 3);
+    CHECK(d.dimensions[2].score == doctest::Approx(100.0 * 5.0 / 6.0));
+
+    // Each dimension's sentence names the decision that lost most on it and the better option.
+    CHECK(d.dimensions[0].explanation ==
+          "Most was lost when you chose “I'll send you a brochure.” (−6); better: “A workshop on your own quotes.”.");
+    CHECK(d.dimensions[1].explanation ==
+          "Most was lost when you chose “Our package costs 5000 euros.” (−2); better: “What is going on at your company?”.");
+    CHECK(d.dimensions[2].explanation ==
+          "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”.");
+
+    REQUIRE(d.decisions.size() == 4);
+    struct Expected { const char* node; const char* better; Verdict verdict; double loss, spread; bool counted; };
+    const Expected expected[] = {
+        {"open", "ask", Verdict::Blunder, 4, 4, true},
+        {"needs", "ask_more", Verdict::Best, 0, 3, true},
+        {"propose", "v10", Verdict::Mistake, 6, 10, true},
+        {"close", "meet", Verdict::Good, 1, 10, true}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        const DecisionReview& r = d.decisions[i];
+        CHECK(scenario->nodes[static_cast<std::size_t>(r.node)].id == expected[i].node);
+        CHECK(r.chosen == choice_index(*scenario, expected[i].node, kPlayed[i]));
+        CHECK(r.better == choice_index(*scenario, expected[i].node, expected[i].better));
+        CHECK(r.verdict == expected[i].verdict);
+        CHECK(r.loss == doctest::Approx(expected[i].loss));
+        CHECK(r.spread == doctest::Approx(expected[i].spread));
+        CHECK(r.counted == expected[i].counted);
+    }
+    CHECK(d.decisions[0].assumed_facts == std::vector<int>{0});
+    CHECK(d.decisions[1].assumed_facts.empty());
+    // Per-dimension losses: best still reachable minus best after the choice.
+    CHECK(d.decisions[0].dimension_loss == std::vector<double>{2, 2, 0});
+    CHECK(d.decisions[2].dimension_loss == std::vector<double>{6, 0, 0});
+    CHECK(d.decisions[3].dimension_loss == std::vector<double>{0, 0, 1});
+
+    // Accuracy: mean of 100 (1 - loss/spread) = (0 + 100 + 40 + 90) / 4.
+    CHECK(d.accuracy == doctest::Approx(57.5));
+    // Costliest, largest loss first: propose (6), open (4), close (1).
+    CHECK(d.costliest == std::vector<std::size_t>{2, 0, 3});
+
+    // What-ifs: the overall score had the trainee taken each option and then played best, with
+    // what was scored before the decision (-2 before needs, -1 before propose, 3 before close).
+    auto what_ifs = [&](std::size_t i) {
+        std::vector<double> out;
+        for (const auto& alt : d.decisions[i].alternatives) out.push_back(alt.what_if);
+        return out;
+    };
+    auto score = [](double total) { return 100.0 * (total + 8.0) / 27.0; };
+    REQUIRE(d.decisions[0].alternatives.size() == 2);
+    CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(19.0));
+    CHECK(d.decisions[0].alternatives[1].q == doctest::Approx(15.0));
+    CHECK(what_ifs(0)[0] == doctest::Approx(100.0));
+    CHECK(what_ifs(0)[1] == doctest::Approx(score(15)));
+    CHECK(what_ifs(1)[0] == doctest::Approx(score(-2 + 17)));
+    CHECK(what_ifs(1)[1] == doctest::Approx(score(-2 + 14)));
+    REQUIRE(d.decisions[2].alternatives.size() == 5);
+    const double propose_q[] = {16, 15, 13, 10, 6};
+    for (std::size_t k = 0; k < 5; ++k) {
+        CHECK(d.decisions[2].alternatives[k].choice == static_cast<int>(k));
+        CHECK(d.decisions[2].alternatives[k].q == doctest::Approx(propose_q[k]));
+        CHECK(what_ifs(2)[k] == doctest::Approx(score(-1 + propose_q[k])));
+    }
+    REQUIRE(what_ifs(3).size() == 3);
+    CHECK(what_ifs(3)[0] == doctest::Approx(score(9)));
+    CHECK(what_ifs(3)[1] == doctest::Approx(score(8)));
+    CHECK(what_ifs(3)[2] == doctest::Approx(score(-1)));
+    // The option actually played at the last decision scores what the run scored.
+    CHECK(what_ifs(3)[1] == doctest::Approx(d.overall_score));
+
+    // The best line: best option at every decision, ending included.
+    REQUIRE(d.best_line.size() == 5);
+    const char* line_nodes[] = {"open", "needs", "propose", "close", "won"};
+    const char* line_choices[] = {"ask", "ask_more", "v10", "meet"};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CAPTURE(i);
+        CHECK(scenario->nodes[static_cast<std::size_t>(d.best_line[i].node)].id == line_nodes[i]);
+        if (i < 4) CHECK(d.best_line[i].choice == choice_index(*scenario, line_nodes[i], line_choices[i]));
+        else CHECK(d.best_line[i].choice == kNoIndex);
+        CHECK(d.best_line[i].random_branch == kNoIndex);
+    }
+}
+
+TEST_CASE("the best line scores 100 overall and on every dimension it maximises") {
+    auto scenario = load_body(kFourDecisions);
+    auto a = analyse_ok(scenario);
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "ask_more", "v10", "meet"}), "en");
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    CHECK(d.accuracy == doctest::Approx(100.0));
+    CHECK(d.costliest.empty());
+    CHECK(*d.passed);
+    for (const auto& r : d.decisions) CHECK(r.verdict == Verdict::Best);
+    CHECK(d.dimensions[1].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[2].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[1].explanation == "Full marks: none of your decisions cost anything here.");
+    // qualify: 13 of 14 (the best weighted line takes `meet`, not `call`'s extra qualify point).
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 13.0 / 14.0));
+}
+
+TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
+    auto scenario = load_body(kFourDecisions);
+    auto a = analyse_ok(scenario);
+    Debrief d = make_debrief(*a, play(scenario, kPlayed), "en");
+
+    std::string text = debrief_text(d, *scenario);
+    INFO(text);
+    CHECK(contains(text, "== Debrief: Scoring test =="));
+    CHECK(contains(text, "Ending: Meeting booked [qualified-fit]"));
+    CHECK(contains(text, "Overall: 59/100"));
+    CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
+    CHECK(contains(text, "pass mark 60: not passed"));
+    CHECK(contains(text, "(+6, range 0..+14)"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — blunder (−4.0), unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — mistake (−6.0)"));
+    CHECK(contains(text, "“How fast, and what is straining?” — best\n"));
+    // The costliest decision comes first, with the better option and the principle it shows.
+    std::size_t costliest = text.find("Costliest decisions:");
+    REQUIRE(costliest != std::string::npos);
+    std::string block = text.substr(costliest);
+    CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (mistake, −6.0)"));
+    CHECK(contains(block, "Better: “A workshop on your own quotes.”"));
+    CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
+    CHECK(contains(block, "Principle: Facts, not labels"));
+    CHECK(contains(block, "Feedback: You priced a package before you knew what they need."));
+    CHECK(contains(block, "3. “Shall we meet?”"));
+    CHECK(contains(text, "propose: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
+    CHECK(contains(text, "“I'll send you a brochure.” 63 (your choice)"));
+    CHECK(contains(text, "Best line:\n  - open: “What is going on at your company?”\n  - needs: “How fast, and what is straining?”\n"
+                         "  - propose: “A workshop on your own quotes.”\n  - close: “Let's meet with your director.”\n"
+                         "  - Ending: Meeting booked [qualified-fit]\n"));
+
+    std::string md = debrief_markdown(d, *scenario);
+    INFO(md);
+    CHECK(contains(md, "# Debrief: Scoring test\n"));
+    CHECK(contains(md, "- **Overall:** 59/100"));
+    CHECK(contains(md, "| Qualify | 43/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (−6)"));
+    CHECK(contains(md, "## Costliest decisions"));
+    CHECK(contains(md, "**mistake**"));
+
+    json j = debrief_json(d, *scenario);
+    CHECK(j["scenario"] == "scoring_test");
+    CHECK(j["version"] == "2.1.0");
+    CHECK(j["finished"] == true);
+    CHECK(j["passed"] == false);
+    CHECK(j["ending"]["node"] == "won");
+    CHECK(j["ending"]["outcome"] == "qualified-fit");
+    CHECK(j["accuracy"].get<double>() == doctest::Approx(57.5));
+    CHECK(j["costliest"] == json::array({2, 0, 3}));
+    REQUIRE(j["decisions"].size() == 4);
+    CHECK(j["decisions"][0]["assumed_facts"] == json::array({"need"}));
+    CHECK(j["decisions"][0]["verdict"] == "blunder");
+    CHECK(j["decisions"][2]["chosen"] == "v4");
+    CHECK(j["decisions"][2]["better"] == "v10");
+    CHECK(j["decisions"][2]["verdict"] == "mistake");
+    CHECK(j["decisions"][2]["loss"].get<double>() == doctest::Approx(6.0));
+    CHECK(j["decisions"][2]["alternatives"][0]["choice"] == "v10");
+    CHECK(j["decisions"][2]["alternatives"][0]["value"].get<double>() == doctest::Approx(16.0));
+    CHECK(j["dimensions"][1]["dimension"] == "bias");
+    CHECK(j["dimensions"][1]["total"] == -2);
+    CHECK(j["best_line"].back() == json{{"node", "won"}});
+    CHECK(j["best_line"][2] == json{{"node", "propose"}, {"choice", "v10"}});
+}
+
+TEST_CASE("the same scenario and choices give a byte-identical debrief") {
+    auto first = load_body(kFourDecisions), second = load_body(kFourDecisions);
+    auto a1 = analyse_ok(first), a2 = analyse_ok(second);
+    std::string one = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
+    std::string two = debrief_json(make_debrief(*a2, play(second, kPlayed), "en"), *second).dump();
+    CHECK(one == two);
+    std::string again = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
+    CHECK(one == again);
+    CHECK(debrief_text(make_debrief(*a1, play(first, kPlayed), "en"), *first) ==
+          debrief_text(make_debrief(*a2, play(second, kPlayed), "en"), *second));
+}
+
+TEST_CASE("decisions with one option or options of equal value are not counted; no counted decision is 100%") {
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "variables": [{"id": "open_door", "type": "int", "min": 0, "max": 1, "initial": 0}],
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "only", "score": {"qualify": 1}, "next": "m"},
+          {"id": "locked", "condition": "open_door == 1", "score": {"qualify": 5}, "next": "m"}]},
+        {"id": "m", "choices": [
+          {"id": "left", "score": {"qualify": 2}, "next": "e1"},
+          {"id": "right", "score": {"qualify": 2}, "next": "e2"}]},
+        {"id": "e1", "ending": {"outcome": "qualified-fit"}},
+        {"id": "e2", "ending": {"outcome": "declined-misfit"}}
+      ]})");
+    AnalysisResult result = analyse(scenario);
+    REQUIRE(result.analysis);
+    Debrief d = make_debrief(*result.analysis, play(scenario, {"only", "right"}), "en");
+    REQUIRE(d.decisions.size() == 2);
+    CHECK(d.decisions[0].alternatives.size() == 1);  // the locked option is not available
+    CHECK_FALSE(d.decisions[0].counted);
+    CHECK(d.decisions[1].spread == 0);
+    CHECK_FALSE(d.decisions[1].counted);
+    CHECK(d.decisions[1].verdict == Verdict::Best);
+    CHECK(d.decisions[1].better == 0);  // first in file order on ties
+    CHECK(d.accuracy == 100.0);
+    CHECK(d.overall_score == 100.0);  // every complete path scores 3: best == worst
+    CHECK_FALSE(d.passed.has_value());
+}
+
+TEST_CASE("bad luck is not a decision loss: random branches use expected values for decisions") {
+    // s: gamble -> roll (1:3) -> A (x +4 | y +2) or B (z +8 | w -4); safe +6.  value(roll) = 7.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "gamble", "next": "roll"}, {"id": "safe", "score": {"qualify": 6}, "next": "e"}]},
+        {"id": "roll", "random": [{"weight": 1, "next": "A"}, {"weight": 3, "next": "B"}]},
+        {"id": "A", "choices": [{"id": "x", "score": {"qualify": 4}, "next": "e"}, {"id": "y", "score": {"qualify": 2}, "next": "e"}]},
+        {"id": "B", "choices": [{"id": "z", "score": {"qualify": 8}, "next": "e"}, {"id": "w", "score": {"qualify": -4}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    std::uint64_t seed = 0;
+    for (; seed < 1000; ++seed) {
+        Session probe = play(scenario, {"gamble"}, seed);
+        if (probe.current().id == "A") break;
+    }
+    REQUIRE(seed < 1000);
+    Session session = play(scenario, {"gamble", "x"}, seed);
+    Debrief d = make_debrief(*a, session, "en");
+    REQUIRE(d.decisions.size() == 2);
+    CHECK(d.decisions[0].verdict == Verdict::Best);
+    CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(7.0));  // 1/4 x 4 + 3/4 x 8
+    CHECK(d.decisions[0].alternatives[1].q == doctest::Approx(6.0));
+    CHECK(d.decisions[0].spread == doctest::Approx(1.0));
+    CHECK(d.decisions[0].alternatives[1].what_if == doctest::Approx(100.0 * 10.0 / 12.0));
+    CHECK(d.decisions[1].verdict == Verdict::Best);
+    CHECK(d.accuracy == doctest::Approx(100.0));
+    CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 12.0));  // 4 on a range of -4..8
+    CHECK(d.dimensions[0].explanation ==
+          "The difference came from chance or from where the conversation ended, not from one decision.");
+    // The best line takes the most favourable branch.
+    REQUIRE(d.best_line.size() == 4);
+    CHECK(d.best_line[0].choice == 0);
+    CHECK(d.best_line[1].random_branch == 1);
+    CHECK(d.best_line[2].choice == 0);  // z
+    std::string text = debrief_text(d, *scenario);
+    CHECK(contains(text, "  - roll: (chance)\n"));
+}
+
+TEST_CASE("an unfinished run is debriefed as far as it went") {
+    auto scenario = load_body(kFourDecisions);
+    auto a = analyse_ok(scenario);
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}), "en");
+    CHECK_FALSE(d.finished);
+    CHECK(d.ending_node == kNoIndex);
+    REQUIRE(d.passed.has_value());
+    CHECK_FALSE(*d.passed);
+    CHECK(d.decisions.size() == 2);
+    CHECK(d.decisions[1].loss == doctest::Approx(3.0));  // deflect: q 14 against 17
+    CHECK(d.decisions[1].verdict == Verdict::Blunder);
+    std::string text = debrief_text(d, *scenario);
+    CHECK(contains(text, "Ending: Not finished"));
+    json j = debrief_json(d, *scenario);
+    CHECK_FALSE(j.contains("ending"));
+}
+
+TEST_CASE("the best line through a loop reaches an ending without repeating a state") {
+    // s --on(+1)--> t --exit(+3)--> e2;  s --leave--> e1;  t --back(-1)--> s.  `back` is listed
+    // first and, valued best-case inside the loop (-1 + 4), ties with `exit` (3).
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "on", "score": {"qualify": 1}, "next": "t"}, {"id": "leave", "next": "e1"}]},
+        {"id": "t", "choices": [{"id": "back", "score": {"qualify": -1}, "next": "s"}, {"id": "exit", "score": {"qualify": 3}, "next": "e2"}]},
+        {"id": "e1", "ending": {"outcome": "declined-misfit"}},
+        {"id": "e2", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    Debrief d = make_debrief(*a, play(scenario, {"on", "exit"}), "en");
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    std::string line;
+    for (const auto& step : d.best_line) {
+        line += scenario->nodes[static_cast<std::size_t>(step.node)].id;
+        if (step.choice >= 0) line += ":" + scenario->nodes[static_cast<std::size_t>(step.node)].choices[static_cast<std::size_t>(step.choice)].id;
+        line += " ";
+    }
+    INFO("best line: " << line);
+    CHECK(line == "s:on t:exit e2 ");
+}
