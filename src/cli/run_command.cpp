@@ -94,7 +94,17 @@ int run_command(const RunOptions& options) {
     }
     Session session(loaded.scenario, options.seed);
 
-    if (!options.choices_given) return play_interactively(session, language);
+    if (!options.choices_given) {
+        int code = play_interactively(session, language);
+        if ((options.debrief || options.markdown) && session.finished()) {
+            AnalysisResult analysed = analyse(loaded.scenario);
+            if (analysed.analysis) {
+                Debrief debrief = make_debrief(*analysed.analysis, session, language);
+                std::cout << "\n" << (options.markdown ? debrief_markdown(debrief, s) : debrief_text(debrief, s));
+            }
+        }
+        return code;
+    }
 
     for (const auto& item : split_choices(options.choices)) {
         if (session.state() != SessionState::AwaitingChoice) {
