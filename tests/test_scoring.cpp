@@ -211,11 +211,11 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
 
     // Each dimension's sentence names the decision that lost most on it and the better option.
     CHECK(d.dimensions[0].explanation ==
-          "Most was lost when you chose “I'll send you a brochure.” (−6); better: “A workshop on your own quotes.”.");
+          "Most was lost when you chose “I'll send you a brochure.” (−6); better: “A workshop on your own quotes.”");
     CHECK(d.dimensions[1].explanation ==
-          "Most was lost when you chose “Our package costs 5000 euros.” (−2); better: “What is going on at your company?”.");
+          "Most was lost when you chose “Our package costs 5000 euros.” (−2); better: “What is going on at your company?”");
     CHECK(d.dimensions[2].explanation ==
-          "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”.");
+          "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”");
 
     REQUIRE(d.decisions.size() == 4);
     struct Expected { const char* node; const char* better; Verdict verdict; double loss, spread; bool counted; };
