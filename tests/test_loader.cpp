@@ -184,3 +184,21 @@ TEST_CASE("nearest_word suggests only close names") {
     CHECK(nearest_word("choise", {"choices", "next", "text"}) == "choices");
     CHECK(nearest_word("banana", {"choices", "next"}).empty());
 }
+
+TEST_CASE("the worked example in docs/scenario-format.md loads without a single diagnostic") {
+    std::string doc = read_text_file(source_path("docs/scenario-format.md"));
+    auto section = doc.find("## Worked example");
+    REQUIRE(section != std::string::npos);
+    auto begin = doc.find("```json\n", section);
+    REQUIRE(begin != std::string::npos);
+    begin += 8;
+    auto end = doc.find("\n```", begin);
+    REQUIRE(end != std::string::npos);
+    LoadResult result = load_scenario_text(doc.substr(begin, end - begin), "docs/scenario-format.md#worked-example");
+    std::string messages;
+    for (const auto& d : result.diagnostics) messages += format_diagnostic(d) + "\n";
+    INFO(messages);
+    CHECK(result.ok());
+    CHECK(result.diagnostics.empty());
+    CHECK(result.scenario->nodes.size() >= 5);
+}
