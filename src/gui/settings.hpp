@@ -14,10 +14,22 @@ struct Settings {
     std::string mode = "practice"; // practice | assessment (the home screen's choice)
 };
 
-std::string config_folder();  // created on first save
+// Folders are not created here; save_settings (and ProgressStore::record) create them when writing.
+// A relative $XDG_* value is ignored (XDG spec); with no $HOME the password database's home is used;
+// "" only when there is no home folder at all.
+std::string config_folder();  // $XDG_CONFIG_HOME/salesdojo or ~/.config/salesdojo
 std::string data_folder();    // $XDG_DATA_HOME/salesdojo or ~/.local/share/salesdojo
+std::string settings_path();  // config_folder()/settings.json ("" when config_folder() is "")
 
+// `scale` clamped to 0.75..2.5 (the Settings::font_scale range); NaN/inf give the default 1.0.
+// (views/settings_view.hpp names the same bounds kMinFontScale/kMaxFontScale.)
+float clamp_font_scale(float scale);
+
+// Missing, unreadable or broken file: defaults. Each field is checked on its own: a wrong type or
+// unknown value (language other than en/nl, mode other than practice/assessment) keeps that
+// field's default; font_scale is clamped.
 Settings load_settings(const std::string& path);
+// Creates the parent folder, writes {"format":1, ...} through write_file_atomically.
 bool save_settings(const std::string& path, const Settings& settings, std::string* error = nullptr);
 
 }  // namespace salesdojo::gui

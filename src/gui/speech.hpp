@@ -1,6 +1,15 @@
 #pragma once
 // Read-aloud of lines through espeak-ng, when it is installed. Never blocks the interface: the
 // speech runs in a child process; a new line stops the previous one.
+//
+// - espeak-ng is looked up on PATH once, in the constructor (as PATH was then).
+// - speak() runs `espeak-ng -v nl|en -s 160 -- text` (language "nl" gives Dutch, anything else
+//   English) with stdin, stdout and stderr on /dev/null; it stops the previous line first. When
+//   espeak-ng is not available, or the text is empty, it does nothing.
+// - stop() sends SIGTERM to the running child and reaps it (SIGKILL if it has not exited within
+//   about 100 ms). A child that finished on its own is reaped (waitpid WNOHANG) by the next
+//   speak(), stop() or speaking(). The destructor stops.
+// - Not thread-safe: call from the UI thread.
 #include <string>
 
 namespace salesdojo::gui {
@@ -16,9 +25,19 @@ public:
     void speak(const std::string& text, const std::string& language);  // "nl" or "en"
     void stop();
 
+    // True while the child of the last speak() is still running (reaps it when it has finished).
+    bool speaking();
+    // The running child's pid, or -1 (for tests and diagnostics).
+    long child_pid() const { return m_child; }
+    // The espeak-ng found on PATH ("" when none).
+    const std::string& program() const { return m_program; }
+
 private:
+    void reap();
+
     bool m_available = false;
     long m_child = -1;  // pid of the running espeak-ng, or -1
+    std::string m_program;
 };
 
 }  // namespace salesdojo::gui

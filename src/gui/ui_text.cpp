@@ -1,0 +1,296 @@
+// Every interface string in English and Dutch. See ui_text.hpp.
+//
+// Conventions (checked by tests/gui/test_ui_text.cpp):
+// - Keys are "<screen>.<name>", lower case. Scenario content is never here.
+// - Strings with placeholders are printf formats; the placeholder comment next to the key says what
+//   to pass, and both languages take the same placeholders in the same order. Strings without
+//   placeholders contain no '%' at all, so any string may be passed as a format (ImGui::Text).
+//   A literal percent sign in a format is "%%".
+// - Every character is drawable by our fonts (fonts.hpp ranges): no U+2212 minus, no emoji.
+// - Dutch is natural, informal ("je"), as a trainer would speak to a trainee.
+#include "ui_text.hpp"
+
+#include <cassert>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace salesdojo::gui {
+namespace {
+
+struct Entry {
+    const char* key;
+    const char* en;
+    const char* nl;
+};
+
+// clang-format off
+const Entry kEntries[] = {
+    // --- application -----------------------------------------------------------------------------
+    {"app.title", "SalesDojo", "SalesDojo"},
+    {"app.subtitle", "Sales conversations, practised safely", "Verkoopgesprekken, veilig geoefend"},
+    {"app.quit", "Quit", "Afsluiten"},
+    {"common.ok", "OK", "OK"},
+    {"common.cancel", "Cancel", "Annuleren"},
+    {"common.yes", "Yes", "Ja"},
+    {"common.no", "No", "Nee"},
+    {"common.close", "Close", "Sluiten"},
+    {"common.back", "Back", "Terug"},
+    {"common.home", "Home", "Overzicht"},
+
+    // --- home ----------------------------------------------------------------------------------------
+    {"home.heading", "Choose a conversation", "Kies een gesprek"},
+    {"home.intro", "Pick a scenario, play the conversation and read the debrief.",
+                   "Kies een scenario, voer het gesprek en lees daarna de nabespreking."},
+    {"home.subtitle", "Practise a sales conversation, then read how you did.",
+                      "Oefen een verkoopgesprek en lees daarna hoe het ging."},
+    {"home.filter_skill", "Filter by skill", "Filter op vaardigheid"},
+    {"home.filter_language", "Filter by language", "Filter op taal"},
+    {"home.filter_difficulty", "Filter by difficulty", "Filter op moeilijkheid"},
+    {"home.all", "All", "Alle"},
+    {"home.mode", "Mode", "Modus"},
+    {"home.practice", "Practice", "Oefenen"},
+    {"home.assessment", "Assessment", "Toets"},
+    {"home.practice_explanation",
+     "Feedback after every choice, and you can undo a choice.",
+     "Na elke keuze krijg je feedback, en je kunt een keuze terugdraaien."},
+    {"home.assessment_explanation",
+     "No feedback and no undo until the end; afterwards you review every choice.",
+     "Geen feedback en niets terugdraaien tot het einde; daarna bespreek je elke keuze."},
+    {"home.start", "Start", "Beginnen"},
+    // %.0f: overall score 0..100
+    {"home.last_score", "Last score: %.0f/100", "Laatste score: %.0f/100"},
+    {"home.no_score", "No score yet", "Nog geen score"},
+    // %d: estimated minutes
+    {"home.minutes", "about %d min", "ca. %d min"},
+    {"home.difficulty", "Difficulty", "Moeilijkheid"},
+    {"home.skills", "Skills", "Vaardigheden"},
+    {"home.languages", "Languages", "Talen"},
+    {"home.settings", "Settings", "Instellingen"},
+    {"home.no_match", "No scenarios match these filters.", "Geen scenario's die bij deze filters passen."},
+    {"home.no_scenarios", "No scenarios were found.", "Er zijn geen scenario's gevonden."},
+    // %d: number of scenario files that failed to load
+    {"home.broken_scenarios", "Scenarios that could not be loaded: %d", "Scenario's die niet geladen konden worden: %d"},
+    {"home.show_problems", "Show problems", "Problemen tonen"},
+    {"home.open_file", "Open a scenario file...", "Scenariobestand openen..."},
+
+    {"difficulty.easy", "Easy", "Makkelijk"},
+    {"difficulty.medium", "Medium", "Gemiddeld"},
+    {"difficulty.hard", "Hard", "Moeilijk"},
+
+    {"skill.qualify", "Qualifying", "Kwalificeren"},
+    {"skill.decline", "Saying no", "Nee verkopen"},
+    {"skill.bias", "Avoiding bias", "Vooroordelen vermijden"},
+    {"skill.relationship", "Relationship", "Relatie"},
+
+    // Language names, in the interface language.
+    {"language.nl", "Dutch", "Nederlands"},
+    {"language.en", "English", "Engels"},
+
+    // --- play ----------------------------------------------------------------------------------------
+    // %d: this decision (1-based), %d: estimated number of decisions in a typical playthrough
+    {"play.progress", "Decision %d of ~%d", "Beslissing %d van ~%d"},
+    {"play.continue", "Continue", "Verder"},
+    {"play.continue_key", "Continue (Enter)", "Verder (Enter)"},
+    {"play.undo", "Undo (Backspace)", "Terugdraaien (Backspace)"},
+    {"play.feedback", "Feedback", "Feedback"},
+    {"play.skip_hint", "Click or press Space to show the whole line",
+                       "Klik of druk op de spatiebalk om de hele zin te tonen"},
+    {"play.choose_hint", "Press 1-9 to choose", "Druk op 1-9 om te kiezen"},
+    {"play.choose_prompt", "What do you say?", "Wat zeg je?"},
+    {"play.show_all", "Show the whole line", "Toon de hele zin"},
+    {"play.no_feedback", "No feedback for this choice.", "Geen feedback bij deze keuze."},
+    {"play.finished", "The conversation is over.", "Het gesprek is afgelopen."},
+    {"play.stuck", "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
+                   "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
+    {"play.narration", "Narration", "Verteller"},
+    {"play.you", "You", "Jij"},
+    {"play.your_choice", "Your choice", "Jouw keuze"},
+    {"play.choice_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
+    {"play.assessment_note", "Assessment: you get feedback at the end.",
+                             "Toets: je krijgt de feedback aan het einde."},
+    {"play.back_home", "Back to home", "Terug naar het overzicht"},
+    {"play.quit_confirm", "Leave this conversation? This attempt will not be saved.",
+                          "Dit gesprek verlaten? Deze poging wordt niet bewaard."},
+    {"play.quit_confirm_yes", "Leave", "Verlaten"},
+    {"play.quit_confirm_no", "Keep playing", "Verder spelen"},
+    {"play.conversation_over", "End of the conversation", "Einde van het gesprek"},
+    {"play.to_debrief", "See the debrief", "Naar de nabespreking"},
+    {"play.reviewing", "Reviewing: your answers cannot be changed.",
+                       "Terugblik: je antwoorden kun je niet meer veranderen."},
+
+    // --- debrief -------------------------------------------------------------------------------------
+    {"debrief.heading", "Debrief", "Nabespreking"},
+    {"debrief.overall", "Overall score", "Totaalscore"},
+    // %.0f: overall score 0..100
+    {"debrief.overall_value", "Overall score: %.0f/100", "Totaalscore: %.0f/100"},
+    {"debrief.accuracy", "Accuracy", "Nauwkeurigheid"},
+    // %.0f: accuracy 0..100 (percent)
+    {"debrief.accuracy_value", "Accuracy: %.0f%%", "Nauwkeurigheid: %.0f%%"},
+    {"debrief.passed", "Passed", "Geslaagd"},
+    {"debrief.not_passed", "Not passed yet", "Nog niet geslaagd"},
+    // %.0f: pass mark 0..100
+    {"debrief.pass_mark", "Pass mark: %.0f", "Geslaagd vanaf: %.0f"},
+    {"debrief.ending", "Ending", "Afloop"},
+    {"debrief.not_finished", "The conversation was not finished.", "Het gesprek is niet afgemaakt."},
+    {"debrief.outcome", "Outcome", "Uitkomst"},
+    {"debrief.per_dimension", "Per dimension", "Per onderdeel"},
+    {"debrief.dimension", "Dimension", "Onderdeel"},
+    {"debrief.score", "Score", "Score"},
+    {"debrief.costliest", "Costliest decisions", "Duurste beslissingen"},
+    {"debrief.no_costly", "No costly decisions: well done.", "Geen dure beslissingen: goed gedaan."},
+    {"debrief.you_chose", "You chose", "Jij koos"},
+    {"debrief.better", "Better", "Beter"},
+    {"debrief.better_was", "Better would have been", "Beter was geweest"},
+    {"debrief.decisions", "Your decisions", "Jouw beslissingen"},
+    {"debrief.hover_hint", "Hover over a bar to see its explanation.", "Beweeg de muis over een balk voor de uitleg."},
+    {"debrief.principle", "Principle", "Principe"},
+    {"debrief.feedback", "Feedback", "Feedback"},
+    // %.1f: points lost at this decision
+    {"debrief.loss", "Cost: %.1f points", "Kost: %.1f punten"},
+    {"debrief.assumption", "Unsupported assumption", "Aanname zonder onderbouwing"},
+    // %.0f: overall score 0..100 had the trainee taken the better option
+    {"debrief.what_if", "With the better choice: %.0f/100", "Met de betere keuze: %.0f/100"},
+    {"debrief.replay", "Play again", "Opnieuw spelen"},
+    {"debrief.show_best_line", "Show the best line", "Toon de beste route"},
+    {"debrief.hide_best_line", "Hide the best line", "Verberg de beste route"},
+    {"debrief.best_line", "Best line", "Beste route"},
+    {"debrief.review", "Review my choices", "Mijn keuzes bekijken"},
+    {"debrief.hide_review", "Hide my choices", "Mijn keuzes verbergen"},
+    {"debrief.review_heading", "Your choices", "Jouw keuzes"},
+    {"debrief.review_note", "Looking back: your answers cannot be changed.",
+                            "Terugblik: je antwoorden kun je niet meer veranderen."},
+    {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
+                               "De keuzes die het hoogst scoren, van begin tot eind."},
+    {"debrief.chance", "Chance decides here.", "Hier beslist het toeval."},
+    {"debrief.save_markdown", "Save as Markdown", "Opslaan als Markdown"},
+    {"debrief.save_html", "Save as HTML", "Opslaan als HTML"},
+    // %s: the file written
+    {"debrief.saved_to", "Saved to %s", "Opgeslagen in %s"},
+    // %s: the reason
+    {"debrief.save_failed", "Could not save: %s", "Opslaan is niet gelukt: %s"},
+    {"debrief.back_home", "Back to home", "Terug naar het overzicht"},
+
+    {"verdict.best", "Best choice", "Beste keuze"},
+    {"verdict.good", "Good", "Goed"},
+    {"verdict.inaccuracy", "Slightly off", "Net niet"},
+    {"verdict.mistake", "Mistake", "Fout"},
+    {"verdict.blunder", "Blunder", "Flinke misser"},
+
+    // Built-in outcome classes (kBuiltinOutcomes); authors' own classes carry their own titles.
+    {"outcome.qualified-fit", "Qualified a good fit", "Passende klant goed gekwalificeerd"},
+    {"outcome.declined-misfit", "Declined a poor fit", "Niet-passende klant netjes afgewezen"},
+    {"outcome.pursued-misfit", "Pursued a poor fit", "Niet-passende klant toch binnengehaald"},
+    {"outcome.abandoned-fit", "Let a good fit go", "Passende klant laten lopen"},
+
+    // --- settings ------------------------------------------------------------------------------------
+    {"settings.heading", "Settings", "Instellingen"},
+    {"settings.language", "Interface language", "Taal van de interface"},
+    {"settings.font_size", "Text size", "Tekstgrootte"},
+    // %d: text size in percent of normal
+    {"settings.font_size_value", "%d%%", "%d%%"},
+    {"settings.larger", "Larger (Ctrl +)", "Groter (Ctrl +)"},
+    {"settings.smaller", "Smaller (Ctrl -)", "Kleiner (Ctrl -)"},
+    {"settings.text_size_keys", "Ctrl + and Ctrl - change the text size on every screen.",
+                                "Met Ctrl + en Ctrl - verander je op elk scherm de tekstgrootte."},
+    {"settings.high_contrast", "High contrast", "Hoog contrast"},
+    {"settings.fullscreen", "Full screen (F11)", "Volledig scherm (F11)"},
+    {"settings.read_aloud", "Read lines aloud", "Zinnen voorlezen"},
+    {"settings.read_aloud_unavailable", "Read-aloud is unavailable: espeak-ng is not installed.",
+                                        "Voorlezen is niet beschikbaar: espeak-ng is niet ge\u00efnstalleerd."},
+    // %s: the reason
+    {"settings.save_failed", "Could not save the settings: %s", "De instellingen konden niet worden opgeslagen: %s"},
+    {"settings.close", "Close", "Sluiten"},
+    {"settings.saved_note", "Changes are saved automatically.", "Wijzigingen worden automatisch bewaard."},
+
+    // --- diagnostics panel ---------------------------------------------------------------------------
+    {"diagnostics.heading", "This scenario has problems", "Dit scenario bevat fouten"},
+    {"diagnostics.explanation",
+     "The scenario file cannot be played as it is. Give this list to its author: each line says where "
+     "the problem is and what is wrong.",
+     "Het scenariobestand kan zo niet gespeeld worden. Geef deze lijst aan de auteur: elke regel zegt "
+     "waar het probleem zit en wat er mis is."},
+    {"diagnostics.file", "File", "Bestand"},
+    {"diagnostics.line", "Line", "Regel"},
+    {"diagnostics.column", "Column", "Kolom"},
+    {"diagnostics.severity", "Severity", "Ernst"},
+    {"diagnostics.code", "Code", "Code"},
+    {"diagnostics.message", "Message", "Melding"},
+    {"diagnostics.error", "error", "fout"},
+    {"diagnostics.warning", "warning", "waarschuwing"},
+    {"diagnostics.note", "note", "opmerking"},
+    {"diagnostics.copy", "Copy to clipboard", "Naar klembord kopi\u00ebren"},
+    {"diagnostics.back", "Back", "Terug"},
+    {"diagnostics.none", "No problems found.", "Geen problemen gevonden."},
+};
+// clang-format on
+
+// Second names for the same text (the screens were written against these names too). An alias never
+// has text of its own, so the two can never drift apart; ui_keys() lists only the real keys.
+// clang-format off
+const std::pair<const char*, const char*> kAliases[] = {
+    {"common.settings", "home.settings"},
+    {"home.not_played", "home.no_score"},
+    {"mode.practice", "home.practice"},
+    {"mode.assessment", "home.assessment"},
+    {"mode.practice_note", "home.practice_explanation"},
+    {"mode.assessment_note", "home.assessment_explanation"},
+    {"play.reveal_hint", "play.skip_hint"},
+    {"debrief.title", "debrief.heading"},
+    {"debrief.dimensions", "debrief.per_dimension"},
+    {"debrief.best_line_heading", "debrief.best_line"},
+    {"settings.title", "settings.heading"},
+    {"settings.text_size", "settings.font_size"},
+    {"settings.no_speech", "settings.read_aloud_unavailable"},
+    {"diagnostics.title", "diagnostics.heading"},
+};
+// clang-format on
+
+struct Table {
+    std::unordered_map<std::string_view, const Entry*> by_key;
+    std::vector<std::string_view> keys;
+    Table() {
+        for (const Entry& entry : kEntries) {
+            by_key.emplace(entry.key, &entry);
+            keys.emplace_back(entry.key);
+        }
+        for (const auto& [alias, key] : kAliases) {
+            const auto it = by_key.find(key);
+            assert(it != by_key.end() && "ui_text: an alias names a key that does not exist");
+            if (it != by_key.end()) by_key.emplace(alias, it->second);
+        }
+    }
+};
+
+const Table& table() {
+    static const Table instance;
+    return instance;
+}
+
+// Unknown keys are returned as themselves; `key` need not be zero-terminated, so keep a copy whose
+// c_str() lives for the rest of the program (std::set never moves its nodes).
+const char* interned(std::string_view key) {
+    static std::mutex mutex;
+    static std::set<std::string, std::less<>> strings;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = strings.find(key);
+    if (it == strings.end()) it = strings.emplace(key).first;
+    return it->c_str();
+}
+
+}  // namespace
+
+const char* ui(std::string_view key, std::string_view language) {
+    const Table& t = table();
+    const auto it = t.by_key.find(key);
+    if (it == t.by_key.end()) return interned(key);
+    return language == "nl" ? it->second->nl : it->second->en;
+}
+
+bool ui_has(std::string_view key) { return table().by_key.count(key) != 0; }
+
+std::vector<std::string_view> ui_keys() { return table().keys; }
+
+}  // namespace salesdojo::gui
