@@ -1,5 +1,6 @@
 // The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
 #include "commands.hpp"
+#include "gui_entry.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +33,17 @@ int main(int argc, char** argv) {
     analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
     analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
 
+#ifdef SALESDOJO_HAS_GUI
+    GuiCommandOptions play;
+    auto* play_cmd = app.add_subcommand("play", "Open one scenario in the window");
+    play_cmd->add_option("file", play.file, "Scenario file")->required()->check(CLI::ExistingFile);
+    play_cmd->add_option("--lang", play.language, "Language of the interface and the texts")
+        ->check(CLI::IsMember({"nl", "en"}));
+    play_cmd->add_option("--mode", play.mode, "practice (feedback, undo) or assessment (neither)")
+        ->check(CLI::IsMember({"practice", "assessment"}));
+    app.footer("Without a subcommand, the window opens on the bundled scenarios.\n");
+#endif
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -45,6 +57,11 @@ int main(int argc, char** argv) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);
     }
-    std::cout << app.help();  // until the window exists
+#ifdef SALESDOJO_HAS_GUI
+    if (*play_cmd) return gui_command(play);
+    return gui_command({});
+#else
+    std::cout << app.help();  // built without the window
     return kExitOk;
+#endif
 }

@@ -1,26 +1,38 @@
 #include "gui_main.hpp"
 
+#include "app.hpp"
 #include "fonts.hpp"
 #include "frame_loop.hpp"
 #include "platform/sfml_imgui.hpp"
-#include "text_fallback.hpp"
+#include "settings.hpp"
+#include "speech.hpp"
 
 #include <imgui.h>
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Cursor.hpp>
 #include <SFML/Window/VideoMode.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
+#include <future>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+
+#ifndef SALESDOJO_SCENARIOS_DIR
+#define SALESDOJO_SCENARIOS_DIR "scenarios"
+#endif
 
 namespace salesdojo::gui {
 namespace {
@@ -30,10 +42,13 @@ using SteadyClock = std::chrono::steady_clock;
 class Trace {
 public:
     Trace() : m_on(env_flag("SALESDOJO_GUI_TRACE")), m_start(SteadyClock::now()) {}
+    // "[gui +0.123s] stage @1700000000.123456": time since run_gui, the stage, and wall-clock time
+    // (so a script can measure from the moment it started the process).
     void operator()(const char* stage) const {
         if (!m_on) return;
         const double s = std::chrono::duration<double>(SteadyClock::now() - m_start).count();
-        std::fprintf(stderr, "[gui +%.3fs] %s\n", s, stage);
+        const double wall = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+        std::fprintf(stderr, "[gui +%.3fs] %s @%.6f\n", s, stage, wall);
         std::fflush(stderr);
     }
     static bool env_flag(const char* name) {
@@ -108,108 +123,111 @@ const char* event_name(sf::Event::EventType type) {
     return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
 }
 
-// $XDG_CONFIG_HOME/salesdojo/imgui.ini, else ~/.config/salesdojo/imgui.ini; "" when neither works.
-std::string user_ini_path() {
-    namespace fs = std::filesystem;
-    fs::path dir;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
-        dir = fs::path(xdg) / "salesdojo";
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        dir = fs::path(home) / ".config" / "salesdojo";
+// The type scale for a window: the user's setting, a little larger on tall windows (a 4K screen
+// gets about 2.5x), never smaller than 0.9x on a 600-pixel netbook screen. Quantised to 1/16 so that
+// resizing by a few pixels does not rebuild the font atlas.
+float effective_scale(float setting, float extra, unsigned window_height) {
+    const float follow = std::clamp(0.25f + 0.75f * static_cast<float>(window_height) / 720.0f, 0.9f, 3.0f);
+    return std::round(setting * extra * follow * 16.0f) / 16.0f;
+}
+
+std::vector<std::string> split_script(const std::string& text) {
+    std::vector<std::string> steps;
+    std::string step;
+    for (char c : text + ";") {
+        if (c == ';' || c == '\n') {
+            const auto first = step.find_first_not_of(" \t");
+            if (first != std::string::npos) steps.push_back(step.substr(first, step.find_last_not_of(" \t") - first + 1));
+            step.clear();
+        } else {
+            step += c;
+        }
+    }
+    return steps;
+}
+
+// A key tap as the X server would deliver it: press (+ text for printable keys), release.
+bool inject_key(SfmlImGui& imgui, const std::string& name) {
+    static const std::map<std::string, std::pair<sf::Keyboard::Key, sf::Uint32>> keys = {
+        {"1", {sf::Keyboard::Num1, '1'}}, {"2", {sf::Keyboard::Num2, '2'}}, {"3", {sf::Keyboard::Num3, '3'}},
+        {"4", {sf::Keyboard::Num4, '4'}}, {"5", {sf::Keyboard::Num5, '5'}}, {"6", {sf::Keyboard::Num6, '6'}},
+        {"7", {sf::Keyboard::Num7, '7'}}, {"8", {sf::Keyboard::Num8, '8'}}, {"9", {sf::Keyboard::Num9, '9'}},
+        {"space", {sf::Keyboard::Space, ' '}}, {"return", {sf::Keyboard::Enter, 0}},
+        {"backspace", {sf::Keyboard::Backspace, 0}}, {"escape", {sf::Keyboard::Escape, 0}},
+        {"f11", {sf::Keyboard::F11, 0}}, {"ctrl+plus", {sf::Keyboard::Add, 0}},
+        {"ctrl+minus", {sf::Keyboard::Subtract, 0}}};
+    const auto it = keys.find(name);
+    if (it == keys.end()) return false;
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    event.key.code = it->second.first;
+    event.key.control = name.rfind("ctrl+", 0) == 0;
+    imgui.process_event(event);
+    if (it->second.second) {
+        sf::Event text{};
+        text.type = sf::Event::TextEntered;
+        text.text.unicode = it->second.second;
+        imgui.process_event(text);
+    }
+    event.type = sf::Event::KeyReleased;
+    imgui.process_event(event);
+    return true;
+}
+
+// PNG portraits: uploaded once per file while the window's context is current, kept until exit.
+class TextureCache {
+public:
+    std::optional<PortraitImage> load(const std::string& path) {
+        auto it = m_textures.find(path);
+        if (it == m_textures.end()) {
+            auto texture = std::make_unique<sf::Texture>();
+            if (!texture->loadFromFile(path)) return std::nullopt;
+            texture->setSmooth(true);
+            it = m_textures.emplace(path, std::move(texture)).first;
+        }
+        const sf::Texture& t = *it->second;
+        PortraitImage image;
+        image.texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.getNativeHandle()));
+        image.width = static_cast<float>(t.getSize().x);
+        image.height = static_cast<float>(t.getSize().y);
+        return image;
+    }
+
+private:
+    std::map<std::string, std::unique_ptr<sf::Texture>> m_textures;
+};
+
+sf::Vector2u parse_size(const std::string& text, sf::Vector2u fallback) {
+    unsigned w = 0, h = 0;
+    if (std::sscanf(text.c_str(), "%ux%u", &w, &h) == 2 && w > 0 && h > 0) return {w, h};
+    return fallback;
+}
+
+// Opens (or re-opens, for fullscreen and back) the window. A windowed window is fitted to the
+// desktop and placed explicitly: SFML 2.5.1 may put a new window partly off-screen on a small
+// display (it centres y with the display's *width*).
+void open_window(sf::RenderWindow& window, const sf::VideoMode& desktop, sf::Vector2u wanted, bool fullscreen) {
+    if (fullscreen) {
+        window.create(desktop, "SalesDojo", sf::Style::Fullscreen, context_settings());
     } else {
-        return {};
+        const unsigned width = std::clamp(wanted.x, 320u, std::max(320u, desktop.width));
+        const unsigned height = std::clamp(wanted.y, 240u, std::max(240u, desktop.height));
+        window.create(sf::VideoMode(width, height), "SalesDojo", sf::Style::Default, context_settings());
+        window.setPosition(sf::Vector2i(static_cast<int>((desktop.width - std::min(width, desktop.width)) / 2),
+                                        static_cast<int>((desktop.height - std::min(height, desktop.height)) / 2)));
     }
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    return ec ? std::string() : (dir / "imgui.ini").string();
+    // Vertical sync stays off (SFML's default; under Xvfb SFML itself prints "Setting vertical sync
+    // not supported" when it sets that default): FrameLoop caps the frame rate instead.
+    window.setKeyRepeatEnabled(true);
 }
 
-struct Strings {
-    const char* subtitle;
-    const char* glyph_panel;
-    const char* emoji_label;
-    const char* quit;
-    const char* mode_label;
-};
-
-const Strings& strings_for(const std::string& language) {
-    static const Strings en{"Sales conversations, practised safely", "Glyph check",
-                            "Emoji through the text fallback:", "Quit", "Mode"};
-    static const Strings nl{"Verkoopgesprekken, veilig geoefend", "Tekencontrole",
-                            "Emoji via de tekstvervanging:", "Afsluiten", "Modus"};
-    return language == "nl" ? nl : en;
+Catalogue load_catalogue(const GuiOptions& options) {
+    if (!options.scenario_file.empty()) return load_catalogue_file(options.scenario_file);
+    const std::string folder = !options.scenarios_folder.empty()
+                                   ? options.scenarios_folder
+                                   : env_or("SALESDOJO_SCENARIOS_DIR", SALESDOJO_SCENARIOS_DIR);
+    return load_catalogue_folder(folder);
 }
-
-// The demo screen: a panel struct with its data, prepared once, and a draw() per frame.
-struct DemoScreen {
-    std::string dutch_sample;
-    std::string emoji_raw_description;
-    std::string emoji_sample;
-    std::string decomposed_sample;
-    const Strings* text = nullptr;
-    std::string mode;
-
-    explicit DemoScreen(const GuiOptions& options) : text(&strings_for(options.language)), mode(options.mode) {
-        dutch_sample = to_drawable_text(
-            "\u00e9\u00e9n ge\u00efnteresseerde re\u00fcnie \u2014 \u201caanhalingstekens\u201d \u2013 "
-            "\u20ac 1.000 \u2026\n"
-            "Dat is na\u00efef: \u2018co\u00f6rdinatie\u2019 en \u201ecre\u00ebren\u201d kosten \u20ac 2.500,\u2013 "
-            "per maand \u2022 IJsselmeer \u0133s \u00e0 la carte \u00e7a va");
-        emoji_raw_description = "U+1F642 U+1F609 U+1F620 U+1F44D U+2764 U+FE0F U+1F602 U+1F469 U+200D U+1F4BC";
-        emoji_sample = to_drawable_text(
-            "Goed gedaan \U0001F642 knipoog \U0001F609 boos \U0001F620 top \U0001F44D "
-            "hart \u2764\uFE0F lachen \U0001F602 onbekend \U0001F469\u200D\U0001F4BC");
-        // "e" + COMBINING ACUTE ACCENT, as macOS writes file names and pasted text.
-        decomposed_sample = to_drawable_text("caf\u0065\u0301 en ideee\u0308n (decomposed input)");
-    }
-
-    // Returns true when the user asked to quit.
-    bool draw(const Fonts& fonts) {
-        bool quit = false;
-        const ImGuiViewport* viewport = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(viewport->WorkPos);
-        ImGui::SetNextWindowSize(viewport->WorkSize);
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-        ImGui::Begin("##salesdojo_main", nullptr, flags);
-
-        ImGui::PushFont(fonts.title);
-        ImGui::TextUnformatted("SalesDojo");
-        ImGui::PopFont();
-        ImGui::TextDisabled("%s", text->subtitle);
-        ImGui::Text("%s: %s", text->mode_label, mode.c_str());
-        ImGui::Separator();
-        ImGui::Spacing();
-
-        ImGui::BeginChild("glyph_check", ImVec2(0.0f, ImGui::GetContentRegionAvail().y -
-                                                           ImGui::GetFrameHeightWithSpacing() * 1.5f),
-                          true);
-        ImGui::PushFont(fonts.bold);
-        ImGui::TextUnformatted(text->glyph_panel);
-        ImGui::PopFont();
-        ImGui::Spacing();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(dutch_sample.c_str());
-        ImGui::Spacing();
-        ImGui::TextUnformatted(decomposed_sample.c_str());
-        ImGui::Spacing();
-        ImGui::PushFont(fonts.bold);
-        ImGui::TextUnformatted("\u00c9\u00c9N GE\u00cfNTERESSEERDE RE\u00dcNIE \u2014 \u201c\u20ac\u201d \u2026");
-        ImGui::PopFont();
-        ImGui::Spacing();
-        ImGui::TextDisabled("%s", text->emoji_label);
-        ImGui::TextDisabled("(%s)", emoji_raw_description.c_str());
-        ImGui::TextUnformatted(emoji_sample.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndChild();
-
-        if (ImGui::Button(text->quit)) quit = true;
-        ImGui::End();
-
-        if (!ImGui::GetIO().WantCaptureKeyboard && ImGui::IsKeyPressed(sf::Keyboard::Escape, false)) quit = true;
-        return quit;
-    }
-};
 
 }  // namespace
 
@@ -220,13 +238,15 @@ int run_gui(const GuiOptions& options) {
     const std::string screenshot_path = !options.screenshot_path.empty()
                                             ? options.screenshot_path
                                             : env_or("SALESDOJO_SCREENSHOT", "");
-    const bool screenshot_mode = !screenshot_path.empty();
+    const std::string debrief_shot = env_or("SALESDOJO_SCREENSHOT_ON_DEBRIEF", "");
     const int screenshot_frames = std::max(2, std::atoi(env_or("SALESDOJO_SCREENSHOT_FRAMES", "5").c_str()));
-    const float ui_scale = static_cast<float>(std::atof(env_or("SALESDOJO_UI_SCALE", "1").c_str()));
-    if (!options.script.empty()) {
-        std::fprintf(stderr, "salesdojo: note: GUI scripts are not interpreted yet; ignoring %zu step(s)\n",
-                     options.script.size());
-    }
+    const float ui_scale = std::clamp(static_cast<float>(std::atof(env_or("SALESDOJO_UI_SCALE", "1").c_str())), 0.5f, 4.0f);
+    std::deque<std::string> script;
+    for (auto& step : options.script.empty() ? split_script(env_or("SALESDOJO_GUI_SCRIPT", "")) : options.script)
+        script.push_back(step);
+    const sf::Vector2u wanted_size = options.width > 0 && options.height > 0
+                                         ? sf::Vector2u(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height))
+                                         : parse_size(env_or("SALESDOJO_WINDOW_SIZE", ""), {1280, 720});
 
 #if defined(__unix__) && !defined(__APPLE__)
     // SFML 2.5.1 calls std::abort() when it cannot open the X display; say why instead.
@@ -235,6 +255,18 @@ int run_gui(const GuiOptions& options) {
         return 1;
     }
 #endif
+
+    // The scenarios load on a second thread while X and Mesa create the window (25-50 ms each for
+    // the bundled pack); never again on the frame path. The loader is a pure function of the files.
+    std::future<Catalogue> catalogue_loading =
+        std::async(std::launch::async, [&options] { return load_catalogue(options); });
+    const std::string settings_path = (std::filesystem::path(config_folder()) / "settings.json").string();
+    Settings settings = load_settings(settings_path);
+    if (!options.language.empty()) settings.language = options.language;
+    if (!options.mode.empty()) settings.mode = options.mode;
+    const bool scripted = !screenshot_path.empty() || !script.empty() || !debrief_shot.empty();
+    if (scripted) settings.fullscreen = false;  // screenshots and smoke tests need the window as sized
+
     // SFML shares one X connection between its objects and closes it when the last one is gone.
     // Without this hold, getDesktopMode() below opens and closes it, and the window opens it again
     // microseconds later. An X server left with no clients resets (Xvfb unless -noreset), and a
@@ -245,16 +277,11 @@ int run_gui(const GuiOptions& options) {
     const long window_timeout = std::atol(env_or("SALESDOJO_WINDOW_TIMEOUT", "60").c_str());
     WindowCreationWatchdog watchdog(std::chrono::seconds(5),
                                     std::chrono::seconds(window_timeout <= 0 ? 0 : std::max(window_timeout, 6L)));
-
-    // Fit the window on the desktop and place it explicitly: SFML 2.5.1 may put a new window partly
-    // off-screen on a small display (it centres y with the display's *width*).
     const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
     trace("desktop mode read");
-    const unsigned width = std::clamp<unsigned>(static_cast<unsigned>(std::max(options.width, 320)), 320u,
-                                                std::max(320u, desktop.width));
-    const unsigned height = std::clamp<unsigned>(static_cast<unsigned>(std::max(options.height, 240)), 240u,
-                                                 std::max(240u, desktop.height));
-    sf::RenderWindow window(sf::VideoMode(width, height), "SalesDojo", sf::Style::Default, context_settings());
+    sf::RenderWindow window;
+    open_window(window, desktop, wanted_size, settings.fullscreen);
+    bool fullscreen = settings.fullscreen;
     trace("window created");
     watchdog.done();
     x_connection_hold.reset();  // the window holds the connection from here on
@@ -262,52 +289,133 @@ int run_gui(const GuiOptions& options) {
         std::fprintf(stderr, "salesdojo: cannot open a window (is DISPLAY set?)\n");
         return 1;
     }
-    window.setPosition(sf::Vector2i(static_cast<int>((desktop.width - std::min(width, desktop.width)) / 2),
-                                    static_cast<int>((desktop.height - std::min(height, desktop.height)) / 2)));
-    // Vertical sync stays off (SFML's default; under Xvfb SFML itself prints "Setting vertical sync
-    // not supported" when it sets that default): FrameLoop caps the frame rate instead.
-    window.setKeyRepeatEnabled(true);
 
     SfmlImGui imgui;
-    if (!imgui.init(window, {screenshot_mode ? std::string() : user_ini_path()})) {
+    if (!imgui.init(window, {})) {  // no imgui.ini: our windows do not move, and no file I/O
         std::fprintf(stderr, "salesdojo: %s\n", imgui.error().c_str());
         return 1;
     }
     trace("imgui initialised");
-    const Fonts fonts = load_fonts(*ImGui::GetIO().Fonts, ui_scale);
+    Fonts fonts = load_fonts(*ImGui::GetIO().Fonts, effective_scale(settings.font_scale, ui_scale, window.getSize().y));
     if (!fonts.ok()) std::fprintf(stderr, "salesdojo: warning: %s\n", fonts.error.c_str());
-    ImGui::StyleColorsDark();
-    ImGui::GetStyle().ScaleAllSizes(fonts.scale);
     trace("fonts loaded");
 
-    DemoScreen screen(options);
+    Speech speech;
+    TextureCache textures;
+    AppServices services;
+    services.settings_path = settings_path;
+    services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
+    services.speech = &speech;
+    services.load_image = [&textures](const std::string& path) { return textures.load(path); };
+    Catalogue catalogue = catalogue_loading.get();
+    trace("scenarios loaded");
+    App app(std::move(catalogue), settings, std::move(services));
+    if (!options.scenario_file.empty()) app.apply(intent::OpenScenario{0});
+    trace("app ready");
+
     FrameLoop loop;
-    if (screenshot_mode) loop.set_animating(true);  // draw frames without waiting for input
     int exit_code = 0;
     bool quit = false;
+    bool debrief_shot_taken = false;
+    std::uint64_t script_frame = 0;  // frame at which the last step ran
+    std::uint64_t script_wait = FrameLoop::kStartFrames;
+    std::uint64_t script_done_frame = script.empty() ? 0 : UINT64_MAX;
+    Screen last_screen = app.screen();
     while (!quit && loop.next_frame(window, [&](const sf::Event& event) {
         if (event.type == sf::Event::Closed) quit = true;
         if (loop.events_seen() <= 16) trace((std::string("event ") + event_name(event.type)).c_str());
         imgui.process_event(event);
     })) {
         if (quit) break;
+        // Between frames: fonts at the scale the setting and the window height ask for.
+        const float scale = effective_scale(app.settings().font_scale, ui_scale, window.getSize().y);
+        if (scale != fonts.scale) {
+            fonts = load_fonts(*ImGui::GetIO().Fonts, scale);
+            imgui.fonts_changed();
+            trace("fonts rebuilt");
+        }
         imgui.new_frame();
-        quit = screen.draw(fonts);
-        imgui.render(ImVec4(0.10f, 0.11f, 0.13f, 1.0f));
-        if (loop.frames_drawn() == 1) trace("first frame rendered");
-        if (screenshot_mode && loop.frames_drawn() >= static_cast<std::uint64_t>(screenshot_frames)) {
+        app.frame(fonts);
+        imgui.render(palette(app.settings().high_contrast).background);
+        const std::uint64_t frame = loop.frames_drawn();
+        if (frame == 1) trace("first frame rendered");
+        if (frame == static_cast<std::uint64_t>(FrameLoop::kStartFrames)) trace("first interactive frame");
+        if (app.screen() != last_screen) {
+            last_screen = app.screen();
+            trace((std::string("screen=") + screen_id(last_screen)).c_str());
+        }
+
+        // Screenshots are read back from the frame just rendered, before display().
+        bool shoot_now = false;
+        std::string shot_target;
+        if (!debrief_shot.empty() && !debrief_shot_taken && app.screen() == Screen::Debrief &&
+            app.frames_on_screen() >= 3) {
+            shoot_now = true;
+            shot_target = debrief_shot;
+        } else if (!screenshot_path.empty() && script.empty() && script_done_frame != UINT64_MAX &&
+                   frame >= script_done_frame + static_cast<std::uint64_t>(screenshot_frames)) {
+            shoot_now = true;
+            shot_target = screenshot_path;
+        } else if (!script.empty() && script.front().rfind("shot=", 0) == 0 && frame >= script_frame + script_wait) {
+            shoot_now = true;
+            shot_target = script.front().substr(5);
+        }
+        if (shoot_now) {
             std::string error;
-            if (save_screenshot(window.getSize(), screenshot_path, &error)) {
+            if (save_screenshot(window.getSize(), shot_target, &error)) {
                 trace("screenshot written");
+                std::printf("screen=%s screenshot=%s\n", screen_id(app.screen()), shot_target.c_str());
+                std::fflush(stdout);
             } else {
                 std::fprintf(stderr, "salesdojo: screenshot: %s\n", error.c_str());
                 exit_code = 1;
             }
-            quit = true;
+            if (shot_target == debrief_shot) {
+                debrief_shot_taken = true;
+                quit = true;
+            } else if (shot_target == screenshot_path) {
+                quit = true;
+            } else {
+                script.pop_front();
+                script_frame = frame;
+                script_wait = 1;
+            }
         }
         window.display();
+
+        // Scripted steps: one every few frames, so each screen is laid out before the next step.
+        if (!quit && !script.empty() && frame >= script_frame + script_wait && script.front().rfind("shot=", 0) != 0) {
+            const std::string step = script.front();
+            script.pop_front();
+            script_frame = frame;
+            script_wait = 3;
+            if (step == "quit") {
+                quit = true;
+            } else if (step.rfind("wait=", 0) == 0) {
+                script_wait = static_cast<std::uint64_t>(std::max(1, std::atoi(step.c_str() + 5)));
+            } else if (step.rfind("key=", 0) == 0) {
+                if (!inject_key(imgui, step.substr(4))) std::fprintf(stderr, "salesdojo: script: unknown key in '%s'\n", step.c_str());
+            } else if (!app.command(step)) {
+                std::fprintf(stderr, "salesdojo: script: step '%s' does nothing here\n", step.c_str());
+            }
+            if (script.empty()) script_done_frame = frame;
+        }
+
+        // Fullscreen (F11 or the settings): a new window, the same ImGui context.
+        if (app.settings().fullscreen != fullscreen) {
+            fullscreen = app.settings().fullscreen;
+            open_window(window, desktop, wanted_size, fullscreen);
+            window.setActive(true);
+            imgui.fonts_changed();
+            trace(fullscreen ? "fullscreen" : "windowed");
+        }
+        const bool waiting_for_shot = (!debrief_shot.empty() && app.screen() == Screen::Debrief) ||
+                                      !script.empty() || (!screenshot_path.empty() && !quit);
+        loop.set_animating(app.animating() || waiting_for_shot);
+        loop.request_animation_frames(app.take_frames_wanted());
     }
     trace("loop left");
+    speech.stop();
     imgui.shutdown();
     window.close();
     trace("shut down");

@@ -1,18 +1,27 @@
 #pragma once
-// Entry point of the window. `salesdojo` (no subcommand) calls run_gui(); there is no main() here.
+// Entry point of the window. `salesdojo` (no subcommand) and `salesdojo play FILE` call run_gui();
+// there is no main() here. The window hosts the App (app.hpp): home screen, play, debrief, settings.
 //
-// For now it shows the foundation only: a window placed on screen, the fonts, a title and a
-// glyph-check panel (Dutch diacritics, curly quotes, dashes, €, … and an emoji through the text
-// fallback). The session is not wired yet.
-//
-// Environment (for smoke tests and diagnosis; options take precedence where both exist):
-//   SALESDOJO_SCREENSHOT=path.png     save a screenshot after N frames, then exit (0 = written)
+// Environment (for smoke tests, screenshots and diagnosis; options take precedence where both exist):
+//   SALESDOJO_SCENARIOS_DIR=dir       the scenario pack for the home screen (default: the compiled-in
+//                                     SALESDOJO_SCENARIOS_DIR, the source tree's scenarios/)
+//   SALESDOJO_SCREENSHOT=path.png     save a screenshot after N frames (after the script, if any), then exit
 //   SALESDOJO_SCREENSHOT_FRAMES=N     N for the above (default 5; at least 2)
-//   SALESDOJO_UI_SCALE=1.25           type scale (0.5-4)
+//   SALESDOJO_SCREENSHOT_ON_DEBRIEF=path.png
+//                                     when the debrief screen is first fully drawn, save a screenshot,
+//                                     print "screen=debrief screenshot=path" on stdout and exit (0 = written)
+//   SALESDOJO_GUI_SCRIPT="s1;s2;..."  scripted steps, one every 3 frames: App::command() steps
+//                                     (open=ID, finish=N, settings, lang=nl, panel=review, ...) and
+//                                     key=1|space|return|backspace|escape|f11|ctrl+plus|ctrl+minus,
+//                                     wait=N (frames), shot=path.png, quit
+//   SALESDOJO_WINDOW_SIZE=1024x600     window size (default 1280x720, fitted to the screen)
+//   SALESDOJO_UI_SCALE=1.25           extra type scale (multiplies the setting)
 //   SALESDOJO_GUI_TRACE=1             print start-up stages with timestamps to stderr
 //   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: the source tree's assets/)
 //   SALESDOJO_WINDOW_TIMEOUT=60       seconds to wait for the window to become visible before giving up
 //                                     with exit code 1 (0 = wait for ever); a warning comes after 5 s
+// Settings and the last scores live in $XDG_CONFIG_HOME/salesdojo and $XDG_DATA_HOME/salesdojo:
+// tests point those variables at a temporary folder.
 //
 // Under Xvfb (no window manager): run one instance per display and start Xvfb with -noreset; see
 // scripts/gui_smoke_demo.sh for why.
@@ -22,12 +31,13 @@
 namespace salesdojo::gui {
 
 struct GuiOptions {
-    std::string scenario_file;          // empty: the bundled scenarios (not used yet)
-    std::string language = "en";        // user-interface language: "en" or "nl"
-    std::string mode = "practice";      // practice | assessment | classroom (not used yet)
+    std::string scenario_file;          // non-empty: open this scenario (salesdojo play FILE)
+    std::string scenarios_folder;       // empty: $SALESDOJO_SCENARIOS_DIR or the bundled pack
+    std::string language;               // interface language "en" | "nl"; empty = from the settings
+    std::string mode;                   // practice | assessment; empty = from the settings
     std::string screenshot_path;        // non-empty: save a screenshot after N frames and exit
-    int width = 1280, height = 720;
-    std::vector<std::string> script;    // reserved for scripted UI driving; not interpreted yet
+    int width = 0, height = 0;          // 0 = $SALESDOJO_WINDOW_SIZE or 1280x720
+    std::vector<std::string> script;    // scripted steps (see SALESDOJO_GUI_SCRIPT); empty = from env
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code: 0 fine, 1 when the

@@ -1,7 +1,7 @@
 // The real window (needs an X display). Skipped by default, so ctest never opens a window; run by
-// scripts/gui_smoke_demo.sh and tests/smoke/gui_demo.sh as
+// scripts/gui_smoke_demo.sh as
 //   SALESDOJO_SCREENSHOT=out.png salesdojo_gui_tests --no-skip --test-case='demo window*'
-// until `salesdojo` (no subcommand) calls run_gui itself.
+// (`salesdojo` with no subcommand opens the same window; tests/smoke/gui_demo.sh uses that).
 #include "gui_main.hpp"
 
 #include <doctest/doctest.h>

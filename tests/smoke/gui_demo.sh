@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# ctest smoke_gui_demo: open the window under its own Xvfb, take a screenshot after 5 frames, exit,
-# and check the screenshot is 1280x720 and not blank. Called as: bash gui_demo.sh <salesdojo binary>
+# ctest smoke_gui_demo: open the window (the home screen on the bundled scenarios) under its own
+# Xvfb, take a screenshot after 5 frames, exit, and check the screenshot is 1280x720 and not blank.
+# Called as: bash gui_demo.sh <salesdojo binary>
 #
-# Until `salesdojo` (no subcommand) calls salesdojo::gui::run_gui, the window is opened by the
-# skipped "demo window" case of salesdojo_gui_tests from the same build directory instead.
+# A binary built without the GUI has no run_gui; then the window is opened by the skipped
+# "demo window" case of salesdojo_gui_tests from the same build directory instead. Settings and
+# scores go to a temporary folder, so the user's saved settings never change the run.
 # Exit 77 when Xvfb/xdpyinfo/ImageMagick are missing (set SKIP_RETURN_CODE 77 to report a skip).
 set -u
 bin="${1:?usage: gui_demo.sh <path-to-salesdojo>}"
@@ -20,4 +22,6 @@ if [ ! -x "$driver" ]; then
     echo "gui_demo: no GUI driver found (build salesdojo or salesdojo_gui_tests)" >&2
     exit 1
 fi
-exec bash "$here/scripts/gui_smoke_demo.sh" --runs 1 --timeout 120 "$driver"
+xdg="$(mktemp -d "${TMPDIR:-/tmp}/salesdojo-gui-demo-xdg.XXXXXX")"
+trap 'rm -rf "$xdg"' EXIT
+XDG_CONFIG_HOME="$xdg/config" XDG_DATA_HOME="$xdg/data" bash "$here/scripts/gui_smoke_demo.sh" --runs 1 --timeout 120 "$driver"

@@ -1,0 +1,109 @@
+#pragma once
+// The application: owns the scenario catalogue, the settings, the progress store and the current
+// run; each frame it draws the screen's view and applies the intent the view returns (pull, not
+// push). Knows nothing of the window: the host (gui_main.cpp) feeds ImGui, rebuilds fonts when
+// settings().font_scale changes and recreates the window when settings().fullscreen changes.
+// No file I/O on the frame path: files are read at start-up and when a scenario is opened, written
+// when a button is pressed or a setting changes.
+#include "fonts.hpp"
+#include "progress_store.hpp"
+#include "settings.hpp"
+#include "views/catalogue.hpp"
+#include "views/debrief_view.hpp"
+#include "views/diagnostics_view.hpp"
+#include "views/home_view.hpp"
+#include "views/intent.hpp"
+#include "views/play_view.hpp"
+#include "views/run.hpp"
+#include "views/settings_view.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace salesdojo::gui {
+
+class Speech;
+
+enum class Screen { Home, Play, Debrief, Diagnostics };
+const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics"
+
+struct AppServices {
+    std::string settings_path;  // settings are saved here on every change; "" = not saved (tests)
+    std::string progress_path;  // the last-score store; "" = no store (tests)
+    std::string save_folder;    // debrief exports; "" = data_folder()/debriefs
+    Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
+    ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
+};
+
+class App {
+public:
+    App(Catalogue catalogue, Settings settings, AppServices services);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // One frame of the interface, between ImGui::NewFrame() and ImGui::Render().
+    void frame(const Fonts& fonts);
+    void apply(const Intent& intent);
+
+    // Scripted steps for screenshots and diagnosis (SALESDOJO_GUI_SCRIPT): "open=ID", "diagnostics=ID",
+    // "settings", "close-settings", "lang=nl", "mode=assessment", "choose=N" (1-based), "continue",
+    // "finish=N" (pick option N, or the last available, until the end; then the debrief),
+    // "panel=review|best|costliest", "home". Returns false for an unknown or inapplicable step.
+    bool command(const std::string& step);
+
+    Screen screen() const { return m_screen; }
+    bool settings_open() const { return m_settings_open; }
+    const Settings& settings() const { return m_settings; }
+    const Catalogue& catalogue() const { return m_catalogue; }
+    const Run* run() const { return m_run.get(); }
+    const Diagnostics& shown_diagnostics() const { return m_diagnostics; }
+    HomeView& home_view() { return m_home; }
+    DebriefView& debrief_view() { return m_debrief; }
+    PlayView& play_view() { return m_play; }
+
+    bool animating() const { return m_screen == Screen::Play && m_play.animating(); }
+    int take_frames_wanted();  // frames to draw after a change, then 0
+    std::uint64_t frames_on_screen() const { return m_frames_on_screen; }
+
+private:
+    void open(std::size_t entry);
+    void show_diagnostics(std::size_t entry, Diagnostics diagnostics);
+    void finish_run();
+    void record_if_finished();
+    void save_debrief(DebriefFormat format);
+    void save_settings_now();
+    void set_screen(Screen screen);
+    void hotkeys();
+    void read_aloud();
+
+    Catalogue m_catalogue;
+    Settings m_settings;
+    AppServices m_services;
+    std::optional<ProgressStore> m_progress;
+    std::map<std::size_t, std::shared_ptr<const Analysis>> m_analyses;  // per catalogue entry, made once
+
+    Screen m_screen = Screen::Home;
+    bool m_settings_open = false;
+    std::unique_ptr<Run> m_run;
+    int m_serial = 0;
+    std::string m_diagnostics_file;
+    Diagnostics m_diagnostics;
+
+    HomeView m_home;
+    PlayView m_play;
+    DebriefView m_debrief;
+    DiagnosticsView m_diagnostics_view;
+    SettingsView m_settings_view;
+
+    float m_style_scale = 0.0f;
+    int m_style_contrast = -1;
+    int m_frames_wanted = 0;
+    std::uint64_t m_frames_on_screen = 0;
+    std::uint64_t m_spoken_version = 0;
+};
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,62 @@
+#include "views/diagnostics_view.hpp"
+
+#include "views/format.hpp"
+#include "views/header_bar.hpp"
+#include "views/widgets.hpp"
+
+#include <SFML/Window/Keyboard.hpp>
+
+#include <filesystem>
+
+namespace salesdojo::gui {
+
+std::string diagnostic_location(const Diagnostic& d) {
+    std::string out = d.file.empty() ? std::string("?") : std::filesystem::path(d.file).filename().string();
+    if (d.line > 0) {
+        out += ":" + std::to_string(d.line);
+        if (d.column > 0) out += ":" + std::to_string(d.column);
+    }
+    return out;
+}
+
+Intent DiagnosticsView::Draw(const ViewContext& ctx, const std::string& file, const Diagnostics& diagnostics) {
+    Intent result = header_bar(ctx, ctx.t("diagnostics.title"), HomeButton::Shown);
+    text_in_font(ctx.title(), std::filesystem::path(file).filename().string());
+    text_coloured(ctx.colours->text_dim, file);
+    text_wrapped(ctx.t("diagnostics.explanation"));
+    ImGui::Spacing();
+    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##diagnostics", ImVec2(0, -footer), true);
+    if (diagnostics.empty()) text_wrapped(ctx.t("diagnostics.none"));
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic& d = diagnostics[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool error = d.severity == Severity::Error;
+        const ImVec4 colour = error ? ctx.colours->bad : ctx.colours->warn;
+        chip(std::string(ctx.t(error ? "diagnostics.error" : "diagnostics.warning")) + " " + d.code, colour);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushFont(ctx.bold());
+        text(diagnostic_location(d));
+        ImGui::PopFont();
+        ImGui::Indent(ImGui::GetFontSize() * 1.0f);
+        text_wrapped(d.message);
+        if (!d.pointer.empty()) text_coloured(ctx.colours->text_dim, d.pointer);
+        ImGui::Unindent(ImGui::GetFontSize() * 1.0f);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (button(ctx.t("diagnostics.back"))) merge(result, intent::GoHome{});
+    ImGui::SameLine();
+    if (button(ctx.t("diagnostics.copy"))) {
+        std::string all;
+        for (const auto& d : diagnostics) all += format_diagnostic(d) + "\n";
+        ImGui::SetClipboardText(all.c_str());
+    }
+    if (!ImGui::GetIO().WantCaptureKeyboard && ImGui::IsKeyPressed(sf::Keyboard::Escape, false))
+        merge(result, intent::GoHome{});
+    return result;
+}
+
+}  // namespace salesdojo::gui

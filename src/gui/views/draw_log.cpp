@@ -1,0 +1,55 @@
+#include "views/draw_log.hpp"
+
+namespace salesdojo::gui {
+namespace {
+DrawLog* g_log = nullptr;
+}
+
+bool DrawLog::contains(std::string_view needle) const { return count(needle) > 0; }
+
+bool DrawLog::has_exact(std::string_view text) const {
+    for (const auto& t : texts)
+        if (t == text) return true;
+    return false;
+}
+
+std::size_t DrawLog::count(std::string_view needle) const {
+    std::size_t n = 0;
+    for (const auto& t : texts)
+        if (t.find(needle) != std::string::npos) ++n;
+    return n;
+}
+
+std::string DrawLog::joined() const {
+    std::string out;
+    for (const auto& t : texts) out += t + "\n";
+    return out;
+}
+
+const DrawLog::Item* DrawLog::find_item(std::string_view label) const {
+    for (auto it = items.rbegin(); it != items.rend(); ++it)
+        if (it->label.find(label) != std::string::npos) return &*it;
+    return nullptr;
+}
+
+void log_item(std::string_view label, bool enabled) {
+    if (!g_log) return;
+    const std::size_t hidden = label.find("##");
+    g_log->items.push_back({std::string(label.substr(0, hidden)), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+}
+
+DrawLog* set_draw_log(DrawLog* log) {
+    DrawLog* previous = g_log;
+    g_log = log;
+    return previous;
+}
+
+DrawLog* draw_log() { return g_log; }
+
+void log_drawn(std::string_view text) {
+    if (!g_log) return;
+    const std::size_t hidden = text.find("##");
+    g_log->texts.emplace_back(text.substr(0, hidden));
+}
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,47 @@
+#pragma once
+// What the views drew, for the headless tests: every string a view hands to ImGui through the
+// helpers in widgets.hpp is recorded here while a log is installed. Off (nullptr) in the app, where
+// recording costs one pointer test per call.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace salesdojo::gui {
+
+struct DrawLog {
+    struct Item {
+        std::string label;  // as in `texts`
+        ImVec2 min, max;    // screen rectangle of a button, radio button or checkbox
+        bool enabled = true;
+    };
+    std::vector<std::string> texts;  // in drawing order, "##id" suffixes removed
+    std::vector<Item> items;         // clickable widgets, in drawing order
+
+    void clear() { texts.clear(), items.clear(); }
+    const Item* find_item(std::string_view label) const;  // the last item whose label contains `label`
+    bool contains(std::string_view needle) const;      // some text contains `needle`
+    bool has_exact(std::string_view text) const;       // some text equals `text`
+    std::size_t count(std::string_view needle) const;  // texts containing `needle`
+    std::string joined() const;                        // all texts, one per line (for messages)
+};
+
+// Installs `log` (nullptr = off) and returns the previous one.
+DrawLog* set_draw_log(DrawLog* log);
+DrawLog* draw_log();
+void log_drawn(std::string_view text);
+// Records the last ImGui item (call right after a button) under `label`.
+void log_item(std::string_view label, bool enabled = true);
+
+// Installs a log for one scope: `ScopedDrawLog capture; ... capture.log.contains("x")`.
+struct ScopedDrawLog {
+    DrawLog log;
+    DrawLog* previous;
+    ScopedDrawLog() : previous(set_draw_log(&log)) {}
+    ~ScopedDrawLog() { set_draw_log(previous); }
+    ScopedDrawLog(const ScopedDrawLog&) = delete;
+    ScopedDrawLog& operator=(const ScopedDrawLog&) = delete;
+};
+
+}  // namespace salesdojo::gui

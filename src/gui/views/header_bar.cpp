@@ -1,0 +1,39 @@
+#include "views/header_bar.hpp"
+
+#include "views/widgets.hpp"
+
+namespace salesdojo::gui {
+
+Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home) {
+    Intent result;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(ctx.bold());
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours->accent);
+    text("SalesDojo");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (!title.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::PushFont(ctx.bold());
+        text(title);
+        ImGui::PopFont();
+    }
+    const char* settings_label = ctx.t("common.settings");
+    const char* home_label = ctx.t("common.home");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float width = button_width(settings_label);
+    if (home == HomeButton::Shown) width += button_width(home_label) + spacing;
+    ImGui::SameLine();
+    align_right(width);
+    if (home == HomeButton::Shown) {
+        if (button(home_label)) result = intent::GoHome{};
+        ImGui::SameLine();
+    }
+    if (button(settings_label)) result = intent::OpenSettings{};
+    ImGui::Separator();
+    return result;
+}
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,15 @@
+#pragma once
+// The bar at the top of every screen: the product name and the screen's title on the left, the
+// Home and Settings buttons on the right.
+#include "views/intent.hpp"
+#include "views/view_context.hpp"
+
+#include <string_view>
+
+namespace salesdojo::gui {
+
+enum class HomeButton { Hidden, Shown };
+
+Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home);
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,231 @@
+#include "views/home_view.hpp"
+
+#include "progress_store.hpp"
+#include "views/format.hpp"
+#include "views/header_bar.hpp"
+#include "views/run.hpp"
+#include "views/draw_log.hpp"
+#include "views/widgets.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace salesdojo::gui {
+namespace {
+
+std::string upper(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string skill_label(const ViewContext& ctx, const std::string& skill) {
+    return ctx.t_or("skill." + skill, skill);
+}
+
+std::string language_label(const ViewContext& ctx, const std::string& code) {
+    return ctx.t_or("language." + code, upper(code));
+}
+
+// The first problems of a file that did not load, as "SD2002 12:5 message" lines for its card.
+std::vector<std::string> problem_lines(const CatalogueEntry& entry, std::size_t most) {
+    std::vector<std::string> lines;
+    for (const auto& d : entry.diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        if (lines.size() == most) break;
+        std::string line = d.code;
+        if (d.line > 0) line += "  " + std::to_string(d.line) + ":" + std::to_string(d.column);
+        lines.push_back(line + "  " + d.message);
+    }
+    return lines;
+}
+
+std::string meta_line(const ViewContext& ctx, const Scenario& s) {
+    std::string languages;
+    for (const auto& l : s.languages) languages += (languages.empty() ? "" : " ") + upper(l);
+    return ctx.t_or("difficulty." + s.difficulty, s.difficulty) + "  ·  " +
+           printf_string(ctx.t("home.minutes"), s.estimated_minutes) + "  ·  " + languages;
+}
+
+bool combo(const char* id, const std::string& preview, const std::vector<std::string>& labels, int& selected,
+           const char* all_label, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    log_drawn(preview);
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+        if (ImGui::Selectable(all_label, selected == -1)) selected = -1, changed = true;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if (ImGui::Selectable(labels[i].c_str(), selected == static_cast<int>(i)))
+                selected = static_cast<int>(i), changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+}  // namespace
+
+bool HomeView::shows(const Catalogue& catalogue, const CatalogueEntry& entry) const {
+    if (!entry.ok()) return true;
+    const Scenario& s = *entry.scenario;
+    if (m_skill >= 0 && m_skill < static_cast<int>(catalogue.skills.size()) &&
+        std::find(s.skills.begin(), s.skills.end(), catalogue.skills[static_cast<std::size_t>(m_skill)]) == s.skills.end())
+        return false;
+    if (m_language >= 0 && m_language < static_cast<int>(catalogue.languages.size()) &&
+        std::find(s.languages.begin(), s.languages.end(),
+                  catalogue.languages[static_cast<std::size_t>(m_language)]) == s.languages.end())
+        return false;
+    return true;
+}
+
+Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress, Mode mode) {
+    Intent result = header_bar(ctx, "", HomeButton::Hidden);
+    text_in_font(ctx.title(), ctx.t("home.heading"));
+    text_coloured(ctx.colours->text_dim, ctx.t("home.subtitle"));
+    ImGui::Spacing();
+    merge(result, draw_controls(ctx, catalogue, mode));
+    ImGui::Spacing();
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false);
+    ImGui::PopStyleColor();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 24.0f)), 1, 3);
+    const float width = (avail - style.ItemSpacing.x * (columns - 1)) / columns;
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < catalogue.entries.size(); ++i)
+        if (shows(catalogue, catalogue.entries[i])) shown.push_back(i);
+    if (catalogue.entries.empty()) {
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.no_scenarios"), catalogue.folder.c_str()));
+        if (!catalogue.error.empty()) text_coloured(ctx.colours->text_dim, catalogue.error);
+    } else if (shown.empty()) {
+        text_coloured(ctx.colours->text_dim, ctx.t("home.no_match"));
+    }
+    for (std::size_t first = 0; first < shown.size(); first += static_cast<std::size_t>(columns)) {
+        const std::size_t last = std::min(shown.size(), first + static_cast<std::size_t>(columns));
+        float height = 0.0f;
+        for (std::size_t k = first; k < last; ++k)
+            height = std::max(height, card_height(ctx, catalogue.entries[shown[k]], width));
+        for (std::size_t k = first; k < last; ++k) {
+            if (k > first) ImGui::SameLine();
+            merge(result, draw_card(ctx, shown[k], catalogue.entries[shown[k]], progress, ImVec2(width, height)));
+        }
+    }
+    ImGui::EndChild();
+    return result;
+}
+
+Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogue, Mode mode) {
+    Intent result;
+    ImGui::AlignTextToFramePadding();
+    text(std::string(ctx.t("home.mode")) + ":");
+    ImGui::SameLine();
+    if (radio(ctx.t("mode.practice"), mode == Mode::Practice) && mode != Mode::Practice)
+        result = intent::SetMode{Mode::Practice};
+    ImGui::SameLine();
+    if (radio(ctx.t("mode.assessment"), mode == Mode::Assessment) && mode != Mode::Assessment)
+        result = intent::SetMode{Mode::Assessment};
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text_coloured(ctx.colours->text_dim,
+                  ctx.t(mode == Mode::Practice ? "mode.practice_note" : "mode.assessment_note"));
+
+    std::vector<std::string> skills, languages;
+    for (const auto& s : catalogue.skills) skills.push_back(skill_label(ctx, s));
+    for (const auto& l : catalogue.languages) languages.push_back(language_label(ctx, l));
+    const char* all = ctx.t("home.all");
+    const float width = ImGui::GetFontSize() * 11.0f;
+    ImGui::AlignTextToFramePadding();
+    text(ctx.t("home.filter_skill"));
+    ImGui::SameLine();
+    combo("##skill", m_skill >= 0 ? skills[static_cast<std::size_t>(m_skill)] : all, skills, m_skill, all, width);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::AlignTextToFramePadding();
+    text(ctx.t("home.filter_language"));
+    ImGui::SameLine();
+    combo("##language", m_language >= 0 ? languages[static_cast<std::size_t>(m_language)] : all, languages,
+          m_language, all, width);
+    return result;
+}
+
+float HomeView::card_height(const ViewContext& ctx, const CatalogueEntry& entry, float width) const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float inner = width - style.WindowPadding.x * 2;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    float h = style.WindowPadding.y * 2;
+    if (entry.ok()) {
+        const std::string lang = content_language(*entry.scenario, ctx.language);
+        ImGui::PushFont(ctx.bold());
+        h += ImGui::CalcTextSize(entry.scenario->title.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        ImGui::PopFont();
+        h += ImGui::CalcTextSize(entry.scenario->summary.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        h += line * 1.2f;  // skills
+        h += line;         // meta
+    } else {
+        h += line * 2.0f;
+        for (const auto& problem : problem_lines(entry, 2))
+            h += ImGui::CalcTextSize(problem.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+    }
+    h += ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;
+    return h;
+}
+
+Intent HomeView::draw_card(const ViewContext& ctx, std::size_t index, const CatalogueEntry& entry,
+                           const ProgressStore* progress, ImVec2 size) {
+    Intent result;
+    ImGui::PushID(static_cast<int>(index));
+    ImGui::BeginChild("##card", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (entry.ok()) {
+        const Scenario& s = *entry.scenario;
+        const std::string lang = content_language(s, ctx.language);
+        text_in_font(ctx.bold(), s.title.get(lang), &ctx.colours->accent);
+        text_wrapped(s.summary.get(lang));
+        // Skills as chips, wrapping to the next line when the card is narrow.
+        const float right = ImGui::GetContentRegionAvail().x;
+        float x = 0.0f;
+        for (std::size_t k = 0; k < s.skills.size(); ++k) {
+            const std::string label = skill_label(ctx, s.skills[k]);
+            const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 1.2f;
+            if (k > 0) {
+                if (x + ImGui::GetStyle().ItemSpacing.x + w <= right) {
+                    ImGui::SameLine();
+                    x += ImGui::GetStyle().ItemSpacing.x;
+                } else {
+                    x = 0.0f;
+                }
+            }
+            chip(label, ctx.colours->bar_fill);
+            x += w;
+        }
+        text_coloured(ctx.colours->text_dim, meta_line(ctx, s));
+        // Bottom row: last score on the left, Start on the right.
+        ImGui::SetCursorPosY(size.y - ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight());
+        ImGui::AlignTextToFramePadding();
+        const std::optional<double> score = progress ? progress->last_score(s.id) : std::nullopt;
+        if (score) {
+            text_coloured(score_colour(*score, *ctx.colours),
+                          printf_string(ctx.t("home.last_score"), *score));
+        } else {
+            text_coloured(ctx.colours->text_dim, ctx.t("home.not_played"));
+        }
+        const char* start = ctx.t("home.start");
+        ImGui::SameLine();
+        ImGui::PushFont(ctx.bold());
+        align_right(button_width(start));
+        if (button(start)) result = intent::OpenScenario{index};
+        ImGui::PopFont();
+    } else {
+        text_in_font(ctx.bold(), entry.file_name, &ctx.colours->bad);
+        text_wrapped(ctx.t("diagnostics.heading"));
+        for (const auto& problem : problem_lines(entry, 2)) text_coloured(ctx.colours->text_dim, problem);
+        ImGui::SetCursorPosY(size.y - ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight());
+        const char* show = ctx.t("home.show_problems");
+        align_right(button_width(show));
+        if (button(show)) result = intent::ShowDiagnostics{index};
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+    return result;
+}
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,49 @@
+#pragma once
+// What a view asks for. Views draw from const data and return one Intent per frame; the App applies
+// it (pull, not push). std::monostate = nothing asked.
+#include <cstddef>
+#include <string>
+#include <variant>
+
+namespace salesdojo::gui {
+
+enum class Mode { Practice, Assessment };
+enum class DebriefFormat { Markdown, Html };
+
+const char* mode_id(Mode mode);           // "practice" | "assessment"
+Mode mode_from_id(const std::string& id);  // anything else = Practice
+
+namespace intent {
+struct OpenScenario { std::size_t entry = 0; };     // start playing a catalogue entry
+struct ShowDiagnostics { std::size_t entry = 0; };  // the problems of a catalogue entry
+struct GoHome {};
+struct Choose { int choice = 0; };                   // index into the current node's choices
+struct Undo {};                                      // practice only
+struct Continue {};                                  // after the practice feedback
+struct ShowDebrief {};                               // from the ending
+struct Replay {};                                    // the same scenario from the start
+struct SaveDebrief { DebriefFormat format = DebriefFormat::Markdown; };
+struct SetMode { Mode mode = Mode::Practice; };
+struct OpenSettings {};
+struct CloseSettings {};
+struct SetLanguage { std::string language; };
+struct SetFontScale { float scale = 1.0f; };
+struct SetHighContrast { bool on = false; };
+struct SetFullscreen { bool on = false; };
+struct SetReadAloud { bool on = false; };
+}  // namespace intent
+
+using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDiagnostics, intent::GoHome,
+                            intent::Choose, intent::Undo, intent::Continue, intent::ShowDebrief,
+                            intent::Replay, intent::SaveDebrief, intent::SetMode, intent::OpenSettings,
+                            intent::CloseSettings, intent::SetLanguage, intent::SetFontScale,
+                            intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud>;
+
+inline bool is_none(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
+
+// Keeps the first intent of a frame: `merge(result, button_intent)`.
+inline void merge(Intent& into, Intent&& other) {
+    if (is_none(into) && !is_none(other)) into = std::move(other);
+}
+
+}  // namespace salesdojo::gui

@@ -1,0 +1,68 @@
+#include "views/play_lines.hpp"
+
+namespace salesdojo::gui {
+
+void append_node_lines(const Scenario& s, const Node& node, std::string_view language, std::vector<Line>& out) {
+    if (!node.narration.empty()) {
+        Line line;
+        line.kind = LineKind::Narration;
+        line.text = node.narration.get(language);
+        out.push_back(std::move(line));
+    }
+    if (!node.text.empty()) {
+        Line line;
+        line.text = node.text.get(language);
+        if (node.speaker >= 0) {
+            line.kind = LineKind::Speech;
+            line.speaker = node.speaker;
+            line.expression = node.expression;
+            line.who = s.cast[static_cast<std::size_t>(node.speaker)].name.get(language);
+        } else {
+            line.kind = LineKind::Narration;
+        }
+        out.push_back(std::move(line));
+    }
+    if (node.kind == NodeKind::Ending) {
+        Line line;
+        line.kind = LineKind::Ending;
+        line.text = node.ending.title.empty() ? node.id : node.ending.title.get(language);
+        out.push_back(std::move(line));
+    }
+}
+
+int last_decision_entry(const Session& session) {
+    const auto& transcript = session.transcript();
+    for (int i = static_cast<int>(transcript.size()) - 1; i >= 0; --i)
+        if (transcript[static_cast<std::size_t>(i)].choice >= 0) return i;
+    return -1;
+}
+
+std::vector<Line> lines_since_last_decision(const Session& session, std::string_view language) {
+    const Scenario& s = session.scenario();
+    const auto& transcript = session.transcript();
+    std::vector<Line> lines;
+    const int last = last_decision_entry(session);
+    if (last >= 0) {
+        const TranscriptEntry& entry = transcript[static_cast<std::size_t>(last)];
+        Line you;
+        you.kind = LineKind::Player;
+        you.text = s.nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(entry.choice)]
+                       .text.get(language);
+        lines.push_back(std::move(you));
+    }
+    for (std::size_t i = static_cast<std::size_t>(last + 1); i < transcript.size(); ++i)
+        append_node_lines(s, s.nodes[static_cast<std::size_t>(transcript[i].node)], language, lines);
+    return lines;
+}
+
+std::string spoken_text(const std::vector<Line>& lines) {
+    std::string out;
+    for (const auto& line : lines) {
+        if (line.kind == LineKind::Player) continue;
+        if (!out.empty()) out += "\n";
+        out += line.text;
+    }
+    return out;
+}
+
+}  // namespace salesdojo::gui

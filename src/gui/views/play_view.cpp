@@ -1,0 +1,341 @@
+#include "views/play_view.hpp"
+
+#include "portrait.hpp"
+#include "views/format.hpp"
+#include "views/header_bar.hpp"
+#include "views/review_view.hpp"
+#include "views/draw_log.hpp"
+#include "views/widgets.hpp"
+
+#include <SFML/Window/Keyboard.hpp>
+
+#include <algorithm>
+
+namespace salesdojo::gui {
+namespace {
+
+bool pressed(sf::Keyboard::Key key) { return ImGui::IsKeyPressed(static_cast<int>(key), false); }
+
+// 0-8 for keys 1-9 (top row or keypad), -1 for none.
+int number_key() {
+    for (int k = 0; k < 9; ++k) {
+        if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + k)) ||
+            pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Numpad1 + k)))
+            return k;
+    }
+    return -1;
+}
+
+}  // namespace
+
+void PlayView::refresh(const Run& run) {
+    Key key{run.serial, run.session.decision_count(), run.awaiting_continue, run.language};
+    if (key == m_key) return;
+    const bool new_run = key.serial != m_key.serial;
+    const bool language_only = !new_run && key.decisions == m_key.decisions && key.feedback == m_key.feedback;
+    const bool forward = new_run || key.decisions > m_key.decisions ||
+                         (m_key.feedback && !key.feedback && key.decisions == m_key.decisions);
+    const bool was_revealing = m_typewriter.revealing();
+    m_key = key;
+    if (new_run) m_last_speaker = -1;
+
+    m_lines.clear();
+    const Session& session = run.session;
+    const int last = last_decision_entry(session);
+    if (run.awaiting_continue && last >= 0) {
+        // The question and the trainee's answer, while the feedback is shown.
+        const TranscriptEntry& entry = session.transcript()[static_cast<std::size_t>(last)];
+        const Node& node = session.scenario().nodes[static_cast<std::size_t>(entry.node)];
+        append_node_lines(session.scenario(), node, run.language, m_lines);
+        Line you;
+        you.kind = LineKind::Player;
+        you.text = node.choices[static_cast<std::size_t>(entry.choice)].text.get(run.language);
+        m_lines.push_back(std::move(you));
+    } else {
+        m_lines = lines_since_last_decision(session, run.language);
+    }
+    std::vector<std::string_view> texts;
+    for (const auto& line : m_lines) texts.push_back(line.text);
+    const bool animate = language_only ? was_revealing : (forward && !run.awaiting_continue);
+    if (animate) {
+        const std::size_t known =
+            !m_lines.empty() && m_lines.front().kind == LineKind::Player ? code_points(m_lines.front().text) : 0;
+        m_typewriter.start(texts, language_only ? 0 : known);
+        if (!language_only) ++m_version;
+    } else {
+        m_typewriter.start(texts);
+        m_typewriter.complete();
+    }
+    m_scroll_to_end = true;
+}
+
+int PlayView::portrait_speaker() const {
+    const std::size_t current = m_typewriter.current();
+    for (std::size_t i = std::min(current + 1, m_lines.size()); i-- > 0;)
+        if (m_lines[i].kind == LineKind::Speech) return static_cast<int>(i);
+    for (std::size_t i = current + 1; i < m_lines.size(); ++i)
+        if (m_lines[i].kind == LineKind::Speech) return static_cast<int>(i);
+    return -1;
+}
+
+Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
+    refresh(run);
+    m_typewriter.advance(ImGui::GetIO().DeltaTime);
+    const Scenario& scenario = *run.scenario;
+    Intent result = header_bar(ctx, scenario.title.get(run.language), HomeButton::Shown);
+
+    // Progress: decisions taken against the length of the best line.
+    {
+        const int taken = static_cast<int>(run.session.decision_count());
+        const int typical = std::max(run.typical_decisions, 1);
+        // The decision at hand (1-based); at the end, the number taken.
+        const int shown_decision = run.session.state() == SessionState::AwaitingChoice && !run.awaiting_continue
+                                       ? taken + 1
+                                       : std::max(taken, 1);
+        const float fraction = run.session.finished() ? 1.0f
+                                                      : std::min(1.0f, static_cast<float>(taken) / typical);
+        ImGui::AlignTextToFramePadding();
+        text(printf_string(ctx.t("play.progress"), shown_decision, typical));
+        ImGui::SameLine();
+        ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFrameHeight() * 0.5f),
+                           "");
+        ImGui::SameLine();
+        chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
+        if (run.mode == Mode::Practice && run.session.can_undo() && !run.awaiting_continue) {
+            const char* undo = ctx.t("play.undo");
+            ImGui::SameLine();
+            align_right(button_width(undo));
+            if (button(undo)) merge(result, intent::Undo{});
+        }
+    }
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float column = std::clamp(avail.x * 0.27f, ImGui::GetFontSize() * 7.0f, ImGui::GetFontSize() * 24.0f);
+    draw_portrait_column(ctx, run, column, avail.y);
+    ImGui::SameLine();
+
+    ImGui::BeginGroup();
+    const float right_width = ImGui::GetContentRegionAvail().x;
+    const float bottom = bottom_height(ctx, run, right_width);
+    const float lines_height = std::max(ImGui::GetFrameHeight() * 2.0f, avail.y - bottom - style.ItemSpacing.y);
+    ImGui::BeginChild("##lines", ImVec2(right_width, lines_height), true);
+    draw_lines(ctx);
+    if (m_typewriter.revealing() && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        m_typewriter.complete();
+    ImGui::EndChild();
+    ImGui::BeginChild("##bottom", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoBackground);
+    merge(result, draw_bottom(ctx, run, ImGui::GetContentRegionAvail().x));
+    ImGui::EndChild();
+    ImGui::EndGroup();
+
+    merge(result, keys(run));
+    return result;
+}
+
+void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, float width, float height) {
+    ImGui::BeginChild("##portrait", ImVec2(width, height), true);
+    const int line = portrait_speaker();
+    int speaker = m_last_speaker;
+    std::string expression = "neutral";
+    if (line >= 0) {
+        speaker = m_lines[static_cast<std::size_t>(line)].speaker;
+        expression = m_lines[static_cast<std::size_t>(line)].expression;
+        m_last_speaker = speaker;
+    }
+    if (speaker >= 0 && speaker < static_cast<int>(run.scenario->cast.size())) {
+        const CastMember& who = run.scenario->cast[static_cast<std::size_t>(speaker)];
+        const float size = std::min(ImGui::GetContentRegionAvail().x, height * 0.6f);
+        const ImVec2 top_left = ImGui::GetCursorScreenPos();
+        if (const PortraitImage* image = run.portrait(speaker, expression); image && image->texture) {
+            const float aspect = image->height > 0 ? image->width / image->height : 1.0f;
+            const ImVec2 fit = aspect >= 1.0f ? ImVec2(size, size / aspect) : ImVec2(size * aspect, size);
+            ImGui::Image(image->texture, fit);
+            if (fit.y < size) ImGui::Dummy(ImVec2(size, size - fit.y));
+        } else {
+            draw_portrait(ImGui::GetWindowDrawList(), top_left, size, who.appearance, expression);
+            ImGui::Dummy(ImVec2(size, size));
+        }
+        log_drawn("portrait:" + who.id + ":" + expression);
+        ImGui::Spacing();
+        text_in_font(ctx.bold(), who.name.get(run.language), &ctx.colours->speaker);
+        if (!who.role.empty()) text_coloured(ctx.colours->text_dim, who.role.get(run.language));
+    }
+    if (m_typewriter.revealing() && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        m_typewriter.complete();
+    ImGui::EndChild();
+}
+
+void PlayView::draw_lines(const ViewContext& ctx) {
+    const Palette& colours = *ctx.colours;
+    const float indent = ImGui::GetFontSize() * 1.5f;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const Line& line = m_lines[i];
+        const std::string_view visible = m_typewriter.visible(i, line.text);
+        if (visible.empty() && !line.text.empty()) break;
+        if (i > 0) ImGui::Spacing();
+        switch (line.kind) {
+        case LineKind::Narration: {
+            ImGui::Indent(indent);
+            const ImVec2 top = ImGui::GetCursorScreenPos();
+            text_coloured(colours.narration, visible);
+            const float bottom = ImGui::GetItemRectMax().y;
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(top.x - indent * 0.45f, top.y),
+                                                ImVec2(top.x - indent * 0.45f, bottom),
+                                                ImGui::GetColorU32(colours.narration), 2.0f);
+            ImGui::Unindent(indent);
+            break;
+        }
+        case LineKind::Speech:
+            text_in_font(ctx.bold(), line.who, &colours.speaker);
+            text_wrapped(visible);
+            break;
+        case LineKind::Player:
+            text_in_font(ctx.bold(), ctx.t("play.you"), &colours.player);
+            text_coloured(colours.player, visible);
+            break;
+        case LineKind::Ending:
+            ImGui::Spacing();
+            text_in_font(ctx.title(), visible, &colours.accent);
+            break;
+        }
+    }
+    if (m_typewriter.revealing() || m_scroll_to_end) {
+        ImGui::SetScrollHereY(1.0f);
+        if (!m_typewriter.revealing()) m_scroll_to_end = false;
+    }
+}
+
+float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float width) const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float buttons = ImGui::GetFrameHeightWithSpacing();
+    const float inner = width - style.ScrollbarSize - style.WindowPadding.x;
+    float needed = line;  // the prompt or hint line
+    if (run.awaiting_continue) {
+        const int last = last_decision_entry(run.session);
+        std::string_view feedback = ctx.t("play.no_feedback");
+        if (last >= 0) {
+            const auto& entry = run.session.transcript()[static_cast<std::size_t>(last)];
+            const auto& choice = run.scenario->nodes[static_cast<std::size_t>(entry.node)]
+                                     .choices[static_cast<std::size_t>(entry.choice)];
+            if (!choice.feedback.empty()) feedback = choice.feedback.get(run.language);
+        }
+        needed += ImGui::CalcTextSize(feedback.data(), feedback.data() + feedback.size(), false,
+                                      inner - style.WindowPadding.x * 2).y +
+                  style.WindowPadding.y * 2 + buttons + line + style.ItemSpacing.y * 3;
+    } else if (run.session.state() == SessionState::AwaitingChoice) {
+        const auto options = run.session.options();
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            const std::string number = std::to_string(k + 1) + ".";
+            needed += wrapped_button_height(number, options[k].choice->text.get(run.language), inner) +
+                      style.ItemSpacing.y;
+        }
+    } else {
+        needed += buttons * 1.6f + style.ItemSpacing.y;
+    }
+    const float body = ImGui::GetContentRegionAvail().y;
+    return std::clamp(needed + style.ItemSpacing.y, buttons * 2.0f, body * 0.62f);
+}
+
+Intent PlayView::draw_bottom(const ViewContext& ctx, const Run& run, float width) {
+    if (m_typewriter.revealing()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", ctx.t("play.reveal_hint"));
+        log_drawn(ctx.t("play.reveal_hint"));
+        ImGui::SameLine();
+        if (button(ctx.t("play.show_all"))) m_typewriter.complete();
+        return {};
+    }
+    if (run.awaiting_continue) return draw_feedback(ctx, run);
+    switch (run.session.state()) {
+    case SessionState::AwaitingChoice: return draw_choices(ctx, run, width);
+    case SessionState::Finished: {
+        text_coloured(ctx.colours->text_dim, ctx.t("play.finished"));
+        const std::string label = std::string(ctx.t("play.to_debrief")) + "  (Enter)";
+        ImGui::PushFont(ctx.bold());
+        const bool go = button(label, ImVec2(std::min(width, button_width(label) * 1.3f), ImGui::GetFrameHeight() * 1.5f));
+        ImGui::PopFont();
+        return go ? Intent(intent::ShowDebrief{}) : Intent();
+    }
+    case SessionState::Stuck:
+        text_coloured(ctx.colours->bad, ctx.t("play.stuck"));
+        return button(ctx.t("common.home")) ? Intent(intent::GoHome{}) : Intent();
+    }
+    return {};
+}
+
+Intent PlayView::draw_choices(const ViewContext& ctx, const Run& run, float width) {
+    Intent result;
+    ImGui::PushFont(ctx.bold());
+    text(ctx.t("play.choose_prompt"));
+    ImGui::PopFont();
+    ImGui::SameLine();
+    text_coloured(ctx.colours->text_dim, ctx.t("play.choose_hint"));
+    const auto options = run.session.options();
+    for (std::size_t k = 0; k < options.size(); ++k) {
+        const ChoiceOption& option = options[k];
+        const std::string number = std::to_string(k + 1) + ".";
+        const std::string id = "choice" + std::to_string(option.index);
+        if (wrapped_button(id, number, option.choice->text.get(run.language), width, option.available,
+                           ctx.colours->accent))
+            merge(result, intent::Choose{option.index});
+        if (!option.available) log_drawn("unavailable:" + std::to_string(k + 1));
+    }
+    return result;
+}
+
+Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
+    Intent result;
+    const int last = last_decision_entry(run.session);
+    std::string feedback = ctx.t("play.no_feedback");
+    if (last >= 0) {
+        const auto& entry = run.session.transcript()[static_cast<std::size_t>(last)];
+        const auto& choice = run.scenario->nodes[static_cast<std::size_t>(entry.node)]
+                                 .choices[static_cast<std::size_t>(entry.choice)];
+        if (!choice.feedback.empty()) feedback = choice.feedback.get(run.language);
+    }
+    ImGui::PushFont(ctx.bold());
+    ImGui::AlignTextToFramePadding();
+    text(ctx.t("play.feedback"));
+    ImGui::PopFont();
+    if (run.last_verdict) {
+        ImGui::SameLine();
+        chip(ctx.t(verdict_key(*run.last_verdict)), verdict_colour(*run.last_verdict, *ctx.colours));
+    }
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.colours->panel);
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+    const float h = ImGui::CalcTextSize(feedback.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::BeginChild("##feedback", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+    text_wrapped(feedback);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PushFont(ctx.bold());
+    if (button(ctx.t("play.continue_key"))) merge(result, intent::Continue{});
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (button(ctx.t("play.undo"))) merge(result, intent::Undo{});
+    return result;
+}
+
+Intent PlayView::keys(const Run& run) {
+    if (ImGui::GetIO().WantCaptureKeyboard) return {};
+    const bool advance = pressed(sf::Keyboard::Space) || pressed(sf::Keyboard::Enter);
+    const int number = number_key();
+    if (m_typewriter.revealing()) {
+        if (advance || number >= 0) m_typewriter.complete();
+        return {};
+    }
+    if (run.mode == Mode::Practice && pressed(sf::Keyboard::Backspace) && run.session.can_undo())
+        return intent::Undo{};
+    if (run.awaiting_continue) return advance ? Intent(intent::Continue{}) : Intent();
+    if (run.session.finished()) return advance ? Intent(intent::ShowDebrief{}) : Intent();
+    if (number >= 0 && run.session.state() == SessionState::AwaitingChoice) {
+        const auto options = run.session.options();
+        if (static_cast<std::size_t>(number) < options.size() && options[static_cast<std::size_t>(number)].available)
+            return intent::Choose{options[static_cast<std::size_t>(number)].index};
+    }
+    return {};
+}
+
+}  // namespace salesdojo::gui

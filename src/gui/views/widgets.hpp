@@ -1,0 +1,33 @@
+#pragma once
+// Small drawing helpers shared by the views. Every string goes through log_drawn() (draw_log.hpp),
+// so the headless tests can check what a screen showed.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace salesdojo::gui {
+
+void text(std::string_view s);                                  // one line (or as the text breaks)
+void text_wrapped(std::string_view s);                          // wrapped at the region's edge
+void text_coloured(const ImVec4& colour, std::string_view s);   // wrapped, in a colour
+void text_in_font(ImFont* font, std::string_view s, const ImVec4* colour = nullptr);  // wrapped
+bool button(std::string_view label, ImVec2 size = ImVec2(0, 0));
+bool checkbox(std::string_view label, bool* value);
+bool radio(std::string_view label, bool active);
+
+// A small rounded label on the current line (skills, languages, outcome class).
+void chip(std::string_view label, const ImVec4& colour);
+
+// A large button whose text wraps: "number" drawn in the accent colour, then the text. The height
+// follows the text; `enabled` false draws it greyed and never returns true.
+bool wrapped_button(std::string_view id, std::string_view number, std::string_view label, float width,
+                    bool enabled, const ImVec4& number_colour);
+float wrapped_button_height(std::string_view number, std::string_view label, float width);
+
+// Right-aligned cursor for `width` pixels of items on the current line.
+void align_right(float width);
+// Width of a normal button with `label`.
+float button_width(std::string_view label);
+
+}  // namespace salesdojo::gui
