@@ -89,13 +89,18 @@ private:
     std::vector<StateInfo> m_states;
     std::vector<std::int32_t> m_values;
     std::vector<Transition> m_transitions;
-    std::vector<double> m_rewards;  // (dimensions + 1) per transition
+    // Rewards: few distinct (choice, number of facts assumed) combinations, many transitions. Each
+    // transition names its row of (dimensions + 1) values; row 0 is all zeros (random branches and
+    // automatic continuations score nothing).
+    std::vector<double> m_reward_table;
+    std::vector<std::uint32_t> m_reward_rows;  // per transition
     bool m_has_loops = false;
     std::vector<double> m_best, m_worst, m_value;
     std::vector<bool> m_complete;
     std::vector<BigCount> m_paths;
     std::vector<Histogram> m_histograms;
-    std::vector<std::uint32_t> m_hash_table;  // open addressing: state id + 1, 0 = empty
+    std::vector<std::uint64_t> m_hash_table;  // open addressing: hash tag << 32 | state id + 1, 0 = empty
+    int m_table_shift = 64;                   // a hash's home slot is hash >> m_table_shift
     double m_seconds = 0.0;
 };
 

@@ -19,6 +19,11 @@ LoadResult load_scenario_file(const std::string& path, const SourceLimits& limit
 LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
                               const SourceLimits& limits = {});
 
+// Loading a large file (1 MiB and more) leaves the parsed JSON document to be freed on a background
+// thread, so that load_scenario_* return as soon as the Scenario is built. This waits until that is
+// done (for measurements of memory in use; never needed for correctness).
+void finish_deferred_frees();
+
 // Fills in line:col for diagnostics made without the text (the analyser's), from their pointers.
 void locate_diagnostics(Diagnostics& diagnostics, const std::string& path, const SourceLimits& limits = {});
 

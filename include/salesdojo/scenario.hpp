@@ -112,6 +112,10 @@ struct Node {
     std::vector<LocalizedText> discussion;
     NodeKind kind = NodeKind::Continue;
     std::vector<Choice> choices;         // Choices
+    // Derived by the loader: some choice has no condition, so a decision is possible in every state
+    // (the session then need not evaluate conditions to know it is not stuck). false = not known;
+    // code that edits a loaded node's choices or conditions must clear it.
+    bool has_unconditional_choice = false;
     int next = kNoIndex;                 // Continue
     std::vector<RandomOutcome> random;   // Random
     Ending ending;                       // Ending

@@ -43,6 +43,13 @@ public:
     int current_node_index() const { return m_transcript.back().node; }
     const Node& current() const;
     std::vector<ChoiceOption> options() const;
+    // The same options into `out`, reusing its storage (no allocation once it has grown).
+    void options(std::vector<ChoiceOption>& out) const;
+    // The fastest way to list what may be chosen now: writes the indices of the available choices
+    // of the current node, in order, to `out` (at most `capacity`; current().choices.size() is
+    // always enough) and returns how many it wrote. 0 when the session is not awaiting a choice.
+    // Never allocates.
+    std::size_t available_choices(int* out, std::size_t capacity) const;
 
     // Contract: state() == AwaitingChoice and the option is available (asserted).
     void choose(int choice_index);

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +37,9 @@ public:
     // Offset of the first character of the value at `pointer` (for an object member: of its value);
     // nullopt when the pointer does not resolve. Rescans the text: call it for diagnostics only.
     std::optional<std::size_t> offset_of_pointer(std::string_view pointer) const;
+    // offset_of_pointer for many pointers at once, with the same answers; each array in the text is
+    // scanned once for all of them (for locating many diagnostics in a large file).
+    std::vector<std::optional<std::size_t>> offsets_of_pointers(const std::vector<std::string_view>& pointers) const;
     // Offset of the key of an object member (for "unknown key" warnings), else of the value.
     std::optional<std::size_t> offset_of_key(std::string_view pointer) const;
     // Position of the `n`-th byte inside the JSON string value at `pointer`, counting the
@@ -58,5 +64,64 @@ std::optional<std::string> read_source_file(const std::string& path, const Sourc
 // Never throws; returns nullopt after appending diagnostics.
 std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceLimits& limits,
                                          Diagnostics& out);
+
+// ----- documents for the loader ------------------------------------------------------------------
+// A 20 MiB scenario parses into about a million JSON values (objects, arrays, their members), each
+// a small heap block: allocating them one by one and freeing them one by one afterwards costs more
+// than parsing. A Document keeps its values in one arena instead, released all at once. Strings keep
+// their own std::string buffers, so a reader may move them out (the loader moves texts into the
+// Scenario). The loader uses this; parse_json() above stays the general-purpose parser.
+
+class DocumentArena;  // defined in source.cpp
+
+namespace detail {
+// Memory for document values, from the arena of the Document being parsed on this thread. (Outside
+// a parse, blocks come from a process-wide arena that is never released: no value of this type is
+// made outside a parse by SalesDojo itself.)
+void* document_allocate(std::size_t bytes, std::size_t alignment);
+}  // namespace detail
+
+// Allocation never fails silently; deallocation is a no-op (the arena is released as a whole).
+template <typename T>
+struct DocumentAllocator {
+    using value_type = T;
+    DocumentAllocator() noexcept = default;
+    template <typename U>
+    DocumentAllocator(const DocumentAllocator<U>&) noexcept {}  // NOLINT: rebinding, as std::allocator
+    T* allocate(std::size_t n) { return static_cast<T*>(detail::document_allocate(n * sizeof(T), alignof(T))); }
+    void deallocate(T*, std::size_t) noexcept {}
+    template <typename U>
+    bool operator==(const DocumentAllocator<U>&) const noexcept { return true; }
+    template <typename U>
+    bool operator!=(const DocumentAllocator<U>&) const noexcept { return false; }
+};
+
+// nlohmann::json with its containers in a document arena (the same API and the same values).
+using DocumentJson = nlohmann::basic_json<std::map, std::vector, std::string, bool, std::int64_t,
+                                          std::uint64_t, double, DocumentAllocator>;
+
+// A parsed document. Move-only. Destroying it frees the strings' buffers still in it, then releases
+// the arena; the values' own destructors are never run (they own nothing else).
+class Document {
+public:
+    Document(Document&& other) noexcept;
+    Document& operator=(Document&& other) noexcept;
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+    ~Document();
+
+    DocumentJson& root() { return *m_root; }
+    const DocumentJson& root() const { return *m_root; }
+
+private:
+    friend std::optional<Document> parse_document(const SourceText&, const SourceLimits&, Diagnostics&);
+    Document();
+    void release() noexcept;
+    std::unique_ptr<DocumentArena> m_arena;
+    DocumentJson* m_root = nullptr;
+};
+
+// As parse_json (the same checks, the same diagnostics, never throws), into a Document.
+std::optional<Document> parse_document(const SourceText& source, const SourceLimits& limits, Diagnostics& out);
 
 }  // namespace salesdojo

@@ -19,7 +19,21 @@ std::uint64_t hash_state(int node, const std::int32_t* values, int slots) {
         h *= 0xff51afd7ed558ccdULL;
         h ^= h >> 33;
     }
+    // A last round, so that the upper bits (the tag) depend on every input.
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
     return h;
+}
+
+// Hash table entries: (upper 32 bits of the hash) << 32 | (state id + 1), 0 = empty. The home slot of
+// an entry is given by the top bits of its hash (table_shift = 64 - log2(table size)), so growing the
+// table needs no state's data: the tag holds the bits that place it.
+constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ULL;
+std::uint64_t hash_tag(std::uint64_t hash) { return hash & kTagMask; }
+int table_shift(std::size_t table_size) {
+    int bits = 0;
+    while ((std::size_t{1} << bits) < table_size) ++bits;
+    return 64 - bits;
 }
 }  // namespace
 
@@ -46,60 +60,94 @@ public:
 
 private:
     // ----- exploration -----
+    // The hash table holds (upper 32 bits of the hash) << 32 | (state id + 1), 0 = empty: a probe that
+    // meets another state's entry is told apart by the tag without touching that state's data.
     std::uint32_t intern(int node, const std::int32_t* values) {
         const int slots = m_a->m_slots;
         auto& table = m_a->m_hash_table;
         if ((m_a->m_states.size() + 1) * 2 > table.size()) grow();
-        std::size_t mask = table.size() - 1;
-        for (std::size_t i = hash_state(node, values, slots) & mask;; i = (i + 1) & mask) {
-            std::uint32_t entry = table[i];
+        const std::size_t mask = table.size() - 1;
+        const std::uint64_t hash = hash_state(node, values, slots);
+        const std::uint64_t tag = hash_tag(hash);
+        for (std::size_t i = static_cast<std::size_t>(hash >> m_table_shift);; i = (i + 1) & mask) {
+            const std::uint64_t entry = table[i];
             if (entry == 0) {
                 auto id = static_cast<std::uint32_t>(m_a->m_states.size());
-                table[i] = id + 1;
+                table[i] = tag | (static_cast<std::uint64_t>(id) + 1);
                 m_a->m_states.push_back({node, 0, 0});
                 m_a->m_values.insert(m_a->m_values.end(), values, values + slots);
-                m_pending.push_back(id);
                 return id;
             }
-            std::uint32_t id = entry - 1;
+            if ((entry & kTagMask) != tag) continue;
+            const auto id = static_cast<std::uint32_t>(entry) - 1;
             if (m_a->m_states[id].node == node &&
                 std::equal(values, values + slots, m_a->m_values.begin() + static_cast<std::ptrdiff_t>(id) * slots))
                 return id;
         }
     }
 
+    // Doubles the table. Entries are placed by their tags alone, and visiting the old table in order
+    // writes the new one almost in order (an entry's home slot i becomes 2i or 2i + 1).
     void grow() {
         auto& table = m_a->m_hash_table;
-        std::vector<std::uint32_t> bigger(std::max<std::size_t>(1024, table.size() * 2), 0);
-        std::size_t mask = bigger.size() - 1;
-        for (std::uint32_t id = 0; id < m_a->m_states.size(); ++id) {
-            std::size_t i = hash_state(m_a->m_states[id].node, m_a->values(id), m_a->m_slots) & mask;
+        std::vector<std::uint64_t> bigger(std::max<std::size_t>(1024, table.size() * 2), 0);
+        const std::size_t mask = bigger.size() - 1;
+        const int shift = table_shift(bigger.size());
+        for (const std::uint64_t entry : table) {
+            if (entry == 0) continue;
+            std::size_t i = static_cast<std::size_t>(entry >> shift);
             while (bigger[i] != 0) i = (i + 1) & mask;
-            bigger[i] = id + 1;
+            bigger[i] = entry;
         }
         table.swap(bigger);
+        m_table_shift = shift;
+        m_a->m_table_shift = shift;
     }
 
-    void add_transition(std::uint32_t from, int index, std::uint32_t target, double weight,
-                        const Choice* choice, const std::int32_t* values) {
+    // The reward row of a choice taken with `assumed` of its required facts not yet known: the score
+    // effects, the assumption penalty once per such fact, and the weighted total, computed in the
+    // same order as the engine and the scoring do. Rows are made on first use and shared.
+    std::uint32_t reward_row(int node, std::size_t choice_index, std::size_t assumed) {
+        const Choice& choice = m_s->nodes[static_cast<std::size_t>(node)].choices[choice_index];
+        std::uint32_t& first = m_first_row[static_cast<std::size_t>(m_choice_base[static_cast<std::size_t>(node)]) + choice_index];
+        if (first == 0) {  // rows for 0 .. requires_facts.size() assumed facts, made together
+            first = static_cast<std::uint32_t>(m_a->m_reward_table.size() / static_cast<std::size_t>(m_width));
+            for (std::size_t k = 0; k <= choice.requires_facts.size(); ++k) {
+                const std::size_t base = m_a->m_reward_table.size();
+                m_a->m_reward_table.resize(base + static_cast<std::size_t>(m_width), 0.0);
+                double* row = &m_a->m_reward_table[base];
+                for (const auto& effect : choice.score) row[effect.dimension] += effect.amount;
+                if (m_s->assumption_dimension >= 0)
+                    for (std::size_t i = 0; i < k; ++i) row[m_s->assumption_dimension] -= m_s->assumption_penalty;
+                double weighted = 0.0;
+                for (int d = 0; d < m_a->m_dimensions; ++d)
+                    weighted += m_s->dimensions[static_cast<std::size_t>(d)].weight * row[d];
+                row[m_a->m_dimensions] = weighted;
+            }
+        }
+        return first + static_cast<std::uint32_t>(assumed);
+    }
+
+    void add_transition(int index, std::uint32_t target, double weight, std::uint32_t row) {
         m_a->m_transitions.push_back({index, target, weight});
-        std::size_t base = m_rewards.size();
-        m_rewards.resize(base + static_cast<std::size_t>(m_width), 0.0);
-        (void)from;
-        if (!choice) return;
-        for (const auto& effect : choice->score) m_rewards[base + static_cast<std::size_t>(effect.dimension)] += effect.amount;
-        if (m_s->assumption_dimension >= 0)
-            for (int fact : choice->requires_facts)
-                if (values[m_s->fact_slot(fact)] == 0)
-                    m_rewards[base + static_cast<std::size_t>(m_s->assumption_dimension)] -= m_s->assumption_penalty;
-        double weighted = 0.0;
-        for (int d = 0; d < m_a->m_dimensions; ++d)
-            weighted += m_s->dimensions[static_cast<std::size_t>(d)].weight * m_rewards[base + static_cast<std::size_t>(d)];
-        m_rewards[base + static_cast<std::size_t>(m_a->m_dimensions)] = weighted;
+        m_a->m_reward_rows.push_back(row);
+    }
+
+    void prepare_rewards() {
+        m_a->m_reward_table.assign(static_cast<std::size_t>(m_width), 0.0);  // row 0: no reward
+        m_choice_base.resize(m_s->nodes.size() + 1);
+        std::uint32_t total = 0;
+        for (std::size_t i = 0; i < m_s->nodes.size(); ++i) {
+            m_choice_base[i] = total;
+            total += static_cast<std::uint32_t>(m_s->nodes[i].choices.size());
+        }
+        m_choice_base[m_s->nodes.size()] = total;
+        m_first_row.assign(total, 0);
     }
 
     bool explore() {
         const int slots = m_a->m_slots;
+        prepare_rewards();
         std::vector<std::int32_t> start = m_s->initial_values();
         std::vector<std::int32_t> current(static_cast<std::size_t>(slots)), next(static_cast<std::size_t>(slots));
         intern(m_s->start, start.data());
@@ -121,14 +169,14 @@ private:
             switch (node.kind) {
                 case NodeKind::Ending: break;
                 case NodeKind::Continue:
-                    add_transition(s, 0, intern(node.next, current.data()), 1.0, nullptr, current.data());
+                    add_transition(0, intern(node.next, current.data()), 1.0, 0);
                     break;
                 case NodeKind::Random: {
                     double total = 0.0;
                     for (const auto& r : node.random) total += r.weight;
                     for (std::size_t i = 0; i < node.random.size(); ++i)
-                        add_transition(s, static_cast<int>(i), intern(node.random[i].next, current.data()),
-                                       node.random[i].weight / total, nullptr, current.data());
+                        add_transition(static_cast<int>(i), intern(node.random[i].next, current.data()),
+                                       node.random[i].weight / total, 0);
                     break;
                 }
                 case NodeKind::Choices: {
@@ -138,7 +186,9 @@ private:
                         next = current;
                         apply_choice_effects(*m_s, c, next.data());
                         std::uint32_t target = intern(c.next, next.data());
-                        add_transition(s, static_cast<int>(i), target, 1.0, &c, current.data());
+                        std::size_t assumed = 0;
+                        for (int fact : c.requires_facts) assumed += current[static_cast<std::size_t>(m_s->fact_slot(fact))] == 0 ? 1 : 0;
+                        add_transition(static_cast<int>(i), target, 1.0, reward_row(node_index, i, assumed));
                     }
                     if (m_a->m_transitions.size() == m_a->m_states[s].first_transition &&
                         !stuck_reported[static_cast<std::size_t>(node_index)]) {
@@ -154,12 +204,13 @@ private:
             m_a->m_states[s].transition_count =
                 static_cast<std::uint32_t>(m_a->m_transitions.size()) - m_a->m_states[s].first_transition;
         }
-        m_pending.clear();
         return true;
     }
 
     // ----- folding values back from the endings, one strongly connected component at a time -----
-    double reward(std::uint32_t transition, int d) const { return m_rewards[static_cast<std::size_t>(transition) * m_width + d]; }
+    double reward(std::uint32_t transition, int d) const {
+        return m_a->m_reward_table[static_cast<std::size_t>(m_a->m_reward_rows[transition]) * static_cast<std::size_t>(m_width) + static_cast<std::size_t>(d)];
+    }
 
     void init_values() {
         const std::size_t n = m_a->m_states.size();
@@ -265,6 +316,22 @@ private:
     bool fold() {
         init_values();
         const auto n = static_cast<std::uint32_t>(m_a->m_states.size());
+        // Fast path: states are numbered in the order the exploration found them, so when every
+        // transition leads to a later-numbered state there is no loop, and folding in reverse
+        // numbering is folding successors first. Each state's values depend only on its successors'
+        // final values, so this gives exactly what the component search below gives, without its
+        // random walk over the whole graph.
+        bool forward = true;
+        for (std::uint32_t s = 0; s < n && forward; ++s) {
+            const StateInfo& info = m_a->m_states[s];
+            const Transition* transitions = m_a->m_transitions.data() + info.first_transition;
+            for (std::uint32_t k = 0; k < info.transition_count; ++k)
+                if (transitions[k].target <= s) { forward = false; break; }
+        }
+        if (forward) {
+            for (std::uint32_t s = n; s-- > 0;) fold_state(s);
+            return finish_fold();
+        }
         m_in_path.assign(n, false);
         // Iterative Tarjan: components come out in reverse topological order (successors first).
         std::vector<std::uint32_t> index(n, kNoState), low(n, 0), component_of(n, kNoState), stack;
@@ -323,12 +390,15 @@ private:
                 ++components;
             }
         }
+        return finish_fold();
+    }
+
+    bool finish_fold() {
         if (!m_a->m_complete[0]) {
             m_out.push_back({Severity::Error, "SD3004", "no complete path leads from the start to an ending",
                              m_s->file, 0, 0, ""});
             return false;
         }
-        m_a->m_rewards = std::move(m_rewards);
         return true;
     }
 
@@ -337,28 +407,23 @@ private:
         // Successors first: the reverse of creation order is not topological with loops, so use
         // values recorded per state by a memoised walk in post-order (reuses the fold's guarantee
         // that every state is final). Loops are enumerated as in fold_loop_state.
+        //
+        // Memory: a state's histograms are needed only until every transition into it has been
+        // looked at by its source (each source is finished exactly once), so they are freed then;
+        // only the histograms still awaited by an unfinished state are alive at any time.
         Analysis& a = *m_a;
         const auto n = static_cast<std::uint32_t>(a.m_states.size());
         const int dims = a.m_dimensions;
+        std::vector<std::uint32_t> awaited(n, 0);  // transitions into the state not yet looked at
+        for (const Transition& t : a.m_transitions) ++awaited[t.target];
         std::vector<std::vector<Histogram>> per_state(n);
+        auto release = [&](std::uint32_t s) {
+            if (s != 0) std::vector<Histogram>().swap(per_state[s]);
+        };
         std::vector<std::uint8_t> mark(n, 0);  // 0 new, 1 open, 2 done
         struct Frame { std::uint32_t state; std::uint32_t next; };
         std::vector<Frame> frames{{0, 0}};
         mark[0] = 1;
-        auto add_shifted = [](Histogram& into, const Histogram& from, long long shift) {
-            if (from.count.empty()) return;
-            long long lo = from.min_total + shift;
-            long long hi = lo + static_cast<long long>(from.count.size()) - 1;
-            if (into.count.empty()) { into.min_total = lo; into.count.assign(from.count.size(), 0.0); }
-            long long into_hi = into.min_total + static_cast<long long>(into.count.size()) - 1;
-            if (lo < into.min_total) {
-                into.count.insert(into.count.begin(), static_cast<std::size_t>(into.min_total - lo), 0.0);
-                into.min_total = lo;
-            }
-            if (hi > into_hi) into.count.resize(static_cast<std::size_t>(hi - into.min_total + 1), 0.0);
-            for (std::size_t i = 0; i < from.count.size(); ++i)
-                into.count[static_cast<std::size_t>(lo - into.min_total) + i] += from.count[i];
-        };
         while (!frames.empty()) {
             Frame& f = frames.back();
             const StateInfo& info = a.m_states[f.state];
@@ -374,17 +439,47 @@ private:
             mine.assign(static_cast<std::size_t>(dims), Histogram{});
             if (m_s->nodes[static_cast<std::size_t>(info.node)].kind == NodeKind::Ending) {
                 for (auto& h : mine) h.count = {1.0};
-                continue;
+            } else {
+                // target == s is a state looping to itself: not a simple path (and the same buffer).
+                auto contributes = [&](std::uint32_t target) {
+                    return target != s && mark[target] == 2 && a.m_complete[target];
+                };
+                for (int d = 0; d < dims; ++d) {
+                    // The range first (the union of the successors' shifted ranges), then the counts,
+                    // added in transition order as before.
+                    long long lo = 0, hi = -1;
+                    for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                        const std::uint32_t t = info.first_transition + k;
+                        const std::uint32_t target = a.m_transitions[t].target;
+                        if (!contributes(target)) continue;
+                        const Histogram& from = per_state[target][static_cast<std::size_t>(d)];
+                        if (from.count.empty()) continue;
+                        const long long from_lo = from.min_total + std::llround(reward(t, d));
+                        const long long from_hi = from_lo + static_cast<long long>(from.count.size()) - 1;
+                        if (hi < lo) { lo = from_lo; hi = from_hi; }
+                        else { lo = std::min(lo, from_lo); hi = std::max(hi, from_hi); }
+                    }
+                    if (hi < lo) continue;
+                    Histogram& into = mine[static_cast<std::size_t>(d)];
+                    into.min_total = lo;
+                    into.count.assign(static_cast<std::size_t>(hi - lo + 1), 0.0);
+                    for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                        const std::uint32_t t = info.first_transition + k;
+                        const std::uint32_t target = a.m_transitions[t].target;
+                        if (!contributes(target)) continue;
+                        const Histogram& from = per_state[target][static_cast<std::size_t>(d)];
+                        if (from.count.empty()) continue;
+                        const long long from_lo = from.min_total + std::llround(reward(t, d));
+                        double* out = into.count.data() + (from_lo - lo);
+                        for (std::size_t i = 0; i < from.count.size(); ++i) out[i] += from.count[i];
+                    }
+                }
             }
             for (std::uint32_t k = 0; k < info.transition_count; ++k) {
-                std::uint32_t t = info.first_transition + k;
-                std::uint32_t target = a.m_transitions[t].target;
-                // target == s is a state looping to itself: not a simple path (and the same buffer).
-                if (target == s || mark[target] != 2 || !a.m_complete[target]) continue;
-                for (int d = 0; d < dims; ++d)
-                    add_shifted(mine[static_cast<std::size_t>(d)], per_state[target][static_cast<std::size_t>(d)],
-                                static_cast<long long>(std::llround(a.m_rewards[static_cast<std::size_t>(t) * m_width + d])));
+                const std::uint32_t target = a.m_transitions[info.first_transition + k].target;
+                if (--awaited[target] == 0 && target != s && mark[target] == 2) release(target);
             }
+            if (awaited[s] == 0) release(s);  // nobody will read it (or all who would have, did)
         }
         a.m_histograms = per_state[0];
     }
@@ -394,8 +489,9 @@ private:
     std::shared_ptr<Analysis> m_a;
     const Scenario* m_s = nullptr;
     int m_width = 1;
-    std::vector<double> m_rewards;
-    std::vector<std::uint32_t> m_pending;
+    int m_table_shift = 64;                     // see table_shift(); set by grow()
+    std::vector<std::uint32_t> m_choice_base;   // per node: index of its first choice among all choices
+    std::vector<std::uint32_t> m_first_row;     // per choice: its first reward row, 0 = not made yet
     std::vector<bool> m_in_path;
     std::size_t m_loop_steps = 0;
 };
@@ -403,7 +499,8 @@ private:
 double Analysis::reward(std::uint32_t s, const Transition& t, int d) const {
     (void)s;
     auto t_index = static_cast<std::size_t>(&t - m_transitions.data());
-    return m_rewards[t_index * static_cast<std::size_t>(m_dimensions + 1) + static_cast<std::size_t>(d)];
+    return m_reward_table[static_cast<std::size_t>(m_reward_rows[t_index]) * static_cast<std::size_t>(m_dimensions + 1) +
+                          static_cast<std::size_t>(d)];
 }
 
 double Analysis::q_value(std::uint32_t s, const Transition& t) const {
@@ -413,10 +510,12 @@ double Analysis::q_value(std::uint32_t s, const Transition& t) const {
 std::uint32_t Analysis::find_state(int node, const std::int32_t* values) const {
     if (m_hash_table.empty()) return kNoState;
     std::size_t mask = m_hash_table.size() - 1;
-    for (std::size_t i = hash_state(node, values, m_slots) & mask;; i = (i + 1) & mask) {
-        std::uint32_t entry = m_hash_table[i];
+    const std::uint64_t hash = hash_state(node, values, m_slots);
+    for (std::size_t i = static_cast<std::size_t>(hash >> m_table_shift);; i = (i + 1) & mask) {
+        const std::uint64_t entry = m_hash_table[i];
         if (entry == 0) return kNoState;
-        std::uint32_t id = entry - 1;
+        if ((entry & kTagMask) != hash_tag(hash)) continue;
+        const auto id = static_cast<std::uint32_t>(entry) - 1;
         if (m_states[id].node == node && std::equal(values, values + m_slots, this->values(id))) return id;
     }
 }

@@ -5,29 +5,89 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#define SALESDOJO_PROCESS_ID() static_cast<long>(::getpid())
+#else
+#define SALESDOJO_PROCESS_ID() 0L
+#endif
 
 namespace salesdojo {
 namespace {
 
-using nlohmann::json;
+// The loader reads a Document (see source.hpp): nlohmann::json's API, values in an arena.
+using json = DocumentJson;
 
-std::string escape_pointer_token(std::string_view token) {
-    std::string out;
+void append_pointer_token(std::string& out, std::string_view token) {
     for (char c : token) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
-    return out;
 }
-std::string at(const std::string& base, std::string_view key) {
-    return base + "/" + escape_pointer_token(key);
-}
-std::string at(const std::string& base, std::size_t index) {
-    return base + "/" + std::to_string(index);
+
+// A JSON pointer that becomes a string only when a diagnostic needs one: most of a large file
+// produces no diagnostic, so building "/nodes/1234/choices/2/text" for every value would be pure
+// allocation. A Ptr is a small value (no heap): an optional escaped prefix given as a string literal
+// ("/rubric") followed by up to kMaxSegments keys or indices. Keys are views of string literals or of
+// keys inside the parsed document, both of which outlive every Ptr the loader makes.
+class Ptr {
+public:
+    Ptr() = default;  // "": the whole document
+    Ptr(const char* escaped_literal) : m_prefix(escaped_literal) {}  // NOLINT: implicit on purpose
+
+    Ptr key(std::string_view k) const {
+        Ptr p = *this;
+        p.push({k.data(), k.size()});
+        return p;
+    }
+    Ptr index(std::size_t i) const {
+        Ptr p = *this;
+        p.push({nullptr, i});
+        return p;
+    }
+    std::string str() const {
+        std::string out = m_prefix;
+        for (std::uint8_t i = 0; i < m_count; ++i) {
+            out += '/';
+            const Segment& s = m_segments[i];
+            if (s.key) append_pointer_token(out, std::string_view(s.key, s.n));
+            else out += std::to_string(s.n);
+        }
+        return out;
+    }
+
+private:
+    struct Segment {
+        const char* key;  // nullptr: an array index
+        std::size_t n;    // key length, or the index
+    };
+    static constexpr std::uint8_t kMaxSegments = 10;  // the loader goes at most 7 deep
+    void push(Segment s) {
+        if (m_count < kMaxSegments) m_segments[m_count++] = s;
+    }
+    const char* m_prefix = "";
+    Segment m_segments[kMaxSegments];
+    std::uint8_t m_count = 0;
+};
+
+Ptr at(const Ptr& base, std::string_view key) { return base.key(key); }
+Ptr at(const Ptr& base, std::size_t index) { return base.index(index); }
+Ptr at(const char* base, std::size_t index) { return Ptr(base).index(index); }
+
+// Equality of short keys: length and first character decide almost every comparison without a
+// call to memcmp.
+bool same_key(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
 }
 
 const char* type_name(const json& value) {
@@ -69,7 +129,9 @@ class Loader {
 public:
     Loader(const SourceText& source, Diagnostics& out) : m_src(source), m_out(out) {}
 
-    std::shared_ptr<Scenario> build(const json& doc) {
+    // Takes the document by non-const reference: strings are moved out of it (see take_string), so
+    // it is left in an unspecified state for the caller to free.
+    std::shared_ptr<Scenario> build(json& doc) {
         auto scenario = std::make_shared<Scenario>();
         m_s = scenario.get();
         m_s->file = m_src.file();
@@ -97,42 +159,63 @@ public:
 
 private:
     // ----- reporting -----
-    void error(const char* code, std::string message, const std::string& pointer) {
-        m_out.push_back(m_src.make(Severity::Error, code, std::move(message), pointer));
+    void error(const char* code, std::string message, const Ptr& pointer) {
+        m_out.push_back(m_src.make(Severity::Error, code, std::move(message), pointer.str()));
     }
-    void warning(const char* code, std::string message, const std::string& pointer) {
-        m_out.push_back(m_src.make(Severity::Warning, code, std::move(message), pointer));
+    void warning(const char* code, std::string message, const Ptr& pointer) {
+        m_out.push_back(m_src.make(Severity::Warning, code, std::move(message), pointer.str()));
     }
 
-    void check_keys(const json& object, const std::string& pointer,
-                    std::initializer_list<const char*> known) {
+    // Known keys are compared in place; the list is copied into strings only to suggest a name for
+    // an unknown key. Also remembers where each known key's value is (m_keys), so that the field() lookups that
+    // follow for the same object need no search of the object's members.
+    void check_keys(const json& object, const Ptr& pointer,
+                    std::initializer_list<std::string_view> known) {
+        m_keys.object = nullptr;
         if (!object.is_object()) return;
-        std::vector<std::string> names(known.begin(), known.end());
-        for (const auto& item : object.items()) {
-            if (std::find(names.begin(), names.end(), item.key()) != names.end()) continue;
-            std::string message = "unknown key '" + item.key() + "'";
-            std::string nearest = nearest_word(item.key(), names);
+        const bool cache = known.size() <= KeyCache::kMax;
+        if (cache) {
+            m_keys.count = known.size();
+            std::copy(known.begin(), known.end(), m_keys.known);
+            std::fill(m_keys.values, m_keys.values + m_keys.count, nullptr);
+        }
+        for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
+            const auto hit = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, key); });
+            if (hit != known.end()) {
+                if (cache) m_keys.values[hit - known.begin()] = &value;
+                continue;
+            }
+            std::vector<std::string> names(known.begin(), known.end());
+            std::string message = "unknown key '" + key + "'";
+            std::string nearest = nearest_word(key, names);
             if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-            Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, at(pointer, item.key()));
-            if (auto offset = m_src.offset_of_key(at(pointer, item.key()))) {
+            const std::string key_pointer = at(pointer, key).str();
+            Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, key_pointer);
+            if (auto offset = m_src.offset_of_key(key_pointer)) {
                 Position p = m_src.position_of_offset(*offset);
                 d.line = p.line;
                 d.column = p.column;
             }
             m_out.push_back(std::move(d));
         }
+        if (cache) m_keys.object = &object;
     }
 
     // ----- typed field access: each reports SD1007 / SD1008 and returns nullptr when unusable -----
-    const json* field(const json& object, const char* key, const std::string& pointer, bool required) {
-        auto it = object.find(key);
-        if (it == object.end()) {
-            if (required) error("SD1008", std::string("missing required key '") + key + "'", pointer);
-            return nullptr;
-        }
-        return &*it;
+    const json* field(const json& object, const char* key, const Ptr& pointer, bool required) {
+        const json* value = lookup(object, key);
+        if (!value && required) error("SD1008", std::string("missing required key '") + key + "'", pointer);
+        return value;
     }
-    const json* typed(const json& object, const char* key, const std::string& pointer,
+    const json* lookup(const json& object, std::string_view key) const {
+        if (&object == m_keys.object) {
+            for (std::size_t i = 0; i < m_keys.count; ++i)
+                if (same_key(m_keys.known[i], key)) return m_keys.values[i];
+        }
+        auto it = object.find(key);  // a string_view: no std::string, no strlen per comparison
+        return it == object.end() ? nullptr : &*it;
+    }
+    const json* typed(const json& object, const char* key, const Ptr& pointer,
                       bool required, json::value_t expected, const char* expected_name) {
         const json* value = field(object, key, pointer, required);
         if (!value) return nullptr;
@@ -146,18 +229,18 @@ private:
         return value;
     }
     std::optional<std::string> get_string(const json& object, const char* key,
-                                          const std::string& pointer, bool required) {
+                                          const Ptr& pointer, bool required) {
         const json* v = typed(object, key, pointer, required, json::value_t::string, "a string");
         if (!v) return std::nullopt;
         return v->get<std::string>();
     }
     std::optional<std::int64_t> get_int(const json& object, const char* key,
-                                        const std::string& pointer, bool required) {
+                                        const Ptr& pointer, bool required) {
         const json* v = field(object, key, pointer, required);
         if (!v) return std::nullopt;
         return as_int(*v, at(pointer, key), key);
     }
-    std::optional<std::int64_t> as_int(const json& v, const std::string& pointer, std::string_view what) {
+    std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
         if (v.is_number_unsigned()) {
             auto u = v.get<std::uint64_t>();
             if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) {
@@ -177,29 +260,34 @@ private:
         error("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
         return std::nullopt;
     }
-    const json* get_array(const json& object, const char* key, const std::string& pointer, bool required) {
+    const json* get_array(const json& object, const char* key, const Ptr& pointer, bool required) {
         return typed(object, key, pointer, required, json::value_t::array, "an array");
     }
-    const json* get_object(const json& object, const char* key, const std::string& pointer, bool required) {
+    const json* get_object(const json& object, const char* key, const Ptr& pointer, bool required) {
         return typed(object, key, pointer, required, json::value_t::object, "an object");
     }
     // Array elements that must be objects: reports and skips the rest.
-    bool element_is_object(const json& element, const std::string& pointer, const char* what) {
+    bool element_is_object(const json& element, const Ptr& pointer, const char* what) {
         if (element.is_object()) return true;
         error("SD1007", std::string("each ") + what + " must be an object, not " + type_name(element), pointer);
         return false;
     }
 
-    LocalizedText get_text(const json& object, const char* key, const std::string& pointer, bool required) {
+    LocalizedText get_text(const json& object, const char* key, const Ptr& pointer, bool required) {
         LocalizedText text;
         const json* v = field(object, key, pointer, required);
         if (!v) return text;
         read_text(*v, at(pointer, key), key, text);
         return text;
     }
-    void read_text(const json& v, const std::string& pointer, std::string_view what, LocalizedText& text) {
+    // The loader owns the document it reads (build() takes it by non-const reference) and reads every
+    // text value exactly once, so translations are moved out of it rather than copied.
+    std::string take_string(const json& v) {
+        return std::move(const_cast<json&>(v).get_ref<std::string&>());
+    }
+    void read_text(const json& v, const Ptr& pointer, std::string_view what, LocalizedText& text) {
         if (v.is_string()) {
-            text.by_language.emplace("", v.get<std::string>());
+            text.by_language.emplace("", take_string(v));
             return;
         }
         if (!v.is_object()) {
@@ -208,16 +296,16 @@ private:
                                 type_name(v), pointer);
             return;
         }
-        for (const auto& item : v.items()) {
-            if (!item.value().is_string()) {
-                error("SD1007", "translation '" + item.key() + "' must be a string, not " +
-                                    type_name(item.value()), at(pointer, item.key()));
+        for (const auto& [key, value] : v.get_ref<const json::object_t&>()) {
+            if (!value.is_string()) {
+                error("SD1007", "translation '" + key + "' must be a string, not " +
+                                    type_name(value), at(pointer, key));
                 continue;
             }
-            if (std::find(m_s->languages.begin(), m_s->languages.end(), item.key()) == m_s->languages.end())
-                warning("SD2017", "text in language '" + item.key() + "', which the scenario does not declare in 'languages'",
-                        at(pointer, item.key()));
-            text.by_language.emplace(item.key(), item.value().get<std::string>());
+            if (std::find(m_s->languages.begin(), m_s->languages.end(), key) == m_s->languages.end())
+                warning("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
+                        at(pointer, key));
+            text.by_language.emplace_hint(text.by_language.end(), key, take_string(value));
         }
         for (const auto& language : m_s->languages)
             if (!text.by_language.count(language))
@@ -254,7 +342,7 @@ private:
         if (const json* languages = get_array(doc, "languages", "", true)) {
             for (std::size_t i = 0; i < languages->size(); ++i) {
                 const json& l = (*languages)[i];
-                std::string pointer = at("/languages", i);
+                Ptr pointer = at("/languages", i);
                 if (!l.is_string()) { error("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
                 auto code = l.get<std::string>();
                 if (code.size() < 2 || code.size() > 8 ||
@@ -295,7 +383,7 @@ private:
 
     // Registers an id in a namespace, reporting duplicates; returns false for a bad or duplicate id.
     bool register_id(std::unordered_map<std::string, int>& ids, const std::string& id, int index,
-                     const std::string& pointer, const char* what) {
+                     const Ptr& pointer, const char* what) {
         auto [it, inserted] = ids.emplace(id, index);
         if (!inserted) {
             error("SD2001", std::string("duplicate ") + what + " id '" + id + "'", pointer);
@@ -303,7 +391,7 @@ private:
         }
         return true;
     }
-    std::optional<std::string> read_id(const json& object, const std::string& pointer, bool identifier) {
+    std::optional<std::string> read_id(const json& object, const Ptr& pointer, bool identifier) {
         auto id = get_string(object, "id", pointer, true);
         if (!id) return std::nullopt;
         if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
@@ -318,12 +406,12 @@ private:
 
     void read_rubric(const json& doc) {
         const json* rubric = get_object(doc, "rubric", "", false);
-        const json empty = json::object();
+        static const json empty = json::object();  // static: its address is never reused (see m_keys)
         if (!rubric) rubric = &empty;
         check_keys(*rubric, "/rubric", {"dimensions", "principles", "assumption", "pass_mark"});
         if (const json* dims = get_array(*rubric, "dimensions", "/rubric", false)) {
             for (std::size_t i = 0; i < dims->size(); ++i) {
-                std::string pointer = at("/rubric/dimensions", i);
+                Ptr pointer = at("/rubric/dimensions", i);
                 const json& d = (*dims)[i];
                 if (!element_is_object(d, pointer, "dimension")) continue;
                 check_keys(d, pointer, {"id", "title", "description", "weight"});
@@ -353,7 +441,7 @@ private:
         }
         if (const json* principles = get_array(*rubric, "principles", "/rubric", false)) {
             for (std::size_t i = 0; i < principles->size(); ++i) {
-                std::string pointer = at("/rubric/principles", i);
+                Ptr pointer = at("/rubric/principles", i);
                 const json& p = (*principles)[i];
                 if (!element_is_object(p, pointer, "principle")) continue;
                 check_keys(p, pointer, {"id", "title", "explanation"});
@@ -363,7 +451,7 @@ private:
             }
         }
         std::string assumption_dimension = "bias";
-        std::string dimension_pointer = "/rubric";
+        const char* dimension_pointer = "/rubric";
         if (const json* a = get_object(*rubric, "assumption", "/rubric", false)) {
             check_keys(*a, "/rubric/assumption", {"dimension", "penalty"});
             if (auto d = get_string(*a, "dimension", "/rubric/assumption", false)) {
@@ -377,7 +465,7 @@ private:
         }
         auto it = m_dimension_ids.find(assumption_dimension);
         if (it != m_dimension_ids.end()) m_s->assumption_dimension = it->second;
-        else if (dimension_pointer != "/rubric")  // an explicit but unknown dimension
+        else if (std::string_view(dimension_pointer) != "/rubric")  // an explicit but unknown dimension
             error("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
         if (const json* pass = field(*rubric, "pass_mark", "/rubric", false)) {
             if (!pass->is_number()) error("SD1007", std::string("'pass_mark' must be a number, not ") + type_name(*pass), "/rubric/pass_mark");
@@ -397,7 +485,7 @@ private:
         const json* outcomes = get_array(doc, "outcomes", "", false);
         if (!outcomes) return;
         for (std::size_t i = 0; i < outcomes->size(); ++i) {
-            std::string pointer = at("/outcomes", i);
+            Ptr pointer = at("/outcomes", i);
             const json& o = (*outcomes)[i];
             if (!element_is_object(o, pointer, "outcome")) continue;
             check_keys(o, pointer, {"id", "title"});
@@ -410,7 +498,7 @@ private:
     void read_state(const json& doc) {
         if (const json* variables = get_array(doc, "variables", "", false)) {
             for (std::size_t i = 0; i < variables->size(); ++i) {
-                std::string pointer = at("/variables", i);
+                Ptr pointer = at("/variables", i);
                 const json& v = (*variables)[i];
                 if (!element_is_object(v, pointer, "variable")) continue;
                 check_keys(v, pointer, {"id", "type", "min", "max", "initial", "description"});
@@ -449,7 +537,7 @@ private:
         }
         if (const json* facts = get_array(doc, "facts", "", false)) {
             for (std::size_t i = 0; i < facts->size(); ++i) {
-                std::string pointer = at("/facts", i);
+                Ptr pointer = at("/facts", i);
                 const json& f = (*facts)[i];
                 if (!element_is_object(f, pointer, "fact")) continue;
                 check_keys(f, pointer, {"id", "title"});
@@ -466,7 +554,7 @@ private:
         const json* cast = get_array(doc, "cast", "", false);
         if (!cast) return;
         for (std::size_t i = 0; i < cast->size(); ++i) {
-            std::string pointer = at("/cast", i);
+            Ptr pointer = at("/cast", i);
             const json& c = (*cast)[i];
             if (!element_is_object(c, pointer, "character")) continue;
             check_keys(c, pointer, {"id", "name", "role", "appearance", "expressions", "portraits"});
@@ -477,7 +565,7 @@ private:
             member.name = get_text(c, "name", pointer, true);
             member.role = get_text(c, "role", pointer, false);
             if (const json* a = get_object(c, "appearance", pointer, false)) {
-                std::string ap = at(pointer, "appearance");
+                Ptr ap = at(pointer, "appearance");
                 check_keys(*a, ap, {"description", "skin", "hair", "hair_style", "clothing", "accent", "accessory"});
                 member.appearance.description = get_text(*a, "description", ap, false);
                 for (auto [key, target] : {std::pair<const char*, std::string*>{"skin", &member.appearance.skin},
@@ -506,7 +594,7 @@ private:
             }
             if (const json* portraits = get_object(c, "portraits", pointer, false)) {
                 for (const auto& item : portraits->items()) {
-                    std::string pp = at(at(pointer, "portraits"), item.key());
+                    Ptr pp = at(at(pointer, "portraits"), item.key());
                     if (!item.value().is_string()) { error("SD1007", "a portrait must be a file path string", pp); continue; }
                     auto path = item.value().get<std::string>();
                     // Portraits may only come from the scenario's own folder.
@@ -522,7 +610,7 @@ private:
         }
     }
 
-    void read_choice_of(const json& object, const char* key, const std::string& pointer,
+    void read_choice_of(const json& object, const char* key, const Ptr& pointer,
                         std::initializer_list<const char*> allowed, std::string& target) {
         auto value = get_string(object, key, pointer, false);
         if (!value) return;
@@ -538,9 +626,10 @@ private:
         if (!nodes) return;
         if (nodes->empty()) error("SD1010", "'nodes' must contain at least one node", "/nodes");
         m_s->nodes.resize(nodes->size());
+        m_node_ids.reserve(nodes->size());
         for (std::size_t i = 0; i < nodes->size(); ++i) {
             const json& n = (*nodes)[i];
-            std::string pointer = at("/nodes", i);
+            Ptr pointer = at("/nodes", i);
             if (!element_is_object(n, pointer, "node")) continue;
             auto id = read_id(n, pointer, false);
             if (!id) continue;
@@ -549,7 +638,7 @@ private:
         }
     }
 
-    int resolve_node(const json& holder, const char* key, const std::string& pointer) {
+    int resolve_node(const json& holder, const char* key, const Ptr& pointer) {
         auto target = get_string(holder, key, pointer, true);
         if (!target) return kNoIndex;
         auto it = m_node_ids.find(*target);
@@ -568,7 +657,7 @@ private:
     }
 
     template <typename Map>
-    int resolve_in(const Map& ids, const std::string& id, const std::string& pointer,
+    int resolve_in(const Map& ids, const std::string& id, const Ptr& pointer,
                    const char* code, const char* what) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
@@ -593,7 +682,7 @@ private:
         }
     }
 
-    void read_node(const json& n, const std::string& pointer, Node& node) {
+    void read_node(const json& n, const Ptr& pointer, Node& node) {
         check_keys(n, pointer, {"id", "speaker", "expression", "text", "narration", "trainer_notes",
                                 "discussion", "choices", "next", "random", "ending"});
         if (auto speaker = get_string(n, "speaker", pointer, false))
@@ -622,7 +711,7 @@ private:
             }
         }
         int kinds = 0;
-        for (const char* key : {"choices", "next", "random", "ending"}) kinds += n.contains(key) ? 1 : 0;
+        for (const char* key : {"choices", "next", "random", "ending"}) kinds += lookup(n, key) ? 1 : 0;
         if (kinds != 1) {
             error("SD1012", kinds == 0
                       ? "node '" + node.id + "' has no way on: give it \"choices\", \"next\", \"random\" or \"ending\""
@@ -630,29 +719,36 @@ private:
                   pointer);
             return;
         }
-        if (n.contains("choices")) {
+        if (lookup(n, "choices")) {
             node.kind = NodeKind::Choices;
             const json* choices = get_array(n, "choices", pointer, true);
             if (!choices) return;
-            std::unordered_map<std::string, int> choice_ids;
+            node.choices.reserve(choices->size());
             for (std::size_t c = 0; c < choices->size(); ++c) {
-                std::string cp = at(at(pointer, "choices"), c);
+                Ptr cp = at(at(pointer, "choices"), c);
                 if (!element_is_object((*choices)[c], cp, "choice")) continue;
                 Choice choice;
-                if (read_choice((*choices)[c], cp, choice) &&
-                    register_id(choice_ids, choice.id, static_cast<int>(c), at(cp, "id"), "choice"))
-                    node.choices.push_back(std::move(choice));
+                if (!read_choice((*choices)[c], cp, choice)) continue;
+                // A node has a handful of choices: a linear search beats a hash map per node.
+                const bool duplicate = std::any_of(node.choices.begin(), node.choices.end(),
+                                                   [&](const Choice& other) { return other.id == choice.id; });
+                if (duplicate) {
+                    error("SD2001", "duplicate choice id '" + choice.id + "'", at(cp, "id"));
+                    continue;
+                }
+                node.has_unconditional_choice = node.has_unconditional_choice || choice.condition.empty();
+                node.choices.push_back(std::move(choice));
             }
-        } else if (n.contains("next")) {
+        } else if (lookup(n, "next")) {
             node.kind = NodeKind::Continue;
             node.next = resolve_node(n, "next", pointer);
-        } else if (n.contains("random")) {
+        } else if (lookup(n, "random")) {
             node.kind = NodeKind::Random;
             const json* outcomes = get_array(n, "random", pointer, true);
             if (!outcomes) return;
             if (outcomes->empty()) error("SD1010", "'random' needs at least one branch", at(pointer, "random"));
             for (std::size_t r = 0; r < outcomes->size(); ++r) {
-                std::string rp = at(at(pointer, "random"), r);
+                Ptr rp = at(at(pointer, "random"), r);
                 const json& o = (*outcomes)[r];
                 if (!element_is_object(o, rp, "random branch")) continue;
                 check_keys(o, rp, {"weight", "next"});
@@ -668,7 +764,7 @@ private:
             node.kind = NodeKind::Ending;
             const json* ending = get_object(n, "ending", pointer, true);
             if (!ending) return;
-            std::string ep = at(pointer, "ending");
+            Ptr ep = at(pointer, "ending");
             check_keys(*ending, ep, {"outcome", "title"});
             if (auto outcome = get_string(*ending, "outcome", ep, true)) {
                 int index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class");
@@ -678,7 +774,7 @@ private:
         }
     }
 
-    bool read_choice(const json& c, const std::string& pointer, Choice& choice) {
+    bool read_choice(const json& c, const Ptr& pointer, Choice& choice) {
         check_keys(c, pointer, {"id", "text", "condition", "score", "set", "add", "learns", "requires",
                                 "feedback", "principles", "next"});
         auto id = read_id(c, pointer, false);
@@ -690,7 +786,7 @@ private:
         if (auto condition = get_string(c, "condition", pointer, false)) compile_condition(*condition, at(pointer, "condition"), choice);
         if (const json* score = get_object(c, "score", pointer, false)) {
             for (const auto& item : score->items()) {
-                std::string sp = at(at(pointer, "score"), item.key());
+                Ptr sp = at(at(pointer, "score"), item.key());
                 int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
                 auto amount = as_int(item.value(), sp, item.key());
                 if (dimension >= 0 && amount) {
@@ -706,7 +802,7 @@ private:
         if (const json* principles = get_array(c, "principles", pointer, false)) {
             for (std::size_t p = 0; p < principles->size(); ++p) {
                 const json& v = (*principles)[p];
-                std::string pp = at(at(pointer, "principles"), p);
+                Ptr pp = at(at(pointer, "principles"), p);
                 if (!v.is_string()) { error("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
                 int index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle");
                 if (index >= 0) choice.principles.push_back(index);
@@ -715,7 +811,7 @@ private:
         return true;
     }
 
-    void compile_condition(const std::string& source, const std::string& pointer, Choice& choice) {
+    void compile_condition(const std::string& source, const Ptr& pointer, Choice& choice) {
         SymbolResolver resolve = [this](std::string_view name) -> std::optional<Symbol> {
             auto it = m_state_ids.find(std::string(name));
             if (it == m_state_ids.end()) return std::nullopt;
@@ -731,8 +827,9 @@ private:
         for (const auto& e : errors) {
             std::string message = e.message;
             if (e.code == "SD2003") message += suggestion_for_name(source.substr(e.offset), m_state_ids);
-            Diagnostic d = m_src.make(Severity::Error, e.code, message, pointer);
-            Position p = m_src.position_in_string(pointer, e.offset);
+            const std::string where = pointer.str();
+            Diagnostic d = m_src.make(Severity::Error, e.code, message, where);
+            Position p = m_src.position_in_string(where, e.offset);
             if (p.line > 0) { d.line = p.line; d.column = p.column; }
             m_out.push_back(std::move(d));
         }
@@ -750,12 +847,12 @@ private:
         return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
     }
 
-    void read_variable_effects(const json& c, const char* key, const std::string& pointer,
+    void read_variable_effects(const json& c, const char* key, const Ptr& pointer,
                                VariableOp op, Choice& choice) {
         const json* effects = get_object(c, key, pointer, false);
         if (!effects) return;
         for (const auto& item : effects->items()) {
-            std::string ep = at(at(pointer, key), item.key());
+            Ptr ep = at(at(pointer, key), item.key());
             auto it = m_state_ids.find(item.key());
             if (it == m_state_ids.end() || it->second < 0) {
                 std::string message = it == m_state_ids.end()
@@ -790,12 +887,12 @@ private:
         }
     }
 
-    void read_fact_list(const json& c, const char* key, const std::string& pointer, std::vector<int>& out) {
+    void read_fact_list(const json& c, const char* key, const Ptr& pointer, std::vector<int>& out) {
         const json* list = get_array(c, key, pointer, false);
         if (!list) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& v = (*list)[i];
-            std::string fp = at(at(pointer, key), i);
+            Ptr fp = at(at(pointer, key), i);
             if (!v.is_string()) { error("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
             auto it = m_state_ids.find(v.get<std::string>());
             if (it == m_state_ids.end() || it->second >= 0) {
@@ -819,6 +916,16 @@ private:
             error("SD1008", "missing required key 'start' (the id of the first node)", "");
         }
     }
+
+    // The object check_keys saw last, with the value of each known key (nullptr: absent).
+    struct KeyCache {
+        static constexpr std::size_t kMax = 24;
+        const json* object = nullptr;
+        std::size_t count = 0;
+        std::string_view known[kMax];
+        const json* values[kMax];
+    };
+    KeyCache m_keys;
 
     const SourceText& m_src;
     Diagnostics& m_out;
@@ -858,40 +965,139 @@ std::string nearest_word(std::string_view word, const std::vector<std::string>& 
     return best;
 }
 
-LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
-                              const SourceLimits& limits) {
-    LoadResult result;
-    if (text.size() > limits.max_bytes) {
-        result.diagnostics.push_back({Severity::Error, "SD1002",
-            "file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(limits.max_bytes) + " bytes",
-            file_name, 0, 0, ""});
-        return result;
+namespace {
+
+// ----- freeing what a large load leaves behind, off the caller's critical path -----
+//
+// After the Scenario is built, the parsed Document and the source text (with its line table) are
+// garbage. For a 10,000-node file that is about 60 MiB of arena blocks, the strings still in the
+// document and 20 MiB of text: some 30 to 50 ms to walk and release. The Scenario owns copies (or
+// moved-out strings) of everything it keeps, so nothing it holds points into them. A large load
+// therefore hands them to a background thread that frees them while the caller goes on (typically
+// analysing the scenario).
+//
+// Why this is safe:
+//  - The thread receives sole ownership (moved in; nothing else can reach the objects) and frees
+//    only them; freeing on another thread is what malloc is built for. Document values take no
+//    memory from the thread that frees them (their arena is released whole, see source.hpp).
+//  - At most one such thread exists. The next large load joins it before starting another, and so
+//    do finish_deferred_frees() and the static Reaper's destructor at normal process exit, so no
+//    thread outlives the process's static destruction or runs unjoined.
+//  - A child made by fork() does not have the thread: it never joins the parent's thread (checked by
+//    pid), and simply never frees what that thread owned.
+//  - If a thread cannot be started, the garbage is freed at once, as before.
+// Small files (below kDeferredFreeBytes of source text) are freed at once: a thread is not worth it
+// there, and the common case stays single-threaded.
+constexpr std::size_t kDeferredFreeBytes = 1u << 20;
+
+struct Leftovers {
+    std::optional<Document> document;
+    std::unique_ptr<SourceText> source;
+};
+
+class Reaper {
+public:
+    static Reaper& instance() {
+        static Reaper reaper;
+        return reaper;
     }
-    SourceText source(file_name, text);
-    auto doc = parse_json(source, limits, result.diagnostics);
+    void dispose(std::unique_ptr<Leftovers> leftovers) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        join_locked();
+        try {
+            auto thread = std::make_unique<std::thread>([garbage = std::move(leftovers)]() mutable { garbage.reset(); });
+            m_thread = thread.release();
+            m_owner = SALESDOJO_PROCESS_ID();
+        } catch (...) {
+            // No thread: what was not moved into one is freed here, now (leftovers, if still ours).
+        }
+    }
+    void join() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        join_locked();
+    }
+    ~Reaper() { join(); }
+
+private:
+    Reaper() = default;
+    void join_locked() {
+        if (!m_thread) return;
+        if (m_owner == SALESDOJO_PROCESS_ID()) {
+            if (m_thread->joinable()) m_thread->join();
+            delete m_thread;
+        }
+        // else: a forked child; the thread is not ours (the std::thread object is left alone).
+        m_thread = nullptr;
+    }
+    std::mutex m_mutex;
+    std::thread* m_thread = nullptr;
+    long m_owner = 0;
+};
+
+void dispose_leftovers(Document&& document, std::unique_ptr<SourceText> source) {
+    const std::size_t bytes = source ? source->text().size() : 0;
+    if (bytes < kDeferredFreeBytes) return;  // both are freed by the caller's scope, now
+    auto leftovers = std::make_unique<Leftovers>();
+    leftovers->document = std::move(document);
+    leftovers->source = std::move(source);
+    Reaper::instance().dispose(std::move(leftovers));
+}
+
+LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& limits) {
+    LoadResult result;
+    std::optional<Document> doc = parse_document(*source, limits, result.diagnostics);
     if (!doc) return result;
-    Loader loader(source, result.diagnostics);
-    auto scenario = loader.build(*doc);
+    std::shared_ptr<Scenario> scenario;
+    {
+        Loader loader(*source, result.diagnostics);
+        scenario = loader.build(doc->root());
+    }
     if (scenario && !has_errors(result.diagnostics)) result.scenario = std::move(scenario);
     // Report in file order, as an editor would list them.
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
+    dispose_leftovers(std::move(*doc), std::move(source));
     return result;
+}
+
+LoadResult too_large(std::size_t size, const std::string& file_name, const SourceLimits& limits) {
+    LoadResult result;
+    result.diagnostics.push_back({Severity::Error, "SD1002",
+        "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.max_bytes) + " bytes",
+        file_name, 0, 0, ""});
+    return result;
+}
+
+}  // namespace
+
+void finish_deferred_frees() { Reaper::instance().join(); }
+
+LoadResult load_scenario_text(const std::string& text, const std::string& file_name,
+                              const SourceLimits& limits) {
+    if (text.size() > limits.max_bytes) return too_large(text.size(), file_name, limits);
+    return load_source(std::make_unique<SourceText>(file_name, text), limits);
 }
 
 void locate_diagnostics(Diagnostics& diagnostics, const std::string& path, const SourceLimits& limits) {
     Diagnostics ignored;
     auto text = read_source_file(path, limits, ignored);
     if (!text) return;
-    SourceText source(path, *text);
+    SourceText source(path, std::move(*text));
+    std::vector<Diagnostic*> unplaced;
+    std::vector<std::string_view> pointers;
     for (auto& d : diagnostics) {
         if (d.line > 0) continue;
-        auto offset = source.offset_of_pointer(d.pointer);
-        if (!offset) continue;
-        Position p = source.position_of_offset(*offset);
-        d.line = p.line;
-        d.column = p.column;
+        unplaced.push_back(&d);
+        pointers.push_back(d.pointer);
+    }
+    if (unplaced.empty()) return;
+    const auto offsets = source.offsets_of_pointers(pointers);  // one scan of the file, not one per diagnostic
+    for (std::size_t i = 0; i < unplaced.size(); ++i) {
+        if (!offsets[i]) continue;
+        Position p = source.position_of_offset(*offsets[i]);
+        unplaced[i]->line = p.line;
+        unplaced[i]->column = p.column;
     }
 }
 
@@ -899,7 +1105,11 @@ LoadResult load_scenario_file(const std::string& path, const SourceLimits& limit
     LoadResult result;
     auto text = read_source_file(path, limits, result.diagnostics);
     if (!text) return result;
-    LoadResult loaded = load_scenario_text(*text, path, limits);
+    // As load_scenario_text, without copying the text: this function owns it.
+    const std::size_t size = text->size();
+    LoadResult loaded = size > limits.max_bytes
+                            ? too_large(size, path, limits)
+                            : load_source(std::make_unique<SourceText>(path, std::move(*text)), limits);
     loaded.diagnostics.insert(loaded.diagnostics.begin(), result.diagnostics.begin(), result.diagnostics.end());
     return loaded;
 }

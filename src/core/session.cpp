@@ -72,20 +72,42 @@ const Node& Session::current() const {
 
 std::vector<ChoiceOption> Session::options() const {
     std::vector<ChoiceOption> result;
-    if (m_state == SessionState::Finished) return result;
+    options(result);
+    return result;
+}
+
+void Session::options(std::vector<ChoiceOption>& out) const {
+    if (m_state == SessionState::Finished) {
+        out.clear();
+        return;
+    }
     const Node& node = current();
-    result.reserve(node.choices.size());
+    // resize, not clear + push_back: the elements (and their unsupported_facts buffers) are reused.
+    out.resize(node.choices.size());
     for (std::size_t i = 0; i < node.choices.size(); ++i) {
         const Choice& c = node.choices[i];
-        ChoiceOption option;
+        ChoiceOption& option = out[i];
         option.index = static_cast<int>(i);
         option.choice = &c;
         option.available = c.condition.empty() || c.condition.evaluate(m_values.data());
+        option.unsupported_facts.clear();
         for (int fact : c.requires_facts)
             if (!knows(fact)) option.unsupported_facts.push_back(fact);
-        result.push_back(std::move(option));
     }
-    return result;
+}
+
+std::size_t Session::available_choices(int* out, std::size_t capacity) const {
+    if (m_state != SessionState::AwaitingChoice) return 0;
+    const Node& node = current();
+    const std::int32_t* values = m_values.data();
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < node.choices.size(); ++i) {
+        const Expression& condition = node.choices[i].condition;
+        if (!condition.empty() && !condition.evaluate(values)) continue;
+        if (count < capacity) out[count] = static_cast<int>(i);
+        ++count;
+    }
+    return std::min(count, capacity);
 }
 
 void Session::apply(const Choice& choice, TranscriptEntry& entry) {
@@ -124,9 +146,10 @@ void Session::advance() {
                 m_state = SessionState::Finished;
                 return;
             case NodeKind::Choices: {
-                bool any = std::any_of(node.choices.begin(), node.choices.end(), [&](const Choice& c) {
-                    return c.condition.empty() || c.condition.evaluate(m_values.data());
-                });
+                bool any = node.has_unconditional_choice ||
+                           std::any_of(node.choices.begin(), node.choices.end(), [&](const Choice& c) {
+                               return c.condition.empty() || c.condition.evaluate(m_values.data());
+                           });
                 m_state = any ? SessionState::AwaitingChoice : SessionState::Stuck;
                 return;
             }
@@ -166,6 +189,10 @@ void Session::undo() {
 
 void Session::undo_to(std::size_t decisions) {
     contract(decisions <= m_decisions.size(), "Session::undo_to beyond the decisions taken");
+    if (decisions == 0) {  // a restart: nothing to replay, nothing to copy
+        reset();
+        return;
+    }
     std::vector<int> keep(m_decisions.begin(), m_decisions.begin() + static_cast<std::ptrdiff_t>(decisions));
     reset();
     for (int choice : keep) choose(choice);

@@ -9,11 +9,17 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <new>
 #include <system_error>
+#include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #if defined(__unix__) || defined(__unix) || (defined(__APPLE__) && defined(__MACH__))
@@ -82,11 +88,32 @@ std::string describe_size_limit(std::size_t n) {
 // --- a tiny, iterative JSON scanner over raw text -------------------------------------------------
 // It assumes nothing: on malformed input it stops and reports "not found" rather than guessing.
 
+// The first '"' or '\\' at or after p, or npos. Eight bytes at a time: string_view::find_first_of
+// calls memchr on the set once per character of the text, which made scanning long files slow.
+std::size_t find_quote_or_backslash(std::string_view t, std::size_t p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const char* const data = t.data();
+    const std::size_t n = t.size();
+    while (p < n) {
+        while (n - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, data + p, sizeof w);
+            const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+            if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs) break;
+            p += 8;
+        }
+        const std::size_t stop = n - p >= 8 ? p + 8 : n;
+        for (; p < stop; ++p)
+            if (data[p] == '"' || data[p] == '\\') return p;
+    }
+    return npos;
+}
+
 // `p` is at an opening quote. Returns the index just past the closing quote, or npos.
 std::size_t skip_string(std::string_view t, std::size_t p) {
     ++p;
     while (p < t.size()) {
-        const std::size_t q = t.find_first_of("\"\\", p);
+        const std::size_t q = find_quote_or_backslash(t, p);
         if (q == npos) return npos;
         if (t[q] == '"') return q + 1;
         p = q + 2;  // a backslash escapes the next character, whatever it is
@@ -321,8 +348,57 @@ std::optional<std::size_t> find_element(std::string_view t, std::size_t p, std::
     }
 }
 
+// Element offsets of arrays and members of objects, found while resolving several pointers over
+// the same text: each array is scanned once, however many of its elements are asked for (the
+// analyser's diagnostics name many nodes of one 10,000-element array), and each member lookup is
+// made once (a lookup reads the whole object, as the last of repeated keys wins). The answers are
+// exactly find_element's and find_member's.
+class ElementCache {
+public:
+    std::optional<Member> member(std::string_view t, std::size_t object, const std::string& name) {
+        auto key = std::make_pair(object, name);
+        auto it = m_members.find(key);
+        if (it == m_members.end()) it = m_members.emplace(std::move(key), find_member(t, object, name)).first;
+        return it->second;
+    }
+
+    std::optional<std::size_t> find(std::string_view t, std::size_t array, std::size_t index) {
+        Scan& scan = m_arrays[array];
+        if (!scan.started) {
+            scan.started = true;
+            scan.next = array + 1;
+        }
+        while (scan.elements.size() <= index) {
+            if (scan.ended) return std::nullopt;
+            // One step of find_element's loop, for element number scan.elements.size().
+            std::size_t p = skip_ws(t, scan.next);
+            if (p >= t.size()) { scan.ended = true; continue; }
+            const char c = t[p];
+            if (c == ']' || c == '}' || c == ',' || c == ':') { scan.ended = true; continue; }
+            scan.elements.push_back(p);
+            const std::size_t end = skip_value(t, p);
+            if (end == npos) { scan.ended = true; continue; }
+            p = skip_ws(t, end);
+            if (p >= t.size() || t[p] != ',') { scan.ended = true; continue; }
+            scan.next = p + 1;
+        }
+        return scan.elements[index];
+    }
+
+private:
+    struct Scan {
+        bool started = false;
+        bool ended = false;      // no element after the last one found
+        std::size_t next = 0;    // where the element after the last one found would start
+        std::vector<std::size_t> elements;
+    };
+    std::unordered_map<std::size_t, Scan> m_arrays;  // by the offset of the array's '['
+    std::map<std::pair<std::size_t, std::string>, std::optional<Member>> m_members;  // by object offset, name
+};
+
 // Resolves `pointer` over the raw text: the value's offset and, for an object member, its key's.
-std::optional<Member> resolve_pointer(std::string_view t, std::string_view pointer) {
+// With a cache, array elements are found through it.
+std::optional<Member> resolve_pointer(std::string_view t, std::string_view pointer, ElementCache* cache = nullptr) {
     std::size_t p = skip_ws(t, document_start(t));
     if (p >= t.size()) return std::nullopt;
     Member at{p, p};
@@ -336,13 +412,13 @@ std::optional<Member> resolve_pointer(std::string_view t, std::string_view point
         const auto token = unescape_token(raw);
         if (!token) return std::nullopt;
         if (t[p] == '{') {
-            const auto member = find_member(t, p, *token);
+            const auto member = cache ? cache->member(t, p, *token) : find_member(t, p, *token);
             if (!member) return std::nullopt;
             at = *member;
         } else if (t[p] == '[') {
             const auto index = parse_index(*token);
             if (!index) return std::nullopt;
-            const auto element = find_element(t, p, *index);
+            const auto element = cache ? cache->find(t, p, *index) : find_element(t, p, *index);
             if (!element) return std::nullopt;
             at = Member{*element, *element};
         } else {
@@ -365,8 +441,17 @@ struct Utf8Error {
 // Strict UTF-8 (Unicode table 3-7): no overlong forms, no surrogates, nothing above U+10FFFF.
 std::optional<Utf8Error> find_invalid_utf8(std::string_view t) {
     const std::size_t n = t.size();
+    const char* const data = t.data();
     std::size_t i = 0;
     while (i < n) {
+        // ASCII fast path: eight bytes at a time while none has its high bit set.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, data + i, sizeof word);
+            if (word & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char b = static_cast<unsigned char>(t[i]);
         if (b < 0x80) {
             ++i;
@@ -406,14 +491,18 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view t) {
 // --- nesting depth -------------------------------------------------------------------------------
 
 // Offset of the bracket that makes the nesting deeper than `max_depth`, if any. Strings (with their
-// escapes) are skipped so brackets inside them do not count.
+// escapes) are skipped so brackets inside them do not count. This scan is the reference definition
+// of SD1004; it runs only when the parse below fails (see DepthLimitedDomParser), never on a file
+// that parses, so valid files do not pay a second pass over their bytes.
 std::optional<std::size_t> find_too_deep(std::string_view t, int max_depth) {
     const long limit = max_depth < 0 ? 0 : max_depth;
     long depth = 0;
     std::size_t p = 0;
     while (p < t.size()) {
-        const std::size_t q = t.find_first_of("\"{}[]", p);
-        if (q == npos) return std::nullopt;
+        // The next '"', '{', '}', '[' or ']' (a plain loop: find_first_of calls memchr per character).
+        std::size_t q = p;
+        while (q < t.size() && t[q] != '"' && t[q] != '{' && t[q] != '}' && t[q] != '[' && t[q] != ']') ++q;
+        if (q >= t.size()) return std::nullopt;
         const char c = t[q];
         if (c == '"') {
             p = skip_string(t, q);
@@ -429,6 +518,278 @@ std::optional<std::size_t> find_too_deep(std::string_view t, int max_depth) {
     }
     return std::nullopt;
 }
+
+// The DOM builder nlohmann::json::parse uses, with a nesting-depth limit: it stops the parse at the
+// first '{' or '[' that opens level max_depth + 1. nlohmann's parser is iterative, so nothing recurses
+// before the limit is hit. The depth counts exactly the brackets find_too_deep counts on a prefix that
+// parses (a valid prefix has balanced brackets and no bracket outside strings is skipped), so a file
+// this handler refuses is one find_too_deep refuses too, at the same bracket.
+class DepthLimitedDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+public:
+    DepthLimitedDomParser(nlohmann::json& root, long max_depth)
+        : json_sax_dom_parser(root, /*allow_exceptions=*/true), m_limit(max_depth) {}
+
+    bool start_object(std::size_t length) {
+        if (++m_depth > m_limit) return too_deep();
+        return json_sax_dom_parser::start_object(length);
+    }
+    bool end_object() {
+        --m_depth;
+        return json_sax_dom_parser::end_object();
+    }
+    bool start_array(std::size_t length) {
+        if (++m_depth > m_limit) return too_deep();
+        return json_sax_dom_parser::start_array(length);
+    }
+    bool end_array() {
+        --m_depth;
+        return json_sax_dom_parser::end_array();
+    }
+private:
+    static bool too_deep() { return false; }  // stops the parse; parse_into then reports SD1004
+    long m_limit;
+    long m_depth = 0;
+};
+
+// --- the fast path: a strict parser that builds nlohmann's DOM directly -------------------------
+//
+// nlohmann's lexer appends every character of every string to a buffer one push_back at a time, and
+// copies the buffer into the DOM afterwards; on a 20 MiB scenario that is most of the parse. This
+// parser scans strings eight bytes at a time and builds the same values directly (nlohmann::json for
+// parse_json, DocumentJson for parse_document).
+//
+// It is a fast path only: it accepts a subset of what nlohmann accepts (RFC 8259, the grammar
+// nlohmann implements in strict mode) and builds, for every document it accepts, exactly the DOM
+// nlohmann::json::parse builds: numbers are classified the same way (non-negative integers are
+// unsigned, negative ones signed; anything but a short integer is converted by nlohmann itself),
+// a repeated key keeps its last value, strings are decoded with the same escapes and surrogate rules.
+// On anything else (any syntax error, nesting deeper than the limit, a NUL byte after the value,
+// which nlohmann takes for the end of the input) it gives up and parse_into falls back to nlohmann's
+// own parser, which then produces the same diagnostics as before. parse_into has already checked
+// that the whole text is valid UTF-8 (the same strict rules nlohmann applies inside strings), so
+// bytes above 0x7F inside strings are copied as they are.
+template <typename Json>
+class FastDomParser {
+public:
+    FastDomParser(std::string_view text, long max_depth)
+        : m_p(text.data()), m_end(text.data() + text.size()), m_limit(max_depth) {}
+
+    // True when the whole text is one JSON value that this parser accepts; `root` then holds it.
+    bool parse(Json& root) {
+        using json = Json;
+        if (m_end - m_p >= 3 && static_cast<unsigned char>(m_p[0]) == 0xEF) {
+            if (static_cast<unsigned char>(m_p[1]) != 0xBB || static_cast<unsigned char>(m_p[2]) != 0xBF) return false;
+            m_p += 3;
+        }
+        std::vector<json*> stack;  // open containers, innermost last
+        std::string key;
+        json* slot = &root;        // where the next value goes
+        for (;;) {
+            // A value into *slot.
+            skip_ws();
+            if (m_p >= m_end) return false;
+            const char c = *m_p;
+            bool opened = false;
+            if (c == '{' || c == '[') {
+                if (static_cast<long>(stack.size()) + 1 > m_limit) return false;
+                ++m_p;
+                *slot = c == '{' ? json(json::value_t::object) : json(json::value_t::array);
+                skip_ws();
+                if (m_p >= m_end) return false;
+                if (*m_p == (c == '{' ? '}' : ']')) {
+                    ++m_p;  // empty
+                } else {
+                    stack.push_back(slot);
+                    opened = true;
+                }
+            } else if (c == '"') {
+                std::string value;
+                if (!read_string(value)) return false;
+                *slot = json(std::move(value));
+            } else if (c == 't') {
+                if (!literal("true")) return false;
+                *slot = true;
+            } else if (c == 'f') {
+                if (!literal("false")) return false;
+                *slot = false;
+            } else if (c == 'n') {
+                if (!literal("null")) return false;
+                *slot = nullptr;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                if (!read_number(*slot)) return false;
+            } else {
+                return false;
+            }
+            // After a value (or at the first member of a container just opened).
+            bool first = opened;
+            for (;;) {
+                if (stack.empty()) {
+                    skip_ws();
+                    return m_p == m_end;
+                }
+                json* top = stack.back();
+                if (!first) {
+                    skip_ws();
+                    if (m_p >= m_end) return false;
+                    const char d = *m_p++;
+                    if (d == (top->is_object() ? '}' : ']')) {
+                        stack.pop_back();
+                        continue;
+                    }
+                    if (d != ',') return false;
+                    skip_ws();
+                    if (m_p >= m_end) return false;
+                }
+                if (top->is_array()) {
+                    auto& array = *top->template get_ptr<typename json::array_t*>();
+                    array.emplace_back();
+                    slot = &array.back();
+                } else {
+                    if (*m_p != '"' || !read_string(key)) return false;
+                    skip_ws();
+                    if (m_p >= m_end || *m_p != ':') return false;
+                    ++m_p;
+                    auto& object = *top->template get_ptr<typename json::object_t*>();
+                    slot = &object[key];  // a repeated key: the last value wins, as in nlohmann
+                    *slot = nullptr;
+                }
+                break;
+            }
+        }
+    }
+
+private:
+    void skip_ws() {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t')) ++m_p;
+    }
+
+    bool literal(std::string_view word) {
+        if (static_cast<std::size_t>(m_end - m_p) < word.size() || std::string_view(m_p, word.size()) != word) return false;
+        m_p += word.size();
+        return true;
+    }
+
+    static bool ends_run(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+    // The first '"', '\\' or control character at or after p, or end.
+    static const char* find_run_end(const char* p, const char* end) {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        for (;;) {
+            while (end - p >= 8) {
+                std::uint64_t w;
+                std::memcpy(&w, p, sizeof w);
+                const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+                const std::uint64_t maybe = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                                            ((w - ones * 0x20) & ~w);
+                if (maybe & highs) break;  // a candidate in these eight bytes (checked one by one below)
+                p += 8;
+            }
+            const char* stop = end - p >= 8 ? p + 8 : end;
+            for (; p < stop; ++p)
+                if (ends_run(*p)) return p;
+            if (p >= end) return end;
+        }
+    }
+
+    // At an opening quote: decodes the string into `out` exactly as nlohmann does.
+    bool read_string(std::string& out) {
+        out.clear();
+        ++m_p;
+        for (;;) {
+            const char* run_end = find_run_end(m_p, m_end);
+            out.append(m_p, static_cast<std::size_t>(run_end - m_p));
+            m_p = run_end;
+            if (m_p >= m_end) return false;
+            const char c = *m_p;
+            if (c == '"') {
+                ++m_p;
+                return true;
+            }
+            if (c != '\\') return false;  // a control character
+            if (m_end - m_p < 2) return false;
+            const char e = m_p[1];
+            m_p += 2;
+            switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    const std::string_view t(m_p, static_cast<std::size_t>(m_end - m_p));
+                    const long hi = read_hex4(t, 0);
+                    if (hi < 0) return false;
+                    m_p += 4;
+                    unsigned long code_point = static_cast<unsigned long>(hi);
+                    if (hi >= 0xD800 && hi <= 0xDBFF) {
+                        if (m_end - m_p < 6 || m_p[0] != '\\' || m_p[1] != 'u') return false;
+                        const long lo = read_hex4(std::string_view(m_p + 2, 4), 0);
+                        if (lo < 0xDC00 || lo > 0xDFFF) return false;
+                        m_p += 6;
+                        code_point = 0x10000ul + ((static_cast<unsigned long>(hi) - 0xD800ul) << 10) +
+                                     (static_cast<unsigned long>(lo) - 0xDC00ul);
+                    } else if (hi >= 0xDC00 && hi <= 0xDFFF) {
+                        return false;
+                    }
+                    append_utf8(out, code_point);
+                    break;
+                }
+                default: return false;
+            }
+        }
+    }
+
+    // A number into `slot`. Integers of up to 18 digits are converted here (they fit both int64 and
+    // uint64, so nlohmann's strtoll/strtoull cannot overflow on them); every other number is handed
+    // to nlohmann itself, so the value and its type are exactly nlohmann's.
+    bool read_number(Json& slot) {
+        const char* start = m_p;
+        const bool negative = *m_p == '-';
+        if (negative) ++m_p;
+        if (m_p >= m_end) return false;
+        std::uint64_t value = 0;
+        if (*m_p == '0') {
+            ++m_p;
+        } else if (*m_p >= '1' && *m_p <= '9') {
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9') value = value * 10 + static_cast<std::uint64_t>(*m_p++ - '0');
+        } else {
+            return false;
+        }
+        const std::size_t digits = static_cast<std::size_t>(m_p - start) - (negative ? 1 : 0);
+        bool integer = true;
+        if (m_p < m_end && *m_p == '.') {
+            integer = false;
+            ++m_p;
+            if (m_p >= m_end || *m_p < '0' || *m_p > '9') return false;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9') ++m_p;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            integer = false;
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-')) ++m_p;
+            if (m_p >= m_end || *m_p < '0' || *m_p > '9') return false;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9') ++m_p;
+        }
+        if (integer && digits <= 18) {
+            if (negative) slot = static_cast<typename Json::number_integer_t>(-static_cast<std::int64_t>(value));
+            else slot = static_cast<typename Json::number_unsigned_t>(value);
+            return true;
+        }
+        try {
+            slot = Json::parse(start, m_p);  // the number alone: nlohmann's own conversion
+        } catch (...) {
+            return false;  // out of range: the full parse reports it
+        }
+        return true;
+    }
+
+    const char* m_p;
+    const char* m_end;
+    long m_limit;
+};
 
 // --- JSON syntax errors --------------------------------------------------------------------------
 
@@ -819,6 +1180,20 @@ std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointe
     }
 }
 
+std::vector<std::optional<std::size_t>> SourceText::offsets_of_pointers(const std::vector<std::string_view>& pointers) const {
+    std::vector<std::optional<std::size_t>> offsets(pointers.size());
+    try {
+        ElementCache cache;
+        for (std::size_t i = 0; i < pointers.size(); ++i) {
+            const auto member = resolve_pointer(m_text, pointers[i], &cache);
+            if (member) offsets[i] = member->value;
+        }
+    } catch (...) {  // out of memory for the cache: one by one, as offset_of_pointer
+        for (std::size_t i = 0; i < pointers.size(); ++i) offsets[i] = offset_of_pointer(pointers[i]);
+    }
+    return offsets;
+}
+
 std::optional<std::size_t> SourceText::offset_of_key(std::string_view pointer) const {
     try {
         const auto member = resolve_pointer(m_text, pointer);
@@ -922,8 +1297,11 @@ std::optional<std::string> read_source_file(const std::string& path, const Sourc
     return std::nullopt;
 }
 
-std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceLimits& limits,
-                                         Diagnostics& out) {
+namespace {
+
+// parse_json's work, into nlohmann::json or a DocumentJson (see parse_document).
+template <typename Json>
+std::optional<Json> parse_into(const SourceText& source, const SourceLimits& limits, Diagnostics& out) {
     try {
         const std::string& text = source.text();
         const auto at = [&](const std::string& code, std::string message, std::size_t offset) {
@@ -956,20 +1334,48 @@ std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceL
             at("SD1005", "file is empty; a scenario is a JSON object", 0);
             return std::nullopt;
         }
-        if (const auto deep = find_too_deep(text, limits.max_depth)) {
+        // The fast path (see FastDomParser); anything it does not accept goes to nlohmann's parser.
+        {
+            Json fast;
+            if (FastDomParser<Json>(text, limits.max_depth < 0 ? 0 : limits.max_depth).parse(fast)) return fast;
+        }
+        // Nesting depth (SD1004) takes precedence over syntax errors (SD1005), wherever they are.
+        // The depth is checked during the parse (no separate pass over the bytes); when the parse
+        // fails for any reason, the reference scan decides whether the file is too deep.
+        const auto report_too_deep = [&]() -> bool {
+            const auto deep = find_too_deep(text, limits.max_depth);
+            if (!deep) return false;
             at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) +
                              " levels",
                *deep);
-            return std::nullopt;
-        }
+            return true;
+        };
         try {
-            return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/true,
-                                         /*ignore_comments=*/false);
+            nlohmann::json result;
+            DepthLimitedDomParser handler(result, limits.max_depth < 0 ? 0 : limits.max_depth);
+            const bool parsed = nlohmann::json::sax_parse(text, &handler, nlohmann::json::input_format_t::json,
+                                                          /*strict=*/true, /*ignore_comments=*/false);
+            if (parsed) {
+                // Valid JSON the fast path leaves to nlohmann (a NUL byte after the value, which
+                // nlohmann takes for the end of the input). Rare: converted through text, which
+                // nlohmann writes so that it reads back to the same values.
+                if constexpr (std::is_same_v<Json, nlohmann::json>) return result;
+                else return Json::parse(result.dump());
+            }
+            if (report_too_deep()) return std::nullopt;
+            // Not reachable: the handler only stops the parse at a bracket find_too_deep also finds,
+            // and a syntax error throws. Report the depth at the start rather than accept the file.
+            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) +
+                             " levels",
+               0);
+            return std::nullopt;
         } catch (const nlohmann::json::parse_error& e) {
+            if (report_too_deep()) return std::nullopt;
             SyntaxError error = describe_syntax_error(text, e.byte, e.what());
             at("SD1005", std::move(error.message), error.offset);
             return std::nullopt;
         } catch (const nlohmann::json::out_of_range& e) {
+            if (report_too_deep()) return std::nullopt;
             SyntaxError error = describe_number_overflow(text, e.what());
             at("SD1005", std::move(error.message), error.offset);
             return std::nullopt;
@@ -983,6 +1389,148 @@ std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceL
         push(out, file_diagnostic("SD1005", "JSON could not be parsed", source.file()));
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> parse_json(const SourceText& source, const SourceLimits& limits,
+                                         Diagnostics& out) {
+    return parse_into<nlohmann::json>(source, limits, out);
+}
+
+// --- documents -----------------------------------------------------------------------------------
+
+// Bump allocation from blocks of at least 1 MiB (growing with the document), released together.
+class DocumentArena {
+public:
+    DocumentArena() = default;
+    DocumentArena(const DocumentArena&) = delete;
+    DocumentArena& operator=(const DocumentArena&) = delete;
+    ~DocumentArena() {
+        for (void* block : m_blocks) std::free(block);
+    }
+
+    void* allocate(std::size_t bytes, std::size_t alignment) {
+        std::uintptr_t at = (m_next + (alignment - 1)) & ~static_cast<std::uintptr_t>(alignment - 1);
+        if (m_blocks.empty() || at > m_end || bytes > m_end - at) {
+            const std::size_t size = std::max(bytes + alignment, std::min<std::size_t>(m_total / 2 + kMinBlock, kMaxBlock));
+            void* block = std::malloc(size);
+            if (!block) throw std::bad_alloc();
+            m_blocks.push_back(block);
+            m_total += size;
+            m_next = reinterpret_cast<std::uintptr_t>(block);
+            m_end = m_next + size;
+            at = (m_next + (alignment - 1)) & ~static_cast<std::uintptr_t>(alignment - 1);
+        }
+        m_next = at + bytes;
+        return reinterpret_cast<void*>(at);
+    }
+
+private:
+    static constexpr std::size_t kMinBlock = 1u << 20;
+    static constexpr std::size_t kMaxBlock = 16u << 20;
+    std::vector<void*> m_blocks;
+    std::size_t m_total = 0;
+    std::uintptr_t m_next = 0;
+    std::uintptr_t m_end = 0;
+};
+
+namespace {
+
+thread_local DocumentArena* t_document_arena = nullptr;
+
+// Makes `arena` the one document values come from on this thread, for the guard's lifetime.
+class CurrentArena {
+public:
+    explicit CurrentArena(DocumentArena* arena) : m_previous(t_document_arena) { t_document_arena = arena; }
+    ~CurrentArena() { t_document_arena = m_previous; }
+    CurrentArena(const CurrentArena&) = delete;
+    CurrentArena& operator=(const CurrentArena&) = delete;
+
+private:
+    DocumentArena* m_previous;
+};
+
+// Frees the buffers of the strings still in a document (keys and values), without running the
+// values' destructors: everything else they own is arena memory. Iterative (documents may nest
+// up to SourceLimits::max_depth, which a caller may raise).
+void free_strings(DocumentJson& root) noexcept {
+    std::vector<DocumentJson*> pending{&root};
+    while (!pending.empty()) {
+        DocumentJson* value = pending.back();
+        pending.pop_back();
+        switch (value->type()) {
+            case DocumentJson::value_t::object:
+                for (auto& [key, member] : *value->get_ptr<DocumentJson::object_t*>()) {
+                    // A key is const: its lifetime is ended (its buffer freed) by its destructor, which
+                    // may be called on a const object; the node holding it is never used again.
+                    if (key.capacity() > std::string().capacity()) key.~basic_string();
+                    pending.push_back(&member);
+                }
+                break;
+            case DocumentJson::value_t::array:
+                for (auto& element : *value->get_ptr<DocumentJson::array_t*>()) pending.push_back(&element);
+                break;
+            case DocumentJson::value_t::string: {
+                std::string released;
+                value->get_ptr<std::string*>()->swap(released);  // freed at the end of this scope
+                break;
+            }
+            default: break;  // numbers, booleans, null own nothing; parsing text makes no binary values
+        }
+    }
+}
+
+}  // namespace
+
+namespace detail {
+void* document_allocate(std::size_t bytes, std::size_t alignment) {
+    if (t_document_arena) return t_document_arena->allocate(bytes, alignment);
+    // Outside a parse: a process-wide arena, never released (see the header).
+    static std::mutex mutex;
+    static DocumentArena* const leftover = new DocumentArena();
+    std::lock_guard<std::mutex> lock(mutex);
+    return leftover->allocate(bytes, alignment);
+}
+}  // namespace detail
+
+Document::Document() : m_arena(std::make_unique<DocumentArena>()) {}
+
+Document::Document(Document&& other) noexcept : m_arena(std::move(other.m_arena)), m_root(other.m_root) {
+    other.m_root = nullptr;
+}
+
+Document& Document::operator=(Document&& other) noexcept {
+    if (this != &other) {
+        release();
+        m_arena = std::move(other.m_arena);
+        m_root = other.m_root;
+        other.m_root = nullptr;
+    }
+    return *this;
+}
+
+Document::~Document() { release(); }
+
+void Document::release() noexcept {
+    if (m_root) free_strings(*m_root);  // m_root itself lives in the arena: no destructor to run
+    m_root = nullptr;
+    m_arena.reset();
+}
+
+std::optional<Document> parse_document(const SourceText& source, const SourceLimits& limits, Diagnostics& out) {
+    try {
+        Document document;
+        CurrentArena current(document.m_arena.get());
+        std::optional<DocumentJson> parsed = parse_into<DocumentJson>(source, limits, out);
+        if (!parsed) return std::nullopt;
+        void* place = document.m_arena->allocate(sizeof(DocumentJson), alignof(DocumentJson));
+        document.m_root = new (place) DocumentJson(std::move(*parsed));
+        return document;
+    } catch (...) {  // out of memory for the arena itself
+        push(out, file_diagnostic("SD1005", "JSON could not be parsed: out of memory", source.file()));
+        return std::nullopt;
+    }
 }
 
 }  // namespace salesdojo
