@@ -26,31 +26,7 @@ using nlohmann::json;
 
 namespace {
 
-// Completes a compact scenario body (rubric, variables, facts, nodes) into a loadable document:
-// metadata, `start` = the first node, and a text for every node and choice that has none.
-std::string complete_document(const std::string& body) {
-    json doc = {{"format_version", 1}, {"id", "analysis_test"}, {"version", "1.0.0"}, {"title", "Analysis test"},
-                {"summary", "A tiny scenario for the analyser tests."}, {"languages", {"en"}}};
-    const json parsed = json::parse(body);
-    for (auto& [key, value] : parsed.items()) doc[key] = value;
-    if (!doc.contains("start")) doc["start"] = doc["nodes"][0]["id"];
-    for (auto& node : doc["nodes"]) {
-        if (!node.contains("text")) node["text"] = "Node " + node["id"].get<std::string>() + ".";
-        if (node.contains("choices"))
-            for (auto& choice : node["choices"])
-                if (!choice.contains("text")) choice["text"] = "Say " + choice["id"].get<std::string>() + ".";
-    }
-    return doc.dump();
-}
-
-std::shared_ptr<const Scenario> load_body(const std::string& body) {
-    LoadResult result = load_scenario_text(complete_document(body), "analysis_test.json");
-    std::string messages;
-    for (const auto& d : result.diagnostics) messages += format_diagnostic(d) + "\n";
-    INFO(messages);
-    REQUIRE(result.ok());
-    return result.scenario;
-}
+std::shared_ptr<const Scenario> load_body(const std::string& body) { return load_compact(body, "analysis_test", "1.0.0", "Analysis test"); }
 
 std::string codes(const Diagnostics& diagnostics) {
     std::string out;

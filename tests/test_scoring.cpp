@@ -17,31 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-// Completes a compact scenario body into a loadable document (metadata, start = first node, and a
-// text for every node and choice without one).
-std::string complete_document(const std::string& body) {
-    json doc = {{"format_version", 1}, {"id", "scoring_test"}, {"version", "2.1.0"}, {"title", "Scoring test"},
-                {"summary", "A tiny scenario for the scoring tests."}, {"languages", {"en"}}};
-    const json parsed = json::parse(body);
-    for (auto& [key, value] : parsed.items()) doc[key] = value;
-    if (!doc.contains("start")) doc["start"] = doc["nodes"][0]["id"];
-    for (auto& node : doc["nodes"]) {
-        if (!node.contains("text")) node["text"] = "Node " + node["id"].get<std::string>() + ".";
-        if (node.contains("choices"))
-            for (auto& choice : node["choices"])
-                if (!choice.contains("text")) choice["text"] = "Say " + choice["id"].get<std::string>() + ".";
-    }
-    return doc.dump();
-}
-
-std::shared_ptr<const Scenario> load_body(const std::string& body) {
-    LoadResult result = load_scenario_text(complete_document(body), "scoring_test.json");
-    std::string messages;
-    for (const auto& d : result.diagnostics) messages += format_diagnostic(d) + "\n";
-    INFO(messages);
-    REQUIRE(result.ok());
-    return result.scenario;
-}
+std::shared_ptr<const Scenario> load_body(const std::string& body) { return load_compact(body, "scoring_test", "2.1.0", "Scoring test"); }
 
 std::shared_ptr<const Analysis> analyse_ok(const std::shared_ptr<const Scenario>& scenario) {
     AnalysisResult result = analyse(scenario);
