@@ -1,5 +1,6 @@
 // The last-score store: missing/broken files are empty, record() saves atomically and round-trips.
 #include "progress_store.hpp"
+#include "temp_env.hpp"
 #include "settings.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,25 +18,10 @@
 
 using namespace salesdojo::gui;
 namespace fs = std::filesystem;
+using salesdojo::test::ScopedEnv;
+using salesdojo::test::TempDir;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "salesdojo-progress-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
@@ -49,7 +35,7 @@ std::string read(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("progress: a missing file is empty; record creates folder and file") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-progress"};
     const fs::path file = tmp.path() / "data" / "salesdojo" / "progress.json";
     ProgressStore store(file.string());
     CHECK_FALSE(store.last_score("demanding_director").has_value());
@@ -81,7 +67,7 @@ TEST_CASE("progress: a missing file is empty; record creates folder and file") {
 }
 
 TEST_CASE("progress: broken, foreign or odd files load as empty or skip odd entries") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-progress"};
     const fs::path file = tmp.path() / "progress.json";
     for (const char* text : {"", "{", "[]", "null", "{\"format\":1}", "{\"format\":1,\"last_scores\":[1]}",
                              "{\"last_scores\":{\"a\":1}}", "{\"format\":2,\"last_scores\":{\"a\":1}}",
@@ -107,7 +93,7 @@ TEST_CASE("progress: broken, foreign or odd files load as empty or skip odd entr
 }
 
 TEST_CASE("progress: record refuses bad input and reports write failures") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-progress"};
     std::string error;
     ProgressStore store((tmp.path() / "p.json").string());
     CHECK_FALSE(store.record("", 50.0, &error));
@@ -127,7 +113,7 @@ TEST_CASE("progress: record refuses bad input and reports write failures") {
 }
 
 TEST_CASE("progress: default path is in the data folder") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-progress"};
     const char* old = std::getenv("XDG_DATA_HOME");
     const std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
     ::setenv("XDG_DATA_HOME", tmp.path().string().c_str(), 1);

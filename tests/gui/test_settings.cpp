@@ -1,5 +1,6 @@
 // Settings: the XDG folders, defaults for missing/broken/odd files, clamping, atomic save.
 #include "settings.hpp"
+#include "temp_env.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,51 +14,11 @@
 
 using namespace salesdojo::gui;
 namespace fs = std::filesystem;
+using salesdojo::test::ScopedEnv;
+using salesdojo::test::TempDir;
 
 namespace {
 
-// Sets (or unsets, with nullopt) an environment variable for the life of the object.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, std::optional<std::string> value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        if (value) {
-            ::setenv(name, value->c_str(), 1);
-        } else {
-            ::unsetenv(name);
-        }
-    }
-    ~ScopedEnv() {
-        if (m_old) {
-            ::setenv(m_name, m_old->c_str(), 1);
-        } else {
-            ::unsetenv(m_name);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "salesdojo-settings-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 void write(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
@@ -84,7 +45,7 @@ void check_defaults(const Settings& s) {
 }  // namespace
 
 TEST_CASE("config and data folders follow XDG, with HOME as fallback") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-settings"};
     {
         ScopedEnv config("XDG_CONFIG_HOME", (tmp.path() / "cfg").string());
         ScopedEnv data("XDG_DATA_HOME", (tmp.path() / "data").string());
@@ -108,7 +69,7 @@ TEST_CASE("config and data folders follow XDG, with HOME as fallback") {
 }
 
 TEST_CASE("missing, empty, broken or non-object settings files give the defaults") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-settings"};
     check_defaults(load_settings((tmp.path() / "nope.json").string()));
     check_defaults(load_settings(""));
     for (const char* text : {"", "{", "not json", "[1,2]", "null", "42", "\"text\"", "{\"language\": }"}) {
@@ -120,7 +81,7 @@ TEST_CASE("missing, empty, broken or non-object settings files give the defaults
 }
 
 TEST_CASE("odd values keep their field's default; the others are read") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-settings"};
     const fs::path file = tmp.path() / "s.json";
     write(file, R"({"language": "de", "font_scale": "big", "high_contrast": 1, "fullscreen": true,
                     "read_aloud": "yes", "mode": "classroom", "unknown": [1]})");
@@ -149,7 +110,7 @@ TEST_CASE("odd values keep their field's default; the others are read") {
 }
 
 TEST_CASE("save creates the folder, writes atomically and round-trips") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-settings"};
     ScopedEnv config("XDG_CONFIG_HOME", (tmp.path() / "deep" / "config").string());
     const std::string path = settings_path();
     REQUIRE_FALSE(fs::exists(fs::path(path).parent_path()));
@@ -191,7 +152,7 @@ TEST_CASE("save creates the folder, writes atomically and round-trips") {
 }
 
 TEST_CASE("save fails with a message when the folder cannot be made") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-settings"};
     write(tmp.path() / "file", "x");  // a file where a folder should be
     std::string error;
     CHECK_FALSE(save_settings((tmp.path() / "file" / "sub" / "settings.json").string(), Settings{}, &error));

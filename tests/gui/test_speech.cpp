@@ -2,6 +2,7 @@
 // speak() returns while the speech is still going, that a new line stops the old one, and that
 // without espeak-ng nothing happens. PATH is restored after each case.
 #include "speech.hpp"
+#include "temp_env.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,46 +24,10 @@
 
 using namespace salesdojo::gui;
 namespace fs = std::filesystem;
+using salesdojo::test::ScopedEnv;
+using salesdojo::test::TempDir;
 
 namespace {
-
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::string& value) : m_name(name) {
-        if (const char* old = std::getenv(name)) m_old = old;
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (m_old) {
-            ::setenv(m_name, m_old->c_str(), 1);
-        } else {
-            ::unsetenv(m_name);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "salesdojo-speech-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 // A fake espeak-ng in `dir` that writes its arguments, one per line, to dir/args.<pid> (atomically,
 // through a rename) and then sleeps 30 s as the same process — unless the text is "quick".
@@ -100,7 +65,7 @@ bool gone(long pid) {
 }  // namespace
 
 TEST_CASE("speech: speak() returns while espeak-ng still runs; a new line stops the old one") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-speech"};
     install_fake_espeak(tmp.path());
     ScopedEnv path("PATH", tmp.path().string());
 
@@ -146,7 +111,7 @@ TEST_CASE("speech: speak() returns while espeak-ng still runs; a new line stops 
 }
 
 TEST_CASE("speech: the destructor stops the child; a finished child is reaped") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-speech"};
     install_fake_espeak(tmp.path());
     ScopedEnv path("PATH", tmp.path().string());
 
@@ -174,7 +139,7 @@ TEST_CASE("speech: the destructor stops the child; a finished child is reaped") 
 }
 
 TEST_CASE("speech: without espeak-ng on PATH it is unavailable and speak does nothing") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-speech"};
     fs::create_directories(tmp.path() / "empty");
     fs::create_directories(tmp.path() / "noexec");
     std::ofstream(tmp.path() / "noexec" / "espeak-ng") << "#!/bin/sh\ntouch " << (tmp.path() / "ran").string() << "\n";
@@ -197,7 +162,7 @@ TEST_CASE("speech: without espeak-ng on PATH it is unavailable and speak does no
 }
 
 TEST_CASE("speech: empty text is not spoken") {
-    TempDir tmp;
+    TempDir tmp{"salesdojo-speech"};
     install_fake_espeak(tmp.path());
     ScopedEnv path("PATH", tmp.path().string());
     Speech speech;
