@@ -23,6 +23,7 @@ public:
     double to_double() const;
 
 private:
+    void take_storage(BigCount& other) noexcept;
     // Little-endian base 2^32 limbs, no leading zero limbs. Up to kInline limbs (2^192) live inside
     // the object: the analyser keeps one count per state, and a heap block per state would cost more
     // than the additions.

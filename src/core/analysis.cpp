@@ -445,34 +445,33 @@ private:
                     return target != s && mark[target] == 2 && a.m_complete[target];
                 };
                 for (int d = 0; d < dims; ++d) {
-                    // The range first (the union of the successors' shifted ranges), then the counts,
-                    // added in transition order as before.
+                    // Calls f(successor's histogram, its lowest total shifted by the reward) for each
+                    // contributing successor, in transition order.
+                    auto each_successor = [&](auto&& f) {
+                        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                            const std::uint32_t t = info.first_transition + k;
+                            const std::uint32_t target = a.m_transitions[t].target;
+                            if (!contributes(target)) continue;
+                            const Histogram& from = per_state[target][static_cast<std::size_t>(d)];
+                            if (from.count.empty()) continue;
+                            f(from, from.min_total + std::llround(reward(t, d)));
+                        }
+                    };
+                    // The range first (the union of the successors' shifted ranges), then the counts.
                     long long lo = 0, hi = -1;
-                    for (std::uint32_t k = 0; k < info.transition_count; ++k) {
-                        const std::uint32_t t = info.first_transition + k;
-                        const std::uint32_t target = a.m_transitions[t].target;
-                        if (!contributes(target)) continue;
-                        const Histogram& from = per_state[target][static_cast<std::size_t>(d)];
-                        if (from.count.empty()) continue;
-                        const long long from_lo = from.min_total + std::llround(reward(t, d));
+                    each_successor([&](const Histogram& from, long long from_lo) {
                         const long long from_hi = from_lo + static_cast<long long>(from.count.size()) - 1;
                         if (hi < lo) { lo = from_lo; hi = from_hi; }
                         else { lo = std::min(lo, from_lo); hi = std::max(hi, from_hi); }
-                    }
+                    });
                     if (hi < lo) continue;
                     Histogram& into = mine[static_cast<std::size_t>(d)];
                     into.min_total = lo;
                     into.count.assign(static_cast<std::size_t>(hi - lo + 1), 0.0);
-                    for (std::uint32_t k = 0; k < info.transition_count; ++k) {
-                        const std::uint32_t t = info.first_transition + k;
-                        const std::uint32_t target = a.m_transitions[t].target;
-                        if (!contributes(target)) continue;
-                        const Histogram& from = per_state[target][static_cast<std::size_t>(d)];
-                        if (from.count.empty()) continue;
-                        const long long from_lo = from.min_total + std::llround(reward(t, d));
+                    each_successor([&](const Histogram& from, long long from_lo) {
                         double* out = into.count.data() + (from_lo - lo);
                         for (std::size_t i = 0; i < from.count.size(); ++i) out[i] += from.count[i];
-                    }
+                    });
                 }
             }
             for (std::uint32_t k = 0; k < info.transition_count; ++k) {

@@ -18,7 +18,8 @@ BigCount::BigCount(const BigCount& other) {
     m_size = other.m_size;
 }
 
-BigCount::BigCount(BigCount&& other) noexcept : m_size(other.m_size), m_capacity(other.m_capacity) {
+// Moves other's limbs here (m_size and m_capacity already copied) and leaves other empty.
+void BigCount::take_storage(BigCount& other) noexcept {
     if (other.m_capacity > kInline) {
         m_heap = other.m_heap;
         other.m_capacity = kInline;
@@ -27,6 +28,10 @@ BigCount::BigCount(BigCount&& other) noexcept : m_size(other.m_size), m_capacity
         std::copy(other.m_inline, other.m_inline + kInline, m_inline);
     }
     other.m_size = 0;
+}
+
+BigCount::BigCount(BigCount&& other) noexcept : m_size(other.m_size), m_capacity(other.m_capacity) {
+    take_storage(other);
 }
 
 BigCount& BigCount::operator=(const BigCount& other) {
@@ -42,14 +47,7 @@ BigCount& BigCount::operator=(BigCount&& other) noexcept {
     if (m_capacity > kInline) delete[] m_heap;
     m_size = other.m_size;
     m_capacity = other.m_capacity;
-    if (other.m_capacity > kInline) {
-        m_heap = other.m_heap;
-        other.m_capacity = kInline;
-        std::fill(other.m_inline, other.m_inline + kInline, 0u);
-    } else {
-        std::copy(other.m_inline, other.m_inline + kInline, m_inline);
-    }
-    other.m_size = 0;
+    take_storage(other);
     return *this;
 }
 
