@@ -2,13 +2,31 @@
 # Installs what is missing (Debian 12), configures and builds SalesDojo. Idempotent and quiet when
 # nothing is missing. Environment:
 #   SALESDOJO_BUILD_DIR   build folder (default: build)
-#   SALESDOJO_CMAKE_ARGS  extra CMake arguments (e.g. -DSALESDOJO_SANITIZE=ON or -DSALESDOJO_GUI=OFF)
+#   SALESDOJO_CMAKE_ARGS  extra CMake arguments (e.g. -DSALESDOJO_SANITIZE=ON or -DSALESDOJO_GUI=OFF;
+#                         with -DSALESDOJO_GUI=OFF nothing for the window is installed: no SFML, X,
+#                         Xvfb, ImageMagick or espeak-ng; with -DCMAKE_CXX_COMPILER=clang++, clang)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ pkg-config nlohmann-json3-dev doctest-dev libcli11-dev
-          libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
-          xvfb xauth xdotool x11-utils imagemagick espeak-ng)
+# The core, the command line and their tests need only these.
+packages=(cmake ninja-build g++ pkg-config nlohmann-json3-dev doctest-dev libcli11-dev)
+# The window and its tests (Xvfb, xdotool and ImageMagick drive and check it; espeak-ng reads aloud;
+# rsvg-convert renders the PNG icon; desktop-file-validate checks the desktop entry), unless the
+# build is configured without it.
+shopt -s nocasematch
+if [[ " ${SALESDOJO_CMAKE_ARGS:-} " =~ [[:space:]]-DSALESDOJO_GUI(:BOOL)?=(OFF|0|NO|FALSE|N)[[:space:]] ]]; then
+  gui=0
+else
+  gui=1
+fi
+if [[ " ${SALESDOJO_CMAKE_ARGS:-} " =~ CMAKE_CXX_COMPILER(:[A-Z]+)?=[^[:space:]]*clang ]]; then
+  packages+=(clang)
+fi
+shopt -u nocasematch
+if ((gui)); then
+  packages+=(libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
+             xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 using namespace salesdojo::test;
 namespace fs = std::filesystem;
@@ -132,3 +133,72 @@ TEST_CASE("run without --choices reads the trainee's answers, with undo and quit
     CHECK(out.find("Feedback: Good question.") != std::string::npos);
     CHECK(out.find("Totals: qualify +1, bias +2") != std::string::npos);
 }
+
+namespace {
+
+// stdout and stderr together, with `environment` (NAME=value ...) before the command.
+Outcome run_cli_with(const std::string& program, const std::string& environment, const std::string& arguments) {
+    const std::string command = environment + " " + shell_quoted(program) + " " + arguments + " 2>&1 </dev/null";
+    Outcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) outcome.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("without the window program, the command line says so and still works") {
+    // A copy of the binary alone in a folder: no salesdojo-window next to it or in ../libexec.
+    const fs::path dir = fs::temp_directory_path() / ("salesdojo_cli_alone_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "bin");
+    const fs::path alone = dir / "bin/salesdojo";
+    fs::copy_file(SALESDOJO_CLI_PATH, alone);
+    const std::string scenario = shell_quoted(source_path("scenarios/demanding_director.json"));
+    CHECK(run_cli_with(alone.string(), "", "lint " + scenario).exit_code == 0);
+    CHECK(run_cli_with(alone.string(), "", "run " + scenario + " --choices 1,1,1 --debrief").exit_code == 0);
+#ifdef SALESDOJO_CLI_HAS_WINDOW
+    Outcome missing = run_cli_with(alone.string(), "", "");
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.out.find("the window is not installed") != std::string::npos);
+    CHECK(missing.out.find((dir / "libexec/salesdojo/salesdojo-window").string()) != std::string::npos);
+#else
+    CHECK(run_cli_with(alone.string(), "", "").exit_code == 0);  // help: built without the window
+#endif
+    fs::remove_all(dir);
+}
+
+#ifdef SALESDOJO_CLI_HAS_WINDOW
+TEST_CASE("play and no subcommand exec the window program with the options") {
+    const fs::path dir = fs::temp_directory_path() / ("salesdojo_cli_window_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path fake = dir / "fake-window";
+    {
+        std::ofstream script(fake);
+        script << "#!/bin/sh\nprintf '%s|' \"$@\" > '" << (dir / "args.txt").string() << "'\nexit 7\n";
+    }
+    fs::permissions(fake, fs::perms::owner_all);
+    const std::string env = "SALESDOJO_WINDOW_PROGRAM=" + shell_quoted(fake.string());
+    const std::string scenario = source_path("scenarios/demanding_director.json");
+
+    // exec: the window's exit code is the command's.
+    CHECK(run_cli_with(SALESDOJO_CLI_PATH, env, "play " + shell_quoted(scenario) + " --lang en --mode assessment")
+              .exit_code == 7);
+    CHECK(read_text_file((dir / "args.txt").string()) ==
+          "--lang|en|--mode|assessment|--|" + scenario + "|");
+    CHECK(run_cli_with(SALESDOJO_CLI_PATH, env, "").exit_code == 7);
+    CHECK(read_text_file((dir / "args.txt").string()) == "|");  // printf with no arguments: the format once
+
+    // An explicit program that is not there is an error, not a fall-back to another window.
+    Outcome missing = run_cli_with(SALESDOJO_CLI_PATH, "SALESDOJO_WINDOW_PROGRAM=/nonexistent/window", "");
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.out.find("/nonexistent/window") != std::string::npos);
+    fs::remove_all(dir);
+}
+#endif

@@ -5,12 +5,11 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <salesdojo/data_dirs.hpp>
+
 static_assert(sizeof(ImWchar) == 2,
               "Debian's libimgui.a is built with 16-bit ImWchar: do not define IMGUI_USE_WCHAR32");
 
-#ifndef SALESDOJO_ASSETS_DIR
-#define SALESDOJO_ASSETS_DIR "assets"
-#endif
 
 namespace salesdojo::gui {
 namespace {
@@ -54,7 +53,8 @@ std::string default_font_dir() {
     if (const char* dir = std::getenv("SALESDOJO_ASSETS_DIR"); dir && *dir) {
         return std::string(dir) + "/fonts";
     }
-    return std::string(SALESDOJO_ASSETS_DIR) + "/fonts";
+    if (const auto data_dir = find_data_dir("assets/fonts/DejaVuSans.ttf")) return (*data_dir / "assets/fonts").string();
+    return "assets/fonts";  // not found: load_fonts names the missing file and falls back to ImGui's font
 }
 
 Fonts load_fonts(ImFontAtlas& atlas, float scale, const std::string& font_dir) {

@@ -35,7 +35,7 @@ struct Fonts {
 const ImWchar* dutch_glyph_ranges();
 
 // The folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf: $SALESDOJO_ASSETS_DIR/fonts when that
-// environment variable is set, otherwise the compiled-in SALESDOJO_ASSETS_DIR/fonts.
+// environment variable is set, otherwise assets/fonts in the data folder (<salesdojo/data_dirs.hpp>).
 std::string default_font_dir();
 
 // Clears `atlas`, adds the three fonts at `scale` (clamped to 0.5–4) and builds it. Call before the

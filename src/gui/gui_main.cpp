@@ -7,6 +7,8 @@
 #include "settings.hpp"
 #include "speech.hpp"
 
+#include <salesdojo/data_dirs.hpp>
+
 #include <imgui.h>
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -29,10 +31,6 @@
 #include <optional>
 #include <string>
 #include <thread>
-
-#ifndef SALESDOJO_SCENARIOS_DIR
-#define SALESDOJO_SCENARIOS_DIR "scenarios"
-#endif
 
 namespace salesdojo::gui {
 namespace {
@@ -223,9 +221,20 @@ void open_window(sf::RenderWindow& window, const sf::VideoMode& desktop, sf::Vec
 
 Catalogue load_catalogue(const GuiOptions& options) {
     if (!options.scenario_file.empty()) return load_catalogue_file(options.scenario_file);
-    const std::string folder = !options.scenarios_folder.empty()
-                                   ? options.scenarios_folder
-                                   : env_or("SALESDOJO_SCENARIOS_DIR", SALESDOJO_SCENARIOS_DIR);
+    std::string folder = !options.scenarios_folder.empty() ? options.scenarios_folder
+                                                           : env_or("SALESDOJO_SCENARIOS_DIR", "");
+    if (folder.empty()) {
+        // The bundled pack, through the data-folder search (data_dirs.hpp); never the source tree's path.
+        const DataDirInputs inputs = current_data_dir_inputs();
+        const auto data_dir = find_data_dir("scenarios", inputs);
+        if (!data_dir) {
+            Catalogue missing;
+            missing.error = describe_data_search("scenarios", inputs);
+            std::fprintf(stderr, "salesdojo: %s\n", missing.error.c_str());
+            return missing;
+        }
+        folder = (*data_dir / "scenarios").string();
+    }
     return load_catalogue_folder(folder);
 }
 
@@ -298,7 +307,7 @@ int run_gui(const GuiOptions& options) {
     trace("imgui initialised");
     Fonts fonts = load_fonts(*ImGui::GetIO().Fonts, effective_scale(settings.font_scale, ui_scale, window.getSize().y));
     if (!fonts.ok()) std::fprintf(stderr, "salesdojo: warning: %s\n", fonts.error.c_str());
-    trace("fonts loaded");
+    trace(("fonts loaded from " + default_font_dir()).c_str());
 
     Speech speech;
     TextureCache textures;
@@ -308,7 +317,7 @@ int run_gui(const GuiOptions& options) {
     services.speech = &speech;
     services.load_image = [&textures](const std::string& path) { return textures.load(path); };
     Catalogue catalogue = catalogue_loading.get();
-    trace("scenarios loaded");
+    trace(("scenarios loaded from " + catalogue.folder).c_str());
     App app(std::move(catalogue), settings, std::move(services));
     if (!options.scenario_file.empty()) app.apply(intent::OpenScenario{0});
     trace("app ready");

@@ -1,10 +1,10 @@
 #pragma once
-// Entry point of the window. `salesdojo` (no subcommand) and `salesdojo play FILE` call run_gui();
-// there is no main() here. The window hosts the App (app.hpp): home screen, play, debrief, settings.
+// Entry point of the window. `salesdojo-window` (src/window/main.cpp) calls run_gui(); `salesdojo`
+// (no subcommand) and `salesdojo play FILE` exec that program. There is no main() here. The window hosts the App (app.hpp): home screen, play, debrief, settings.
 //
 // Environment (for smoke tests, screenshots and diagnosis; options take precedence where both exist):
-//   SALESDOJO_SCENARIOS_DIR=dir       the scenario pack for the home screen (default: the compiled-in
-//                                     SALESDOJO_SCENARIOS_DIR, the source tree's scenarios/)
+//   SALESDOJO_SCENARIOS_DIR=dir       the scenario pack for the home screen (default: scenarios/ in the
+//                                     data folder, see <salesdojo/data_dirs.hpp> and SALESDOJO_DATA_DIR)
 //   SALESDOJO_SCREENSHOT=path.png     save a screenshot after N frames (after the script, if any), then exit
 //   SALESDOJO_SCREENSHOT_FRAMES=N     N for the above (default 5; at least 2)
 //   SALESDOJO_SCREENSHOT_ON_DEBRIEF=path.png
@@ -17,7 +17,7 @@
 //   SALESDOJO_WINDOW_SIZE=1024x600     window size (default 1280x720, fitted to the screen)
 //   SALESDOJO_UI_SCALE=1.25           extra type scale (multiplies the setting)
 //   SALESDOJO_GUI_TRACE=1             print start-up stages with timestamps to stderr
-//   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: the source tree's assets/)
+//   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: assets/ in the data folder)
 //   SALESDOJO_WINDOW_TIMEOUT=60       seconds to wait for the window to become visible before giving up
 //                                     with exit code 1 (0 = wait for ever); a warning comes after 5 s
 // Settings and the last scores live in $XDG_CONFIG_HOME/salesdojo and $XDG_DATA_HOME/salesdojo:

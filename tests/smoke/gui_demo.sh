@@ -3,8 +3,9 @@
 # Xvfb, take a screenshot after 5 frames, exit, and check the screenshot is 1280x720 and not blank.
 # Called as: bash gui_demo.sh <salesdojo binary>
 #
-# A binary built without the GUI has no run_gui; then the window is opened by the skipped
-# "demo window" case of salesdojo_gui_tests from the same build directory instead. Settings and
+# `salesdojo` opens the window by exec'ing salesdojo-window from its own folder; without that
+# program, the window is opened by the skipped "demo window" case of salesdojo_gui_tests from the
+# same build directory instead. Settings and
 # scores go to a temporary folder, so the user's saved settings never change the run.
 # Exit 77 when Xvfb/xdpyinfo/ImageMagick are missing (set SKIP_RETURN_CODE 77 to report a skip).
 set -u
@@ -12,7 +13,7 @@ bin="${1:?usage: gui_demo.sh <path-to-salesdojo>}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 driver=""
-if [ -x "$bin" ] && nm -C "$bin" 2>/dev/null | grep -q 'salesdojo::gui::run_gui'; then
+if [ -x "$bin" ] && [ -x "$(dirname "$bin")/salesdojo-window" ]; then
     driver="$bin"
 else
     driver="$(dirname "$bin")/salesdojo_gui_tests"

@@ -27,8 +27,9 @@ for tool in Xvfb xdpyinfo xdotool convert identify; do
         exit 77
     fi
 done
-if [ ! -x "$bin" ] || ! nm -C "$bin" 2>/dev/null | grep -q 'salesdojo::gui::run_gui'; then
-    echo "play_to_debrief: SKIP: $bin is not built with the GUI" >&2
+# `salesdojo play` execs the window program built next to it (src/cli/gui_entry.hpp).
+if [ ! -x "$bin" ] || [ ! -x "$(dirname "$bin")/salesdojo-window" ]; then
+    echo "play_to_debrief: SKIP: $bin is not built with the GUI (no salesdojo-window next to it)" >&2
     exit 77
 fi
 
