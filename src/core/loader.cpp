@@ -180,7 +180,8 @@ private:
             std::fill(m_keys.values, m_keys.values + m_keys.count, nullptr);
         }
         for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
-            const auto hit = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, key); });
+            const std::string& name = key;  // C++17 lambdas cannot capture a structured binding (Clang refuses)
+            const auto hit = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, name); });
             if (hit != known.end()) {
                 if (cache) m_keys.values[hit - known.begin()] = &value;
                 continue;
