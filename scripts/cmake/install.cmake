@@ -38,21 +38,21 @@ install(TARGETS salesdojo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY scenarios/ DESTINATION ${SALESDOJO_INSTALL_DATADIR}/scenarios)
 install(FILES docs/man/salesdojo.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 file(GLOB SALESDOJO_DOCS CONFIGURE_DEPENDS docs/*.md)
-install(FILES README.md LICENSE ${SALESDOJO_DOCS} DESTINATION ${SALESDOJO_INSTALL_DOCDIR})
+install(FILES README.md docs/LICENSE ${SALESDOJO_DOCS} DESTINATION ${SALESDOJO_INSTALL_DOCDIR})
 
 if(SALESDOJO_GUI)
   install(TARGETS salesdojo-window RUNTIME DESTINATION ${SALESDOJO_INSTALL_WINDOWDIR})
-  install(DIRECTORY assets/ DESTINATION ${SALESDOJO_INSTALL_DATADIR}/assets)
-  install(FILES dist/salesdojo.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-  install(FILES dist/salesdojo.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+  install(DIRECTORY assets/ DESTINATION ${SALESDOJO_INSTALL_DATADIR}/assets PATTERN desktop EXCLUDE)
+  install(FILES assets/desktop/salesdojo.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  install(FILES assets/desktop/salesdojo.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
   # A PNG for menus that do not draw SVG, rendered from the SVG when librsvg's tool is there.
   find_program(SALESDOJO_RSVG_CONVERT rsvg-convert)
   if(SALESDOJO_RSVG_CONVERT)
     set(icon_png ${CMAKE_BINARY_DIR}/icons/salesdojo-256.png)
     add_custom_command(OUTPUT ${icon_png}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/icons
-      COMMAND ${SALESDOJO_RSVG_CONVERT} -w 256 -h 256 -o ${icon_png} ${CMAKE_CURRENT_SOURCE_DIR}/dist/salesdojo.svg
-      DEPENDS dist/salesdojo.svg COMMENT "Rendering the 256x256 icon")
+      COMMAND ${SALESDOJO_RSVG_CONVERT} -w 256 -h 256 -o ${icon_png} ${CMAKE_CURRENT_SOURCE_DIR}/assets/desktop/salesdojo.svg
+      DEPENDS assets/desktop/salesdojo.svg COMMENT "Rendering the 256x256 icon")
     add_custom_target(salesdojo_icon ALL DEPENDS ${icon_png})
     install(FILES ${icon_png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps RENAME salesdojo.png)
   endif()
@@ -70,7 +70,7 @@ if(SALESDOJO_DESKTOP_FILE_VALIDATE)
   # desktop-file-validate prints hints and errors and exits 0 after hints only: any output fails.
   add_test(NAME desktop_entry_valid
            COMMAND bash -c "out=$(\"$1\" \"$2\" 2>&1); echo \"$out\"; [ -z \"$out\" ]"
-                   validate ${SALESDOJO_DESKTOP_FILE_VALIDATE} ${CMAKE_CURRENT_SOURCE_DIR}/dist/salesdojo.desktop)
+                   validate ${SALESDOJO_DESKTOP_FILE_VALIDATE} ${CMAKE_CURRENT_SOURCE_DIR}/assets/desktop/salesdojo.desktop)
 endif()
 find_program(SALESDOJO_GROFF groff)
 if(SALESDOJO_GROFF)
