@@ -3,12 +3,15 @@
 # nothing is missing. Environment:
 #   SALESDOJO_BUILD_DIR   build folder (default: build)
 #   SALESDOJO_CMAKE_ARGS  extra CMake arguments (e.g. -DSALESDOJO_SANITIZE=ON or -DSALESDOJO_GUI=OFF)
+#   SALESDOJO_BUILD_TARGET  build only this target (default: everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config nlohmann-json3-dev doctest-dev libcli11-dev
           libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
           xvfb xauth xdotool x11-utils imagemagick espeak-ng)
+# The fuzz build (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
+if [[ ${SALESDOJO_CMAKE_ARGS:-} == *SALESDOJO_FUZZ=ON* ]]; then packages+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,7 +32,7 @@ build_dir=${SALESDOJO_BUILD_DIR:-build}
 log="$build_dir.log"
 # shellcheck disable=SC2086
 if ! { cmake -S . -B "$build_dir" -G Ninja ${SALESDOJO_CMAKE_ARGS:-} >"$log" 2>&1 &&
-       cmake --build "$build_dir" >>"$log" 2>&1; }; then
+       cmake --build "$build_dir" ${SALESDOJO_BUILD_TARGET:+--target "$SALESDOJO_BUILD_TARGET"} >>"$log" 2>&1; }; then
   cat "$log"
   echo "setup: the build failed (log above, also in $log)" >&2
   exit 1

@@ -179,7 +179,9 @@ private:
             std::copy(known.begin(), known.end(), m_keys.known);
             std::fill(m_keys.values, m_keys.values + m_keys.count, nullptr);
         }
-        for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
+        for (const auto& member : object.get_ref<const json::object_t&>()) {
+            const auto& key = member.first;  // not a structured binding: clang 14 cannot capture one
+            const auto& value = member.second;
             const auto hit = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, key); });
             if (hit != known.end()) {
                 if (cache) m_keys.values[hit - known.begin()] = &value;
