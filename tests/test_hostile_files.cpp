@@ -1,7 +1,9 @@
 // Hostile and large scenario files (issue 9) through the real command line: each file is generated
-// in a temporary folder and given to `salesdojo lint` and `salesdojo analyze` (and, for two, `run`)
-// as a child process bounded to 2 s of wall time and 512 MiB of address space. Every run must
-//   - end by itself within the bound, with exit code 0 or 1 (never a signal, never a hang);
+// in a temporary folder and given to `salesdojo lint` and `salesdojo analyze` (and, for one, `run`)
+// as a child process bounded to 2 s of CPU time, 20 s of wall time and 512 MiB of address space.
+// (CPU time, not wall time, is the 2 s bound: on the shared build machine wall time ran 3 to 10
+// times the CPU time; the wall bound catches a child that blocks, on a FIFO say.) Every run must
+//   - end by itself within the bounds, with exit code 0 or 1 (never a signal, never a hang);
 //   - print something, and when it fails, name the file (with line:col where the problem has one);
 //   - print no control characters from the file: no ESC, no other C0 byte but \n and \t, no DEL,
 //     no C1 (U+0080..U+009F);
@@ -14,7 +16,8 @@
 //
 // Run them: ctest --test-dir build -R hostile (or build/salesdojo_tests -tc='hostile*' -s to see the
 // figures). SALESDOJO_HOSTILE_KEEP=1 keeps the generated files and names them;
-// SALESDOJO_HOSTILE_TIME_SCALE=N multiplies the time bounds (a slow machine).
+// SALESDOJO_HOSTILE_TIME_SCALE=N multiplies the time bounds (a slow machine). Sanitizer builds
+// multiply them by 10, set no address-space bound (ASan reserves terabytes) and skip known failures.
 #include "bounded_process.hpp"
 #include "hostile_files.hpp"
 
@@ -195,7 +198,8 @@ std::vector<std::string> problems_with(const Case& c, const std::string& command
     const DiagnosticLines lines = read_diagnostic_lines(output, path);
     if (!lines.first_elsewhere.empty()) problem("a diagnostic that does not start with " + path + ": " + excerpt(lines.first_elsewhere));
     const bool lint_refused = command == "lint" && r.exit_code != 0;
-    const bool load_refused = command == "analyze" && r.exit_code != 0 && output.find("error[SD1") != std::string::npos;
+    const bool load_refused = command == "analyze" && r.exit_code != 0 &&
+                              (output.find("error[SD1") != std::string::npos || output.find("error[SD2") != std::string::npos);
     if (c.outcome == Outcome::Refused && command == "lint" && r.exit_code != 1 && !(usage_allowed && r.exit_code == 2))
         problem("accepted (exit code " + std::to_string(r.exit_code) + "); it must be refused");
     if (lint_refused || load_refused) {
