@@ -5,6 +5,7 @@
 #   SALESDOJO_CMAKE_ARGS  extra CMake arguments (e.g. -DSALESDOJO_SANITIZE=ON or -DSALESDOJO_GUI=OFF;
 #                         with -DSALESDOJO_GUI=OFF nothing for the window is installed: no SFML, X,
 #                         Xvfb, ImageMagick or espeak-ng; with -DCMAKE_CXX_COMPILER=clang++, clang)
+#   SALESDOJO_BUILD_TARGET  build only this target (default: everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,8 @@ fi
 if [[ " ${SALESDOJO_CMAKE_ARGS:-} " =~ CMAKE_CXX_COMPILER(:[A-Z]+)?=[^[:space:]]*clang ]]; then
   packages+=(clang)
 fi
+# The fuzz build (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
+if [[ ${SALESDOJO_CMAKE_ARGS:-} == *SALESDOJO_FUZZ=ON* ]]; then packages+=(clang libclang-rt-14-dev); fi
 shopt -u nocasematch
 if ((gui)); then
   packages+=(libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
@@ -47,7 +50,7 @@ build_dir=${SALESDOJO_BUILD_DIR:-build}
 log="$build_dir.log"
 # shellcheck disable=SC2086
 if ! { cmake -S . -B "$build_dir" -G Ninja ${SALESDOJO_CMAKE_ARGS:-} >"$log" 2>&1 &&
-       cmake --build "$build_dir" >>"$log" 2>&1; }; then
+       cmake --build "$build_dir" ${SALESDOJO_BUILD_TARGET:+--target "$SALESDOJO_BUILD_TARGET"} >>"$log" 2>&1; }; then
   cat "$log"
   echo "setup: the build failed (log above, also in $log)" >&2
   exit 1
