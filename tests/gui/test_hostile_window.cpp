@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -149,6 +150,7 @@ ChildReport in_child(const std::function<ChildResult()>& body) {
     REQUIRE(pid >= 0);
     if (pid == 0) {
         ::close(pipe_fds[0]);
+        for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);  // not doctest's report
         std::ofstream("/proc/self/clear_refs") << "5";  // peak RSS from here on, not the parent's
         const rlimit memory{2048L << 20, 2048L << 20};   // a runaway allocation fails instead of swapping
         ::setrlimit(RLIMIT_AS, &memory);
@@ -230,7 +232,8 @@ TEST_CASE("hostile files: every one opens in the window without abort, hang, or 
         const ChildReport report = in_child([&] { return use_in_window(path); });
         MESSAGE(name << ": cpu " << report.cpu_seconds << " s (loading the file " << report.load_cpu_seconds
                      << " s), wall " << report.wall_seconds << " s, peak " << report.peak_kib / 1024 << " MiB");
-        REQUIRE_MESSAGE(report.finished, name << " ended with signal " << report.signal);
+        CHECK_MESSAGE(report.finished, name << " ended with signal " << report.signal);
+        if (!report.finished) continue;  // the other cases still run
         CHECK(report.exit_code == 0);
         CHECK(report.played == (plays ? 1 : 0));
         // The window's part (frames, views, opening): ours. Reading the file is the loader's, whose
