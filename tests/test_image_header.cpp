@@ -31,7 +31,8 @@ std::string le(std::uint32_t v, int bytes) {
 }
 
 std::string png(std::uint32_t w, std::uint32_t h) {
-    return std::string("\x89PNG\r\n\x1a\n", 8) + be(13, 4) + "IHDR" + be(w, 4) + be(h, 4) + std::string("\x08\x06\0\0\0", 5);
+    return std::string("\x89PNG\r\n\x1a\n", 8) + be(13, 4) + "IHDR" + be(w, 4) + be(h, 4) +
+           std::string("\x08\x06\0\0\0", 5);
 }
 std::string jpeg(std::uint32_t w, std::uint32_t h) {
     // SOI, an APP0 segment to skip, a fill byte, then SOF2 (progressive).
@@ -42,7 +43,9 @@ std::string bmp(std::int32_t w, std::int32_t h) {
     return "BM" + le(0, 4) + le(0, 4) + le(54, 4) + le(40, 4) + le(static_cast<std::uint32_t>(w), 4) +
            le(static_cast<std::uint32_t>(h), 4) + le(1, 2) + le(24, 2);
 }
-std::string gif(std::uint32_t w, std::uint32_t h) { return "GIF89a" + le(w, 2) + le(h, 2) + std::string("\0\0\0", 3); }
+std::string gif(std::uint32_t w, std::uint32_t h) {
+    return "GIF89a" + le(w, 2) + le(h, 2) + std::string("\0\0\0", 3);
+}
 
 struct Folder {
     fs::path path;
@@ -87,9 +90,9 @@ TEST_CASE("image headers: the size of PNG, JPEG, BMP and GIF files, nothing deco
     CHECK(h->format == ImageFormat::Gif);
     CHECK(h->height == 9);
 
-    for (const std::string& bad : {std::string(), std::string("not an image"), png(0, 10), png(10, 10).substr(0, 20),
-                                   jpeg(10, 10).substr(0, 22), std::string("\xFF\xD8\xFF\xD9", 4), bmp(0, 5),
-                                   gif(5, 0), std::string("GIF89a")}) {
+    for (const std::string& bad :
+         {std::string(), std::string("not an image"), png(0, 10), png(10, 10).substr(0, 20), jpeg(10, 10).substr(0, 22),
+          std::string("\xFF\xD8\xFF\xD9", 4), bmp(0, 5), gif(5, 0), std::string("GIF89a")}) {
         CAPTURE(bad.size());
         CHECK_FALSE(read_image_header(bad));
     }

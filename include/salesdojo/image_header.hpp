@@ -23,7 +23,7 @@ struct ImageHeader {
 std::optional<ImageHeader> read_image_header(std::string_view bytes);
 
 // Limits for portraits (docs/scenario-format.md): a decoded 4096 x 4096 image takes 64 MiB.
-constexpr std::uint32_t kMaxPortraitSide = 4096;                   // pixels, each side
+constexpr std::uint32_t kMaxPortraitSide = 4096;                      // pixels, each side
 constexpr std::uint64_t kMaxPortraitFileBytes = 16u * 1024u * 1024u;  // the file itself
 
 struct PortraitProblem {

@@ -13,14 +13,17 @@ namespace salesdojo {
 namespace {
 
 std::uint32_t be16(std::string_view b, std::size_t at) {
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) |
-           static_cast<unsigned char>(b[at + 1]);
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) | static_cast<unsigned char>(b[at + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t at) { return (be16(b, at) << 16) | be16(b, at + 2); }
+std::uint32_t be32(std::string_view b, std::size_t at) {
+    return (be16(b, at) << 16) | be16(b, at + 2);
+}
 std::uint32_t le16(std::string_view b, std::size_t at) {
     return static_cast<unsigned char>(b[at]) | (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8);
 }
-std::uint32_t le32(std::string_view b, std::size_t at) { return le16(b, at) | (le16(b, at + 2) << 16); }
+std::uint32_t le32(std::string_view b, std::size_t at) {
+    return le16(b, at) | (le16(b, at + 2) << 16);
+}
 
 std::optional<ImageHeader> sized(ImageFormat format, std::uint32_t width, std::uint32_t height) {
     if (width == 0 || height == 0) return std::nullopt;
@@ -99,8 +102,7 @@ std::optional<PortraitProblem> read_portrait_file(const std::string& path, std::
         }
         return PortraitProblem{"SD2041", "portrait '" + path + "' cannot be read: " + std::strerror(errno)};
     }
-    if (!S_ISREG(info.st_mode))
-        return PortraitProblem{"SD2041", "portrait '" + path + "' is not a regular file"};
+    if (!S_ISREG(info.st_mode)) return PortraitProblem{"SD2041", "portrait '" + path + "' is not a regular file"};
     if (static_cast<std::uint64_t>(info.st_size) > kMaxPortraitFileBytes)
         return PortraitProblem{"SD2040", "portrait '" + path + "' is " + std::to_string(info.st_size) +
                                              " bytes; the limit is " + std::to_string(kMaxPortraitFileBytes)};

@@ -152,7 +152,7 @@ ChildReport in_child(const std::function<ChildResult()>& body) {
         ::close(pipe_fds[0]);
         for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);  // not doctest's report
         std::ofstream("/proc/self/clear_refs") << "5";  // peak RSS from here on, not the parent's
-        const rlimit memory{2048L << 20, 2048L << 20};   // a runaway allocation fails instead of swapping
+        const rlimit memory{2048L << 20, 2048L << 20};  // a runaway allocation fails instead of swapping
         ::setrlimit(RLIMIT_AS, &memory);
         const double before = cpu_seconds();
         const ChildResult result = body();
@@ -178,12 +178,14 @@ ChildReport in_child(const std::function<ChildResult()>& body) {
     report.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     char buffer[256];
     ssize_t n;
-    while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0) report.output.append(buffer, static_cast<std::size_t>(n));
+    while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0)
+        report.output.append(buffer, static_cast<std::size_t>(n));
     ::close(pipe_fds[0]);
     report.finished = WIFEXITED(status);
     report.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     report.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    std::istringstream(report.output) >> report.cpu_seconds >> report.peak_kib >> report.load_cpu_seconds >> report.played;
+    std::istringstream(report.output) >> report.cpu_seconds >> report.peak_kib >> report.load_cpu_seconds >>
+        report.played;
     return report;
 }
 
@@ -224,8 +226,8 @@ TEST_CASE("hostile files: every one opens in the window without abort, hang, or 
     TempFolder folder;
     // name, and whether it is lint-clean (it plays) or refused with a clear message (its problems show)
     const std::pair<std::string, bool> cases[] = {
-        {"long_text", true},     {"long_word", true},     {"long_choice", true},     {"automatic_chain", true},
-        {"many_choices", true},  {"many_warnings", true}, {"huge_portrait", false},  {"fifo_portrait", false}};
+        {"long_text", true},    {"long_word", true},     {"long_choice", true},    {"automatic_chain", true},
+        {"many_choices", true}, {"many_warnings", true}, {"huge_portrait", false}, {"fifo_portrait", false}};
     for (const auto& [name, plays] : cases) {
         CAPTURE(name);
         const std::string path = write_case(name, folder);

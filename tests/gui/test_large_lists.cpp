@@ -101,7 +101,8 @@ TEST_CASE("home: a folder loaded in the background shows at once, fills in, then
 
 TEST_CASE("home: more files than the catalogue limit are cut off with a message saying so") {
     TempFolder folder;
-    for (std::size_t i = 0; i < kMaxCatalogueFiles + 3; ++i) std::ofstream(folder.file("f" + std::to_string(i) + ".json")) << "{}";
+    for (std::size_t i = 0; i < kMaxCatalogueFiles + 3; ++i)
+        std::ofstream(folder.file("f" + std::to_string(i) + ".json")) << "{}";
     Catalogue catalogue = load_catalogue_folder(folder.path().string());
     CHECK(catalogue.files == kMaxCatalogueFiles);
     CHECK(catalogue.skipped == 3);

@@ -33,12 +33,12 @@ struct CardInfo {
 
 struct CatalogueEntry {
     std::string path;
-    std::string file_name;          // for cards of broken files and for messages
-    std::optional<CardInfo> card;   // absent when the file does not load
+    std::string file_name;         // for cards of broken files and for messages
+    std::optional<CardInfo> card;  // absent when the file does not load
     // The drawable scenario, kept only in a catalogue of one file (`salesdojo play FILE`) so that
     // opening it does not load it again; null in a folder's catalogue, which holds cards only.
     std::shared_ptr<const Scenario> scenario;
-    Diagnostics diagnostics;        // errors and warnings from loading
+    Diagnostics diagnostics;  // errors and warnings from loading
     std::size_t errors = 0;
     bool ok() const { return card.has_value(); }
 };
@@ -46,15 +46,15 @@ struct CatalogueEntry {
 class CatalogueLoader;
 
 struct Catalogue {
-    std::vector<CatalogueEntry> entries;  // playable first (easy to hard, then by id), broken last,
-                                          // once loading has finished; in file order before
-    std::vector<std::string> skills;      // union over playable entries, sorted
-    std::vector<std::string> languages;   // union over playable entries, sorted
-    std::string folder;                   // where the entries were looked for
-    std::string error;                    // the folder could not be read
-    std::size_t files = 0;                // scenario files offered (entries once loading is done)
-    std::size_t skipped = 0;              // files beyond kMaxCatalogueFiles, not offered
-    std::size_t generation = 0;           // changes whenever entries change (views cache by it)
+    std::vector<CatalogueEntry> entries;       // playable first (easy to hard, then by id), broken last,
+                                               // once loading has finished; in file order before
+    std::vector<std::string> skills;           // union over playable entries, sorted
+    std::vector<std::string> languages;        // union over playable entries, sorted
+    std::string folder;                        // where the entries were looked for
+    std::string error;                         // the folder could not be read
+    std::size_t files = 0;                     // scenario files offered (entries once loading is done)
+    std::size_t skipped = 0;                   // files beyond kMaxCatalogueFiles, not offered
+    std::size_t generation = 0;                // changes whenever entries change (views cache by it)
     std::shared_ptr<CatalogueLoader> loading;  // set while a background load runs
 
     bool loaded() const { return !loading; }

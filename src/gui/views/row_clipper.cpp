@@ -37,7 +37,8 @@ std::pair<std::size_t, std::size_t> RowClipper::begin() {
     const auto first_it = std::upper_bound(m_tops.begin(), m_tops.end() - 1, top);
     std::size_t first = first_it == m_tops.begin() ? 0 : static_cast<std::size_t>(first_it - m_tops.begin()) - 1;
     first = std::min(first, m_heights.size() - 1);
-    const auto last_it = std::lower_bound(m_tops.begin() + static_cast<std::ptrdiff_t>(first), m_tops.end() - 1, bottom);
+    const auto last_it =
+        std::lower_bound(m_tops.begin() + static_cast<std::ptrdiff_t>(first), m_tops.end() - 1, bottom);
     const std::size_t last = std::max(first + 1, static_cast<std::size_t>(last_it - m_tops.begin()));
     ImGui::SetCursorPosY(m_start_y + m_tops[first]);
     return {first, std::min(last, m_heights.size())};
