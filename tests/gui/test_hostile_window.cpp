@@ -57,6 +57,10 @@ std::string write_case(const std::string& name, const TempFolder& folder) {
     json& nodes = s["nodes"];
     if (name == "long_text") {
         nodes[0]["text"]["en"] = words(100000);
+    } else if (name == "long_card") {
+        // The home card and the header bar: a title and a summary of 100,000 characters each.
+        s["title"]["en"] = words(100000);
+        s["summary"]["en"] = std::string(100000, 'y');
     } else if (name == "long_word") {
         nodes[0]["text"]["en"] = std::string(100000, 'x');
     } else if (name == "long_choice") {
@@ -226,8 +230,9 @@ TEST_CASE("hostile files: every one opens in the window without abort, hang, or 
     TempFolder folder;
     // name, and whether it is lint-clean (it plays) or refused with a clear message (its problems show)
     const std::pair<std::string, bool> cases[] = {
-        {"long_text", true},    {"long_word", true},     {"long_choice", true},    {"automatic_chain", true},
-        {"many_choices", true}, {"many_warnings", true}, {"huge_portrait", false}, {"fifo_portrait", false}};
+        {"long_text", true},     {"long_card", true},       {"long_word", true},
+        {"long_choice", true},   {"automatic_chain", true}, {"many_choices", true},
+        {"many_warnings", true}, {"huge_portrait", false},  {"fifo_portrait", false}};
     for (const auto& [name, plays] : cases) {
         CAPTURE(name);
         const std::string path = write_case(name, folder);
