@@ -57,6 +57,7 @@ TEST_CASE("every diagnostic code has a fixture that produces it, and the fixture
     const fs::path folder = source_path("tests/data/invalid");
     std::set<std::string> covered;
     for (const auto& entry : fs::directory_iterator(folder)) {
+        if (entry.path().extension() != ".json") continue;  // files a fixture refers to (SD2040's image)
         std::string name = entry.path().filename().string();
         std::string code = name.substr(0, 6);
         REQUIRE_MESSAGE(find_diagnostic_code(code) != nullptr, "fixture " << name << " is not named after a code");

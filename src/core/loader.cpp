@@ -1,5 +1,6 @@
 // Builds a Scenario from JSON, reporting every problem with its position (docs/diagnostics.md).
 #include <salesdojo/loader.hpp>
+#include <salesdojo/image_header.hpp>
 
 #include "graph_checks.hpp"
 
@@ -603,6 +604,8 @@ private:
                         error("SD2018", "portrait path '" + path + "' must be relative and stay inside the scenario's folder", pp);
                     else if (std::find(member.expressions.begin(), member.expressions.end(), item.key()) == member.expressions.end())
                         error("SD2011", "portrait for expression '" + item.key() + "', which '" + member.id + "' does not list in 'expressions'", pp);
+                    else if (auto problem = check_portrait_file(m_s->file, path))  // SD2040-SD2042, header only
+                        error(problem->code, problem->message, pp);
                     else
                         member.portraits.emplace(item.key(), path);
                 }

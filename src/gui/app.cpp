@@ -68,6 +68,7 @@ void App::set_screen(Screen screen) {
 }
 
 void App::frame(const Fonts& fonts) {
+    if (poll_catalogue(m_catalogue)) m_frames_wanted = std::max(m_frames_wanted, 2);
     if (m_style_scale != fonts.scale || m_style_contrast != static_cast<int>(m_settings.high_contrast)) {
         apply_style(m_settings.high_contrast, fonts.scale);
         m_style_scale = fonts.scale;
@@ -240,20 +241,30 @@ void App::open(std::size_t index) {
         show_diagnostics(index, entry.diagnostics);
         return;
     }
-    auto cached = m_analyses.find(index);
-    if (cached == m_analyses.end()) {
-        AnalysisResult result = analyse(entry.scenario);
+    if (!m_opened || m_opened->path != entry.path) {
+        m_opened.reset();
+        std::shared_ptr<const Scenario> scenario = entry.scenario;
+        Diagnostics all = entry.diagnostics;
+        if (!scenario) {
+            LoadResult loaded = load_scenario_file(entry.path);  // again: the file may have changed
+            if (!loaded.scenario) {
+                show_diagnostics(index, std::move(loaded.diagnostics));
+                return;
+            }
+            scenario = make_drawable(*loaded.scenario);
+            all = std::move(loaded.diagnostics);
+        }
+        AnalysisResult result = analyse(scenario);
         if (!result.analysis) {
-            Diagnostics all = entry.diagnostics;
             locate_diagnostics(result.diagnostics, entry.path);
             all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
             show_diagnostics(index, std::move(all));
             return;
         }
-        cached = m_analyses.emplace(index, result.analysis).first;
+        m_opened = Opened{entry.path, std::move(scenario), result.analysis};
     }
-    m_run = std::make_unique<Run>(index, entry.scenario, cached->second, mode_from_id(m_settings.mode),
-                                  content_language(*entry.scenario, m_settings.language));
+    m_run = std::make_unique<Run>(index, m_opened->scenario, m_opened->analysis, mode_from_id(m_settings.mode),
+                                  content_language(*m_opened->scenario, m_settings.language));
     load_portraits(*m_run, m_services.load_image);
     m_run->serial = ++m_serial;
     m_debrief.show(DebriefView::Panel::Costliest);
@@ -322,6 +333,7 @@ bool App::command(const std::string& step) {
     const std::string value = eq == std::string::npos ? std::string() : step.substr(eq + 1);
     const int number = std::atoi(value.c_str());
     if (name == "open" || name == "diagnostics") {
+        finish_loading(m_catalogue);  // the script names a scenario: wait until every one is known
         const int entry = find_entry(m_catalogue, value);
         if (entry < 0) return false;
         if (name == "open") apply(intent::OpenScenario{static_cast<std::size_t>(entry)});

@@ -3,8 +3,9 @@
 // run; each frame it draws the screen's view and applies the intent the view returns (pull, not
 // push). Knows nothing of the window: the host (gui_main.cpp) feeds ImGui, rebuilds fonts when
 // settings().font_scale changes and recreates the window when settings().fullscreen changes.
-// No file I/O on the frame path: files are read at start-up and when a scenario is opened, written
-// when a button is pressed or a setting changes.
+// No file I/O on the frame path: files are read at start-up (a folder's scenarios by a background
+// thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
+// setting changes.
 #include "fonts.hpp"
 #include "progress_store.hpp"
 #include "settings.hpp"
@@ -65,7 +66,10 @@ public:
     DebriefView& debrief_view() { return m_debrief; }
     PlayView& play_view() { return m_play; }
 
-    bool animating() const { return m_screen == Screen::Play && m_play.animating(); }
+    // True while the window must keep drawing: lines being typed, or scenarios still loading.
+    bool animating() const {
+        return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded();
+    }
     int take_frames_wanted();  // frames to draw after a change, then 0
     std::uint64_t frames_on_screen() const { return m_frames_on_screen; }
 
@@ -84,7 +88,13 @@ private:
     Settings m_settings;
     AppServices m_services;
     std::optional<ProgressStore> m_progress;
-    std::map<std::size_t, std::shared_ptr<const Analysis>> m_analyses;  // per catalogue entry, made once
+    // The scenario opened last, loaded from its file when opened (the catalogue keeps only cards).
+    struct Opened {
+        std::string path;
+        std::shared_ptr<const Scenario> scenario;
+        std::shared_ptr<const Analysis> analysis;
+    };
+    std::optional<Opened> m_opened;
 
     Screen m_screen = Screen::Home;
     bool m_settings_open = false;

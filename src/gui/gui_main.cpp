@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Cursor.hpp>
@@ -175,11 +176,13 @@ bool inject_key(SfmlImGui& imgui, const std::string& name) {
 // PNG portraits: uploaded once per file while the window's context is current, kept until exit.
 class TextureCache {
 public:
-    std::optional<PortraitImage> load(const std::string& path) {
+    std::optional<PortraitImage> load(const std::string& path, const std::string& encoded) {
         auto it = m_textures.find(path);
         if (it == m_textures.end()) {
             auto texture = std::make_unique<sf::Texture>();
-            if (!texture->loadFromFile(path)) return std::nullopt;
+            sf::Image image;  // decoded once, from the bytes run.cpp read and checked
+            if (!image.loadFromMemory(encoded.data(), encoded.size()) || !texture->loadFromImage(image))
+                return std::nullopt;
             texture->setSmooth(true);
             it = m_textures.emplace(path, std::move(texture)).first;
         }
@@ -235,7 +238,7 @@ Catalogue load_catalogue(const GuiOptions& options) {
         }
         folder = (*data_dir / "scenarios").string();
     }
-    return load_catalogue_folder(folder);
+    return load_catalogue_folder(folder, Loading::Background);  // cards appear as they load
 }
 
 }  // namespace
@@ -315,7 +318,9 @@ int run_gui(const GuiOptions& options) {
     services.settings_path = settings_path;
     services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
     services.speech = &speech;
-    services.load_image = [&textures](const std::string& path) { return textures.load(path); };
+    services.load_image = [&textures](const std::string& path, const std::string& encoded) {
+        return textures.load(path, encoded);
+    };
     Catalogue catalogue = catalogue_loading.get();
     trace(("scenarios loaded from " + catalogue.folder).c_str());
     App app(std::move(catalogue), settings, std::move(services));

@@ -74,6 +74,23 @@ const Entry kEntries[] = {
     // %d: number of scenario files that failed to load
     {"home.broken_scenarios", "Scenarios that could not be loaded: %d", "Scenario's die niet geladen konden worden: %d"},
     {"home.show_problems", "Show problems", "Problemen tonen"},
+    // %zu scenarios loaded so far, %zu files in all
+    {"home.loading", "Loading scenarios: %zu of %zu", "Scenario's laden: %zu van %zu"},
+    // %zu files in the folder, %zu shown (views/catalogue.hpp kMaxCatalogueFiles)
+    {"home.too_many", "This folder holds %zu scenario files; only the first %zu (by file name) are shown.",
+     "Deze map bevat %zu scenariobestanden; alleen de eerste %zu (op bestandsnaam) worden getoond."},
+    // %s: where the damaged file was kept
+    {"home.progress_set_aside",
+     "Your saved scores could not be read, so they were set aside as %s. New scores are saved in a fresh file.",
+     "Je bewaarde scores konden niet gelezen worden en zijn apart gezet als %s. Nieuwe scores komen in een nieuw bestand."},
+    // %s: the scores file
+    {"home.progress_newer",
+     "Your saved scores in %s come from a newer SalesDojo. They are left alone; scores from this session are not saved.",
+     "Je bewaarde scores in %s komen uit een nieuwere SalesDojo. Ze blijven onaangeroerd; scores van deze sessie worden niet bewaard."},
+    // %s: the scores file
+    {"home.progress_unreadable",
+     "Your saved scores in %s cannot be read and were left alone; scores from this session are not saved.",
+     "Je bewaarde scores in %s kunnen niet gelezen worden en blijven onaangeroerd; scores van deze sessie worden niet bewaard."},
     {"home.open_file", "Open a scenario file...", "Scenariobestand openen..."},
 
     {"difficulty.easy", "Easy", "Makkelijk"},
@@ -107,6 +124,8 @@ const Entry kEntries[] = {
                    "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
     {"play.narration", "Narration", "Verteller"},
     {"play.you", "You", "Jij"},
+    // %zu earlier lines left out (views/play_view.hpp kMaxLinesShown)
+    {"play.lines_omitted", "(%zu earlier lines are not shown)", "(%zu eerdere regels worden niet getoond)"},
     {"play.your_choice", "Your choice", "Jouw keuze"},
     {"play.choice_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
     {"play.assessment_note", "Assessment: you get feedback at the end.",

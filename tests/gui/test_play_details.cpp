@@ -2,11 +2,15 @@
 // the typewriter, the lines passed between decisions, and the HTML debrief.
 #include "app_harness.hpp"
 #include "views/debrief_html.hpp"
+#include "views/drawable_scenario.hpp"
 #include "views/play_lines.hpp"
 #include "views/typewriter.hpp"
 
+#include <salesdojo/loader.hpp>
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +27,14 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
+// The first bytes of a PNG file of `width` x `height` pixels: enough for the header check.
+std::string png_header(std::uint32_t width, std::uint32_t height) {
+    std::string out("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+    return out + std::string("\x08\x06\0\0\0", 5);
+}
+
 }  // namespace
 
 TEST_CASE("PNG portraits are loaded once, from the scenario's own folder only") {
@@ -34,18 +46,25 @@ TEST_CASE("PNG portraits are loaded once, from the scenario's own folder only") 
     text.replace(text.find(marker), marker.size(),
                  marker + R"( "expressions": ["neutral", "pleased"], "portraits": {"neutral": "faces/eva.png", "pleased": "faces/escape.png"},)");
     std::ofstream(temp.file("pack/mini.json")) << text;
-    std::ofstream(temp.file("pack/faces/eva.png")) << "not really a png";
-    std::ofstream(temp.file("outside.png")) << "secret";
-    // A link inside the folder that points outside it: the loader sees a relative path, we refuse it.
+    std::ofstream(temp.file("pack/faces/eva.png"), std::ios::binary) << png_header(64, 96);
+    std::ofstream(temp.file("outside.png"), std::ios::binary) << png_header(8, 8);
+    // A link inside the folder that points outside it: lint refuses it (SD2018) without reading it...
     std::filesystem::create_symlink(temp.file("outside.png"), temp.path() / "pack" / "faces" / "escape.png");
+    const LoadResult linted = load_scenario_file(temp.file("pack/mini.json"));
+    CHECK_FALSE(linted.ok());
+    CHECK(std::any_of(linted.diagnostics.begin(), linted.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.code == "SD2018"; }));
 
-    Catalogue catalogue = load_catalogue_file(temp.file("pack/mini.json"));
-    REQUIRE(catalogue.entries.size() == 1);
-    REQUIRE(catalogue.entries[0].ok());
+    // ...and so does the window, for a link made after the scenario was checked.
+    std::filesystem::remove(temp.path() / "pack" / "faces" / "escape.png");
+    const LoadResult loaded = load_scenario_file(temp.file("pack/mini.json"));
+    REQUIRE(loaded.ok());
+    std::filesystem::create_symlink(temp.file("outside.png"), temp.path() / "pack" / "faces" / "escape.png");
     std::vector<std::string> asked;
-    Run run(0, catalogue.entries[0].scenario, nullptr, Mode::Practice, "en");
-    load_portraits(run, [&](const std::string& path) -> std::optional<PortraitImage> {
+    Run run(0, make_drawable(*loaded.scenario), nullptr, Mode::Practice, "en");
+    load_portraits(run, [&](const std::string& path, const std::string& encoded) -> std::optional<PortraitImage> {
         asked.push_back(path);
+        CHECK(encoded == png_header(64, 96));  // the bytes, read once, are handed over to decode
         return PortraitImage{reinterpret_cast<ImTextureID>(std::intptr_t{7}), 64.0f, 96.0f};
     });
     REQUIRE(asked.size() == 1);
@@ -53,6 +72,7 @@ TEST_CASE("PNG portraits are loaded once, from the scenario's own folder only") 
     REQUIRE(run.portrait(0, "neutral"));
     CHECK(run.portrait(0, "neutral")->height == 96.0f);
     CHECK(run.portrait(0, "pleased") == run.portrait(0, "neutral"));  // falls back to neutral
+    std::filesystem::remove(temp.path() / "pack" / "faces" / "escape.png");
 
     // The play view draws the image instead of the engine's portrait.
     AppHarness h(load_catalogue_file(temp.file("pack/mini.json")));
@@ -93,10 +113,9 @@ TEST_CASE("typewriter: code points, speed, completion") {
 }
 
 TEST_CASE("the lines between two decisions: the trainee's answer, then every node passed, in order") {
-    const Catalogue catalogue = load_catalogue_folder(source_path("scenarios"));
-    const int index = find_entry(catalogue, "demanding_director");
-    REQUIRE(index >= 0);
-    Session session(catalogue.entries[static_cast<std::size_t>(index)].scenario);
+    const LoadResult loaded = load_scenario_file(source_path("scenarios/demanding_director.json"));
+    REQUIRE(loaded.ok());
+    Session session(make_drawable(*loaded.scenario));
     auto lines = lines_since_last_decision(session, "en");
     REQUIRE(!lines.empty());
     CHECK(lines.front().kind == LineKind::Narration);  // the intro, by the narrator

@@ -15,6 +15,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace salesdojo::gui;
 namespace fs = std::filesystem;
@@ -66,30 +67,81 @@ TEST_CASE("progress: a missing file is empty; record creates folder and file") {
     CHECK_FALSE(reloaded.last_score("other").has_value());
 }
 
-TEST_CASE("progress: broken, foreign or odd files load as empty or skip odd entries") {
+// The damaged copies next to `file` (progress.json.damaged-<time>).
+static std::vector<fs::path> damaged_copies(const fs::path& file) {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(file.parent_path()))
+        if (e.path().filename().string().rfind(file.filename().string() + ".damaged-", 0) == 0) out.push_back(e.path());
+    return out;
+}
+
+TEST_CASE("progress: a damaged file is set aside, never overwritten, and the store says where it is") {
     TempDir tmp{"salesdojo-progress"};
     const fs::path file = tmp.path() / "progress.json";
-    for (const char* text : {"", "{", "[]", "null", "{\"format\":1}", "{\"format\":1,\"last_scores\":[1]}",
-                             "{\"last_scores\":{\"a\":1}}", "{\"format\":2,\"last_scores\":{\"a\":1}}",
+    for (const char* text : {"", "{", "[]", "null", "garbage", "{\"format\":1}", "{\"format\":1,\"last_scores\":[1]}",
+                             "{\"last_scores\":{\"a\":1}}", "{\"format\":0,\"last_scores\":{\"a\":1}}",
                              "{\"format\":\"1\",\"last_scores\":{\"a\":1}}"}) {
         CAPTURE(text);
+        for (const auto& old : damaged_copies(file)) fs::remove(old);
         write(file, text);
         ProgressStore store(file.string());
         CHECK_FALSE(store.last_score("a").has_value());
+        CHECK(store.notice().problem == ProgressProblem::SetAside);
+        CHECK_FALSE(fs::exists(file));
+        const auto copies = damaged_copies(file);
+        REQUIRE(copies.size() == 1);
+        CHECK(store.notice().kept_path == copies[0].string());
+        CHECK(read(copies[0]) == text);  // kept byte for byte
+        // The next score goes into a fresh file; the damaged copy stays as it was.
+        REQUIRE(store.record("x", 10.0));
+        CHECK(nlohmann::json::parse(read(file))["last_scores"]["x"] == 10.0);
+        CHECK(read(copies[0]) == text);
     }
-    write(file, R"({"format":1,"last_scores":{"a":55,"b":"high","c":null,"d":12.25,"":3}})");
+
+    // Odd entries: the good scores are read, and the file is still set aside with everything in it.
+    for (const auto& old : damaged_copies(file)) fs::remove(old);
+    const std::string odd = R"({"format":1,"last_scores":{"a":55,"b":"high","c":null,"d":12.25,"":3}})";
+    write(file, odd);
     ProgressStore store(file.string());
     CHECK(store.last_score("a") == std::optional<double>(55.0));
     CHECK_FALSE(store.last_score("b").has_value());
     CHECK_FALSE(store.last_score("c").has_value());
     CHECK(store.last_score("d") == std::optional<double>(12.25));
     CHECK_FALSE(store.last_score("").has_value());
+    CHECK(store.notice().problem == ProgressProblem::SetAside);
+    REQUIRE(damaged_copies(file).size() == 1);
+    CHECK(read(damaged_copies(file)[0]) == odd);
 
-    // Recording over a broken file rewrites it as a valid one.
-    write(file, "garbage");
-    ProgressStore fresh(file.string());
-    REQUIRE(fresh.record("x", 10.0));
-    CHECK(nlohmann::json::parse(read(file))["last_scores"]["x"] == 10.0);
+    // A clean file: no notice, nothing renamed.
+    for (const auto& old : damaged_copies(file)) fs::remove(old);
+    write(file, R"({"format":1,"last_scores":{"a":55}})");
+    ProgressStore clean(file.string());
+    CHECK(clean.notice().problem == ProgressProblem::None);
+    CHECK(damaged_copies(file).empty());
+}
+
+TEST_CASE("progress: a newer format, or a damaged file that cannot be renamed, is left alone and not written") {
+    TempDir tmp{"salesdojo-progress"};
+    const fs::path file = tmp.path() / "progress.json";
+    const std::string newer = R"({"format":2,"last_scores":{"a":1}})";
+    write(file, newer);
+    ProgressStore store(file.string());
+    CHECK(store.notice().problem == ProgressProblem::NewerFormat);
+    std::string error;
+    CHECK_FALSE(store.record("x", 10.0, &error));
+    CHECK(error.find("not saved") != std::string::npos);
+    CHECK(store.last_score("x") == std::optional<double>(10.0));  // shown this run
+    CHECK(read(file) == newer);
+
+    if (::geteuid() != 0) {  // root may rename in a read-only folder
+        write(file, "garbage");
+        fs::permissions(tmp.path(), fs::perms::owner_read | fs::perms::owner_exec);
+        ProgressStore stuck(file.string());
+        fs::permissions(tmp.path(), fs::perms::owner_all);
+        CHECK(stuck.notice().problem == ProgressProblem::Unreadable);
+        CHECK_FALSE(stuck.record("x", 10.0));
+        CHECK(read(file) == "garbage");
+    }
 }
 
 TEST_CASE("progress: record refuses bad input and reports write failures") {

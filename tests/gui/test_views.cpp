@@ -54,7 +54,8 @@ std::vector<std::string> choice_texts(const App& app) {
 }  // namespace
 
 TEST_CASE("home lists every bundled scenario with its details") {
-    AppHarness h(AppHarness::bundled());
+    // Tall enough for every card: only the rows in view are drawn (test_large_lists.cpp).
+    AppHarness h(AppHarness::bundled(), {}, {1280, 2400});
     h.frames(2);
     REQUIRE(h.app->screen() == Screen::Home);
     CHECK(h.log.has_exact(ui("home.heading", "en")));
@@ -63,9 +64,9 @@ TEST_CASE("home lists every bundled scenario with its details") {
     for (const auto& entry : catalogue.entries) {
         CAPTURE(entry.file_name);
         REQUIRE(entry.ok());  // the bundled pack loads
-        CHECK(h.log.has_exact(entry.scenario->title.get("en")));
-        CHECK(h.log.has_exact(entry.scenario->summary.get("en")));
-        CHECK(h.log.contains(printf_string(ui("home.minutes", "en"), entry.scenario->estimated_minutes)));
+        CHECK(h.log.has_exact(entry.card->title.get("en")));
+        CHECK(h.log.has_exact(entry.card->summary.get("en")));
+        CHECK(h.log.contains(printf_string(ui("home.minutes", "en"), entry.card->estimated_minutes)));
     }
     CHECK(h.log.has_exact(ui("skill.qualify", "en")));
     CHECK(h.log.count(ui("home.not_played", "en")) == catalogue.entries.size());
@@ -75,7 +76,7 @@ TEST_CASE("home lists every bundled scenario with its details") {
 }
 
 TEST_CASE("home filters by skill and language") {
-    AppHarness h(AppHarness::bundled());
+    AppHarness h(AppHarness::bundled(), {}, {1280, 2400});
     h.frame();
     const Catalogue& catalogue = h.app->catalogue();
     const auto skill = std::find(catalogue.skills.begin(), catalogue.skills.end(), "bias");
@@ -83,9 +84,9 @@ TEST_CASE("home filters by skill and language") {
     h.app->home_view().set_filters(static_cast<int>(skill - catalogue.skills.begin()), -1);
     h.frame();
     for (const auto& entry : catalogue.entries) {
-        const auto& skills = entry.scenario->skills;
+        const auto& skills = entry.card->skills;
         const bool has_bias = std::find(skills.begin(), skills.end(), "bias") != skills.end();
-        CHECK(h.log.has_exact(entry.scenario->title.get("en")) == has_bias);
+        CHECK(h.log.has_exact(entry.card->title.get("en")) == has_bias);
     }
     // A language nobody offers: no card, and the "no match" message.
     Catalogue one = AppHarness::bundled();
@@ -115,7 +116,7 @@ TEST_CASE("the settings' language switch turns the home screen Dutch, and is sav
     CHECK_FALSE(h.log.has_exact(ui("home.heading", "en")));
     // Scenario texts follow: the Dutch title of the director scenario.
     const int director = find_entry(h.app->catalogue(), kDirector);
-    CHECK(h.log.has_exact(h.app->catalogue().entries[static_cast<std::size_t>(director)].scenario->title.get("nl")));
+    CHECK(h.log.has_exact(h.app->catalogue().entries[static_cast<std::size_t>(director)].card->title.get("nl")));
     const std::string saved = read_file(h.temp().file("config/settings.json"));
     CHECK(saved.find("\"nl\"") != std::string::npos);
 }
@@ -463,7 +464,7 @@ TEST_CASE("every string drawn on every screen is drawable by our fonts, in both 
         CHECK(all_drawable(h.log));
         for (const auto& entry : h.app->catalogue().entries) {
             CAPTURE(entry.file_name);
-            REQUIRE(h.app->command("open=" + entry.scenario->id));
+            REQUIRE(h.app->command("open=" + entry.card->id));
             h.reveal();
             CHECK(all_drawable(h.log));
             h.tap(sf::Keyboard::Num1);
@@ -506,9 +507,9 @@ TEST_CASE("every interface key the screens use has a translation") {
     // outcome classes and every verdict.
     const Catalogue catalogue = AppHarness::bundled();
     for (const auto& entry : catalogue.entries) {
-        for (const auto& skill : entry.scenario->skills) CHECK(ui_has("skill." + skill));
-        for (const auto& language : entry.scenario->languages) CHECK(ui_has("language." + language));
-        CHECK(ui_has("difficulty." + entry.scenario->difficulty));
+        for (const auto& skill : entry.card->skills) CHECK(ui_has("skill." + skill));
+        for (const auto& language : entry.card->languages) CHECK(ui_has("language." + language));
+        CHECK(ui_has("difficulty." + entry.card->difficulty));
     }
     for (const char* outcome : kBuiltinOutcomes) CHECK(ui_has(std::string("outcome.") + outcome));
     for (Verdict v : {Verdict::Best, Verdict::Good, Verdict::Inaccuracy, Verdict::Mistake, Verdict::Blunder})

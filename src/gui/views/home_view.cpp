@@ -39,7 +39,7 @@ std::vector<std::string> problem_lines(const CatalogueEntry& entry, std::size_t 
     return lines;
 }
 
-std::string meta_line(const ViewContext& ctx, const Scenario& s) {
+std::string meta_line(const ViewContext& ctx, const CardInfo& s) {
     std::string languages;
     for (const auto& l : s.languages) languages += (languages.empty() ? "" : " ") + upper(l);
     return ctx.t_or("difficulty." + s.difficulty, s.difficulty) + "  ·  " +
@@ -66,7 +66,7 @@ bool combo(const char* id, const std::string& preview, const std::vector<std::st
 
 bool HomeView::shows(const Catalogue& catalogue, const CatalogueEntry& entry) const {
     if (!entry.ok()) return true;
-    const Scenario& s = *entry.scenario;
+    const CardInfo& s = *entry.card;
     if (m_skill >= 0 && m_skill < static_cast<int>(catalogue.skills.size()) &&
         std::find(s.skills.begin(), s.skills.end(), catalogue.skills[static_cast<std::size_t>(m_skill)]) == s.skills.end())
         return false;
@@ -83,6 +83,7 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
     text_coloured(ctx.colours->text_dim, ctx.t("home.subtitle"));
     ImGui::Spacing();
     merge(result, draw_controls(ctx, catalogue, mode));
+    draw_notices(ctx, catalogue, progress);
     ImGui::Spacing();
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
@@ -92,27 +93,70 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 24.0f)), 1, 3);
     const float width = (avail - style.ItemSpacing.x * (columns - 1)) / columns;
-    std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < catalogue.entries.size(); ++i)
-        if (shows(catalogue, catalogue.entries[i])) shown.push_back(i);
-    if (catalogue.entries.empty()) {
+    // Which cards pass the filters, and the height of each row of cards: made again only when the
+    // catalogue, the filters, the width or the font change; only the rows in view are drawn.
+    const std::size_t key = catalogue.generation * 1000003u + static_cast<std::size_t>(m_skill + 1) * 131u +
+                            static_cast<std::size_t>(m_language + 1) * 7u +
+                            static_cast<std::size_t>(ImGui::GetFontSize() * 64.0f) * 1000u +
+                            static_cast<std::size_t>(columns) + (ctx.language == "nl" ? 17u : 0u);
+    if (key != m_shown_key || m_rows.needs((m_shown.size() + columns - 1) / columns, width, key)) {
+        m_shown_key = key;
+        m_shown.clear();
+        for (std::size_t i = 0; i < catalogue.entries.size(); ++i)
+            if (shows(catalogue, catalogue.entries[i])) m_shown.push_back(i);
+        const std::size_t n = static_cast<std::size_t>(columns);
+        m_rows.reset((m_shown.size() + n - 1) / n, width, [&](std::size_t row) {
+            float height = 0.0f;
+            for (std::size_t k = row * n; k < std::min(m_shown.size(), row * n + n); ++k)
+                height = std::max(height, card_height(ctx, catalogue.entries[m_shown[k]], width));
+            return height + style.ItemSpacing.y;
+        }, key);
+    }
+    if (catalogue.entries.empty() && catalogue.loaded()) {
         text_coloured(ctx.colours->warn, printf_string(ctx.t("home.no_scenarios"), catalogue.folder.c_str()));
         if (!catalogue.error.empty()) text_coloured(ctx.colours->text_dim, catalogue.error);
-    } else if (shown.empty()) {
+    } else if (m_shown.empty() && catalogue.loaded()) {
         text_coloured(ctx.colours->text_dim, ctx.t("home.no_match"));
     }
-    for (std::size_t first = 0; first < shown.size(); first += static_cast<std::size_t>(columns)) {
-        const std::size_t last = std::min(shown.size(), first + static_cast<std::size_t>(columns));
+    const std::size_t n = static_cast<std::size_t>(columns);
+    for (auto [row, last] = m_rows.begin(); row < last; ++row) {
+        const float top = ImGui::GetCursorPosY();
+        const std::size_t first = row * n, end = std::min(m_shown.size(), first + n);
         float height = 0.0f;
-        for (std::size_t k = first; k < last; ++k)
-            height = std::max(height, card_height(ctx, catalogue.entries[shown[k]], width));
-        for (std::size_t k = first; k < last; ++k) {
+        for (std::size_t k = first; k < end; ++k)
+            height = std::max(height, card_height(ctx, catalogue.entries[m_shown[k]], width));
+        for (std::size_t k = first; k < end; ++k) {
             if (k > first) ImGui::SameLine();
-            merge(result, draw_card(ctx, shown[k], catalogue.entries[shown[k]], progress, ImVec2(width, height)));
+            merge(result, draw_card(ctx, m_shown[k], catalogue.entries[m_shown[k]], progress, ImVec2(width, height)));
         }
+        m_rows.drawn(row, ImGui::GetCursorPosY() - top);
     }
+    m_rows.end();
     ImGui::EndChild();
     return result;
+}
+
+void HomeView::draw_notices(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress) {
+    if (!catalogue.loaded())
+        text_coloured(ctx.colours->text_dim,
+                      printf_string(ctx.t("home.loading"), catalogue.entries.size(), catalogue.files));
+    if (catalogue.skipped > 0)
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.too_many"), catalogue.files + catalogue.skipped,
+                                                       catalogue.files));
+    if (!progress) return;
+    const ProgressNotice& notice = progress->notice();
+    switch (notice.problem) {
+    case ProgressProblem::None: break;
+    case ProgressProblem::SetAside:
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_set_aside"), notice.kept_path.c_str()));
+        break;
+    case ProgressProblem::NewerFormat:
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_newer"), notice.kept_path.c_str()));
+        break;
+    case ProgressProblem::Unreadable:
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_unreadable"), notice.kept_path.c_str()));
+        break;
+    }
 }
 
 Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogue, Mode mode) {
@@ -154,11 +198,11 @@ float HomeView::card_height(const ViewContext& ctx, const CatalogueEntry& entry,
     const float line = ImGui::GetTextLineHeightWithSpacing();
     float h = style.WindowPadding.y * 2;
     if (entry.ok()) {
-        const std::string lang = content_language(*entry.scenario, ctx.language);
+        const std::string lang = card_language(*entry.card, ctx.language);
         ImGui::PushFont(ctx.bold());
-        h += ImGui::CalcTextSize(entry.scenario->title.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        h += ImGui::CalcTextSize(entry.card->title.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
         ImGui::PopFont();
-        h += ImGui::CalcTextSize(entry.scenario->summary.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        h += ImGui::CalcTextSize(entry.card->summary.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
         h += line * 1.2f;  // skills
         h += line;         // meta
     } else {
@@ -176,8 +220,8 @@ Intent HomeView::draw_card(const ViewContext& ctx, std::size_t index, const Cata
     ImGui::PushID(static_cast<int>(index));
     ImGui::BeginChild("##card", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     if (entry.ok()) {
-        const Scenario& s = *entry.scenario;
-        const std::string lang = content_language(s, ctx.language);
+        const CardInfo& s = *entry.card;
+        const std::string lang = card_language(s, ctx.language);
         text_in_font(ctx.bold(), s.title.get(lang), &ctx.colours->accent);
         text_wrapped(s.summary.get(lang));
         // Skills as chips, wrapping to the next line when the card is narrow.

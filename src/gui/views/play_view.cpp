@@ -54,6 +54,14 @@ void PlayView::refresh(const Run& run) {
     } else {
         m_lines = lines_since_last_decision(session, run.language);
     }
+    // Thousands of automatic nodes in a row: keep the trainee's own line and the most recent ones.
+    m_omitted = 0;
+    if (m_lines.size() > kMaxLinesShown) {
+        const std::size_t keep_first = m_lines.front().kind == LineKind::Player ? 1 : 0;
+        m_omitted = m_lines.size() - kMaxLinesShown;
+        m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(keep_first),
+                      m_lines.begin() + static_cast<std::ptrdiff_t>(keep_first + m_omitted));
+    }
     std::vector<std::string_view> texts;
     for (const auto& line : m_lines) texts.push_back(line.text);
     const bool animate = language_only ? was_revealing : (forward && !run.awaiting_continue);
@@ -174,13 +182,18 @@ void PlayView::draw_lines(const ViewContext& ctx) {
         const std::string_view visible = m_typewriter.visible(i, line.text);
         if (visible.empty() && !line.text.empty()) break;
         if (i > 0) ImGui::Spacing();
+        if (m_omitted > 0 && i == (m_lines.front().kind == LineKind::Player ? 1u : 0u)) {
+            text_coloured(colours.text_dim, printf_string(ctx.t("play.lines_omitted"), m_omitted));
+            ImGui::Spacing();
+        }
         switch (line.kind) {
         case LineKind::Narration: {
             ImGui::Indent(indent);
             const ImVec2 top = ImGui::GetCursorScreenPos();
             text_coloured(colours.narration, visible);
             const float bottom = ImGui::GetItemRectMax().y;
-            ImGui::GetWindowDrawList()->AddLine(ImVec2(top.x - indent * 0.45f, top.y),
+            if (ImGui::IsRectVisible(ImVec2(top.x - indent, top.y), ImVec2(top.x, bottom)))
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(top.x - indent * 0.45f, top.y),
                                                 ImVec2(top.x - indent * 0.45f, bottom),
                                                 ImGui::GetColorU32(colours.narration), 2.0f);
             ImGui::Unindent(indent);
@@ -230,6 +243,7 @@ float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float widt
             const std::string number = std::to_string(k + 1) + ".";
             needed += wrapped_button_height(number, options[k].choice->text.get(run.language), inner) +
                       style.ItemSpacing.y;
+            if (needed > ImGui::GetContentRegionAvail().y) break;  // clamped below anyway
         }
     } else {
         needed += buttons * 1.6f + style.ItemSpacing.y;

@@ -16,12 +16,17 @@ namespace salesdojo::gui {
 
 class PlayView {
 public:
+    // At most this many lines are kept on screen; earlier ones (a long run of automatic nodes)
+    // are replaced by one line that says how many were left out.
+    static constexpr std::size_t kMaxLinesShown = 200;
+
     Intent Draw(const ViewContext& ctx, const Run& run);
 
     // True while lines are being typed: the window must keep drawing frames.
     bool animating() const { return m_typewriter.revealing(); }
     // The lines on screen now (for read-aloud and tests).
     const std::vector<Line>& lines() const { return m_lines; }
+    std::size_t omitted_lines() const { return m_omitted; }
     // Increments whenever a new set of lines starts (the app reads it aloud).
     std::uint64_t lines_version() const { return m_version; }
 
@@ -49,6 +54,7 @@ private:
 
     Key m_key;
     std::vector<Line> m_lines;
+    std::size_t m_omitted = 0;  // lines left out before m_lines (after the trainee's own line)
     Typewriter m_typewriter;
     int m_last_speaker = -1;
     bool m_scroll_to_end = false;

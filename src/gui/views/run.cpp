@@ -1,6 +1,9 @@
 #include "views/run.hpp"
 
+#include <salesdojo/image_header.hpp>
+
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace salesdojo::gui {
@@ -48,7 +51,13 @@ void load_portraits(Run& run, const ImageLoader& loader) {
             if (ec) continue;
             const auto [end, _] = std::mismatch(folder.begin(), folder.end(), full.begin(), full.end());
             if (end != folder.end()) continue;  // outside the scenario's folder (the loader reports SD2018)
-            if (auto image = loader(full.string()))
+            std::string encoded;
+            if (auto problem = read_portrait_file(full.string(), encoded)) {
+                std::fprintf(stderr, "salesdojo: %s\n", problem->message.c_str());  // lint reports it too
+                continue;
+            }
+            if (encoded.empty()) continue;  // no such file: the drawn portrait
+            if (auto image = loader(full.string(), encoded))
                 run.portraits[Run::portrait_key(static_cast<int>(c), expression)] = *image;
         }
     }

@@ -23,8 +23,9 @@ struct PortraitImage {
     ImTextureID texture = nullptr;
     float width = 0.0f, height = 0.0f;
 };
-// Loads an image file into a texture (the window host supplies one; tests pass none).
-using ImageLoader = std::function<std::optional<PortraitImage>(const std::string& path)>;
+// Decodes an image file's bytes (already read and checked by read_portrait_file) into a texture;
+// `path` is for the cache and messages. The window host supplies one; tests may pass none.
+using ImageLoader = std::function<std::optional<PortraitImage>(const std::string& path, const std::string& encoded)>;
 
 struct Run {
     Run(std::size_t entry, std::shared_ptr<const Scenario> scenario, std::shared_ptr<const Analysis> analysis,
@@ -57,7 +58,9 @@ std::string content_language(const Scenario& scenario, const std::string& interf
 // Decisions on the best line of the analysis (the "typical" length of a run); 0 without analysis.
 int best_line_decisions(const Analysis& analysis, const Session& fresh_session);
 
-// Loads the cast's PNG portraits through `loader`, only for paths inside the scenario's folder.
+// Loads the cast's portraits through `loader`, only for paths inside the scenario's folder, only
+// regular files whose header says they are within the limits (image_header.hpp: never a FIFO, never
+// a 30000 x 30000 image); the bytes are read once here and decoded once by `loader`.
 void load_portraits(Run& run, const ImageLoader& loader);
 
 }  // namespace salesdojo::gui

@@ -11,17 +11,68 @@ namespace {
 
 const char* end_of(std::string_view s) { return s.data() + s.size(); }
 
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// TextUnformatted for any length: long text as one item per piece, with no spacing between pieces.
+void unformatted(std::string_view s) {
+    if (s.size() <= kTextPieceBytes) {
+        ImGui::TextUnformatted(s.data(), end_of(s));
+        return;
+    }
+    const std::vector<std::string_view> pieces = text_pieces(s);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) ImGui::TextUnformatted(pieces[i].data(), end_of(pieces[i]));
+    ImGui::PopStyleVar();
+    ImGui::TextUnformatted(pieces.back().data(), end_of(pieces.back()));
+}
+
+// Height of `label` wrapped at `wrap`, as wrapped_button draws it (piece by piece when long).
+float label_height(std::string_view label, float wrap) {
+    if (label.size() <= kTextPieceBytes) return ImGui::CalcTextSize(label.data(), end_of(label), false, wrap).y;
+    float h = 0.0f;
+    for (const auto piece : text_pieces(label)) h += ImGui::CalcTextSize(piece.data(), end_of(piece), false, wrap).y;
+    return h;
+}
+
 }  // namespace
+
+std::vector<std::string_view> text_pieces(std::string_view s, std::size_t most) {
+    most = std::max<std::size_t>(most, 4);
+    std::vector<std::string_view> pieces;
+    std::size_t pos = 0;
+    while (s.size() - pos > most) {
+        std::size_t end = pos + most;
+        while (end > pos && continuation(s[end])) --end;
+        if (s[end] == '\n' || s[end] == ' ') {  // the break right after the limit fits exactly
+            pieces.push_back(s.substr(pos, end - pos));
+            pos = end + 1;
+            continue;
+        }
+        const std::string_view span = s.substr(pos, end - pos);
+        std::size_t cut = span.rfind('\n');
+        if (cut == std::string_view::npos || cut == 0) cut = span.rfind(' ');
+        if (cut != std::string_view::npos && cut > 0) {
+            pieces.push_back(s.substr(pos, cut));
+            pos += cut + 1;  // the break itself starts no new piece
+        } else {
+            if (end == pos) ++end;  // a stray continuation byte: move on anyway
+            pieces.push_back(span.empty() ? s.substr(pos, end - pos) : span);
+            pos = end;
+        }
+    }
+    pieces.push_back(s.substr(pos));
+    return pieces;
+}
 
 void text(std::string_view s) {
     log_drawn(s);
-    ImGui::TextUnformatted(s.data(), end_of(s));
+    unformatted(s);
 }
 
 void text_wrapped(std::string_view s) {
     log_drawn(s);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.data(), end_of(s));
+    unformatted(s);
     ImGui::PopTextWrapPos();
 }
 
@@ -73,6 +124,9 @@ void chip(std::string_view label, const ImVec4& colour) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float inset = style.FramePadding.y * 0.55f;
     const ImVec2 min(pos.x, pos.y + inset), max(pos.x + size.x, pos.y + size.y - inset);
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, 0)) return;  // outside the visible region: nothing to draw
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec4 fill = colour;
     fill.w = 0.22f;
@@ -81,9 +135,6 @@ void chip(std::string_view label, const ImVec4& colour) {
     list->AddRect(min, max, ImGui::GetColorU32(colour), rounding);
     list->AddText(ImVec2(pos.x + pad_x, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), label.data(),
                   end_of(label));
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    ImGui::ItemSize(size, style.FramePadding.y);
-    ImGui::ItemAdd(bb, 0);
 }
 
 float wrapped_button_height(std::string_view number, std::string_view label, float width) {
@@ -91,8 +142,7 @@ float wrapped_button_height(std::string_view number, std::string_view label, flo
     const float number_width = number.empty() ? 0.0f : ImGui::CalcTextSize(number.data(), end_of(number)).x +
                                                             style.ItemInnerSpacing.x;
     const float wrap = std::max(1.0f, width - style.FramePadding.x * 2.5f - number_width);
-    const ImVec2 size = ImGui::CalcTextSize(label.data(), end_of(label), false, wrap);
-    return size.y + style.FramePadding.y * 2.6f;
+    return label_height(label, wrap) + style.FramePadding.y * 2.6f;
 }
 
 bool wrapped_button(std::string_view id, std::string_view number, std::string_view label, float width,
@@ -107,7 +157,12 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
     log_item(std::string(number) + " " + std::string(label), enabled);
+    const bool visible = ImGui::IsItemVisible();
     ImGui::PopID();
+    if (!visible) {
+        if (!enabled) ImGui::EndDisabled();
+        return false;  // a clipped item cannot have been clicked
+    }
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImU32 fill = ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered
                                                                                 : ImGuiCol_Button);
@@ -123,8 +178,22 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
         x += ImGui::CalcTextSize(number.data(), end_of(number)).x + style.ItemInnerSpacing.x;
     }
     const float wrap = std::max(1.0f, max.x - style.FramePadding.x * 1.25f - x);
-    list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text),
-                  label.data(), end_of(label), wrap);
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+    if (label.size() <= kTextPieceBytes) {
+        list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), colour, label.data(), end_of(label), wrap);
+    } else {
+        // Only the pieces in the visible region: the font emits every glyph above it otherwise.
+        const float top = list->GetClipRectMin().y, bottom = list->GetClipRectMax().y;
+        float piece_y = y;
+        for (const auto piece : text_pieces(label)) {
+            const float h = ImGui::CalcTextSize(piece.data(), end_of(piece), false, wrap).y;
+            if (piece_y > bottom) break;
+            if (piece_y + h >= top)
+                list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, piece_y), colour, piece.data(),
+                              end_of(piece), wrap);
+            piece_y += h;
+        }
+    }
     if (!enabled) ImGui::EndDisabled();
     return clicked && enabled;
 }

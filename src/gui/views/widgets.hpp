@@ -5,8 +5,18 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace salesdojo::gui {
+
+// Text longer than kTextPieceBytes is drawn as several items of at most that size, split at a line
+// break or a space where possible, so that ImGui skips the pieces outside the visible region: one
+// ImGui text item of 100,000 characters emits ~400,000 vertices into one draw list, and Debian's
+// ImGui build (16-bit indices) aborts above 65,536 per list.
+constexpr std::size_t kTextPieceBytes = 1024;
+// `s` cut into pieces of at most `most` bytes (at least one code point each), at the last line
+// break or space in each piece's span where there is one, else at a code point boundary.
+std::vector<std::string_view> text_pieces(std::string_view s, std::size_t most = kTextPieceBytes);
 
 void text(std::string_view s);                                  // one line (or as the text breaks)
 void text_wrapped(std::string_view s);                          // wrapped at the region's edge
@@ -20,7 +30,8 @@ bool radio(std::string_view label, bool active);
 void chip(std::string_view label, const ImVec4& colour);
 
 // A large button whose text wraps: "number" drawn in the accent colour, then the text. The height
-// follows the text; `enabled` false draws it greyed and never returns true.
+// follows the text; `enabled` false draws it greyed and never returns true. Outside the visible
+// region nothing is drawn (a node may have thousands of choices), and a long label only where seen.
 bool wrapped_button(std::string_view id, std::string_view number, std::string_view label, float width,
                     bool enabled, const ImVec4& number_colour);
 float wrapped_button_height(std::string_view number, std::string_view label, float width);
