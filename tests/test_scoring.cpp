@@ -99,16 +99,20 @@ TEST_CASE("score_between and classify_loss follow the documented formulas and th
     CHECK(score_between(12, 0, 10) == 100.0);    // clamped
     CHECK(score_between(-1, 0, 10) == 0.0);
 
-    CHECK(classify_loss(0, 10) == Verdict::Best);
-    CHECK(classify_loss(1, 0) == Verdict::Best);  // no spread: nothing to lose
-    CHECK(classify_loss(0.1, 10) == Verdict::Good);
-    CHECK(classify_loss(2, 10) == Verdict::Good);          // r = 0.2
-    CHECK(classify_loss(2.1, 10) == Verdict::Inaccuracy);
-    CHECK(classify_loss(4.5, 10) == Verdict::Inaccuracy);  // r = 0.45
-    CHECK(classify_loss(4.6, 10) == Verdict::Mistake);
-    CHECK(classify_loss(7.5, 10) == Verdict::Mistake);     // r = 0.75
-    CHECK(classify_loss(7.6, 10) == Verdict::Blunder);
-    CHECK(classify_loss(10, 10) == Verdict::Blunder);
+    // Losses in points of the overall score, default thresholds good 2, inaccuracy 5, mistake 10.
+    const VerdictThresholds t;
+    CHECK(classify_loss(0, t) == Verdict::Best);
+    CHECK(classify_loss(0.1, t) == Verdict::Good);
+    CHECK(classify_loss(2, t) == Verdict::Good);
+    CHECK(classify_loss(2.1, t) == Verdict::Inaccuracy);
+    CHECK(classify_loss(5, t) == Verdict::Inaccuracy);
+    CHECK(classify_loss(5.1, t) == Verdict::Mistake);
+    CHECK(classify_loss(10, t) == Verdict::Mistake);
+    CHECK(classify_loss(10.1, t) == Verdict::Blunder);
+    CHECK(classify_loss(100, t) == Verdict::Blunder);
+    const VerdictThresholds tuned{1, 3, 4};
+    CHECK(classify_loss(2, tuned) == Verdict::Inaccuracy);
+    CHECK(classify_loss(4.5, tuned) == Verdict::Blunder);
 
     CHECK(std::string(verdict_id(Verdict::Best)) == "best");
     CHECK(std::string(verdict_id(Verdict::Good)) == "good");
@@ -117,9 +121,12 @@ TEST_CASE("score_between and classify_loss follow the documented formulas and th
     CHECK(std::string(verdict_id(Verdict::Blunder)) == "blunder");
 }
 
-TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 are best, good, inaccuracy, mistake, blunder") {
+TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 with tuned thresholds are best, good, inaccuracy, mistake, blunder") {
+    // One decision carries the whole score, so a loss of 1 is 10 points of the overall score; the
+    // rubric tunes the thresholds to 10, 30 and 60 points.
     auto scenario = load_body(R"({
-      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}],
+                 "verdict_thresholds": {"good": 10, "inaccuracy": 30, "mistake": 60}},
       "nodes": [
         {"id": "s", "choices": [
           {"id": "v10", "score": {"qualify": 10}, "next": "e"},
