@@ -1261,9 +1261,9 @@ TEST_CASE("property: the analyser agrees with a brute-force enumerator on random
             const double range = top.value - top.worst[static_cast<std::size_t>(D)];
             auto classify = [](double points) {
                 if (points <= 1e-9) return 0;
-                if (points <= 2.0 + 1e-9) return 1;
-                if (points <= 5.0 + 1e-9) return 2;
-                if (points <= 10.0 + 1e-9) return 3;
+                if (points <= 5.0 + 1e-9) return 1;
+                if (points <= 10.0 + 1e-9) return 2;
+                if (points <= 20.0 + 1e-9) return 3;
                 return 4;
             };
             std::set<std::string> expected, reported;

@@ -99,16 +99,16 @@ TEST_CASE("score_between and classify_loss follow the documented formulas and th
     CHECK(score_between(12, 0, 10) == 100.0);    // clamped
     CHECK(score_between(-1, 0, 10) == 0.0);
 
-    // Losses in points of the overall score, default thresholds good 2, inaccuracy 5, mistake 10.
+    // Losses in points of the overall score, default thresholds good 5, inaccuracy 10, mistake 20.
     const VerdictThresholds t;
     CHECK(classify_loss(0, t) == Verdict::Best);
     CHECK(classify_loss(0.1, t) == Verdict::Good);
-    CHECK(classify_loss(2, t) == Verdict::Good);
-    CHECK(classify_loss(2.1, t) == Verdict::Inaccuracy);
-    CHECK(classify_loss(5, t) == Verdict::Inaccuracy);
-    CHECK(classify_loss(5.1, t) == Verdict::Mistake);
-    CHECK(classify_loss(10, t) == Verdict::Mistake);
-    CHECK(classify_loss(10.1, t) == Verdict::Blunder);
+    CHECK(classify_loss(5, t) == Verdict::Good);
+    CHECK(classify_loss(5.1, t) == Verdict::Inaccuracy);
+    CHECK(classify_loss(10, t) == Verdict::Inaccuracy);
+    CHECK(classify_loss(10.1, t) == Verdict::Mistake);
+    CHECK(classify_loss(20, t) == Verdict::Mistake);
+    CHECK(classify_loss(20.1, t) == Verdict::Blunder);
     CHECK(classify_loss(100, t) == Verdict::Blunder);
     const VerdictThresholds tuned{1, 3, 4};
     CHECK(classify_loss(2, tuned) == Verdict::Inaccuracy);
@@ -182,7 +182,14 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     CHECK(d.dimensions[0].total == 6);
     CHECK(d.dimensions[0].worst == 0);
     CHECK(d.dimensions[0].best == 14);
-    CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 6.0 / 14.0));
+    // Each dimension is scored against the best line's total on it (qualify 13: the best line takes
+    // `meet`, not `call`'s extra qualify point, so 14 is reachable but traded away).
+    CHECK(d.dimensions[0].line == 13);
+    CHECK(d.dimensions[0].traded);
+    CHECK(d.dimensions[0].traded_points == doctest::Approx(1.0));
+    CHECK(d.dimensions[0].decided == doctest::Approx(6.0));
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 6.0 / 13.0));
+    CHECK_FALSE(d.dimensions[1].traded);
     CHECK(d.dimensions[1].total == -2);
     CHECK(d.dimensions[1].worst == -2);
     CHECK(d.dimensions[1].best == 0);
@@ -201,12 +208,14 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
           "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”");
 
     REQUIRE(d.decisions.size() == 4);
+    // Verdicts on the absolute scale: the overall score spans value 19 down to worst -8, 27 weighted
+    // points, so a loss of 1 costs 3.7 points of 100 (default thresholds 5, 10, 20).
     struct Expected { const char* node; const char* better; Verdict verdict; double loss, spread; bool counted; };
     const Expected expected[] = {
-        {"open", "ask", Verdict::Blunder, 4, 4, true},
+        {"open", "ask", Verdict::Mistake, 4, 4, true},        // 14.8 points
         {"needs", "ask_more", Verdict::Best, 0, 3, true},
-        {"propose", "v10", Verdict::Mistake, 6, 10, true},
-        {"close", "meet", Verdict::Good, 1, 10, true}};
+        {"propose", "v10", Verdict::Blunder, 6, 10, true},    // 22.2 points
+        {"close", "meet", Verdict::Good, 1, 10, true}};       // 3.7 points
     for (std::size_t i = 0; i < 4; ++i) {
         CAPTURE(i);
         const DecisionReview& r = d.decisions[i];
@@ -215,12 +224,13 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
         CHECK(r.better == choice_index(*scenario, expected[i].node, expected[i].better));
         CHECK(r.verdict == expected[i].verdict);
         CHECK(r.loss == doctest::Approx(expected[i].loss));
+        CHECK(r.loss_points == doctest::Approx(100.0 * expected[i].loss / 27.0));
         CHECK(r.spread == doctest::Approx(expected[i].spread));
         CHECK(r.counted == expected[i].counted);
     }
     CHECK(d.decisions[0].assumed_facts == std::vector<int>{0});
     CHECK(d.decisions[1].assumed_facts.empty());
-    // Per-dimension losses: best still reachable minus best after the choice.
+    // Per-dimension losses: the best line's total here minus the best line's after the choice.
     CHECK(d.decisions[0].dimension_loss == std::vector<double>{2, 2, 0});
     CHECK(d.decisions[2].dimension_loss == std::vector<double>{6, 0, 0});
     CHECK(d.decisions[3].dimension_loss == std::vector<double>{0, 0, 1});
@@ -284,8 +294,13 @@ TEST_CASE("the best line scores 100 overall and on every dimension it maximises"
     CHECK(d.dimensions[1].score == doctest::Approx(100.0));
     CHECK(d.dimensions[2].score == doctest::Approx(100.0));
     CHECK(d.dimensions[1].explanation == "Full marks: none of your decisions cost anything here.");
-    // qualify: 13 of 14 (the best weighted line takes `meet`, not `call`'s extra qualify point).
-    CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 13.0 / 14.0));
+    // qualify: 13 of a reachable 14 is full marks, and the debrief says the best line trades 1 point
+    // there (the best weighted line takes `meet`, not `call`'s extra qualify point).
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[0].traded);
+    CHECK(d.dimensions[0].traded_points == doctest::Approx(1.0));
+    CHECK(d.outcome_score == doctest::Approx(100.0));
+    CHECK(d.luck == doctest::Approx(0.0));
 }
 
 TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
@@ -301,15 +316,15 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
     CHECK(contains(text, "pass mark 60: not passed"));
     CHECK(contains(text, "(+6, range 0..+14)"));
-    CHECK(contains(text, "“Our package costs 5000 euros.” — blunder (−4.0), unsupported assumption: The actual need"));
-    CHECK(contains(text, "“I'll send you a brochure.” — mistake (−6.0)"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — mistake (−4.0), unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — blunder (−6.0)"));
     CHECK(contains(text, "“How fast, and what is straining?” — best\n"));
     // The costliest decision comes first, with the better option and the principle it shows.
     std::size_t costliest = text.find("Costliest decisions:");
     REQUIRE(costliest != std::string::npos);
     std::string block = text.substr(costliest);
     CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
-    CHECK(contains(block, "You chose: “I'll send you a brochure.” (mistake, −6.0)"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (blunder, −6.0)"));
     CHECK(contains(block, "Better: “A workshop on your own quotes.”"));
     CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
     CHECK(contains(block, "Principle: Facts, not labels"));
@@ -325,7 +340,7 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     INFO(md);
     CHECK(contains(md, "# Debrief: Scoring test\n"));
     CHECK(contains(md, "- **Overall:** 59/100"));
-    CHECK(contains(md, "| Qualify | 43/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (−6)"));
+    CHECK(contains(md, "| Qualify | 46/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (−6)"));
     CHECK(contains(md, "## Costliest decisions"));
     CHECK(contains(md, "**mistake**"));
 
@@ -340,10 +355,10 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     CHECK(j["costliest"] == json::array({2, 0, 3}));
     REQUIRE(j["decisions"].size() == 4);
     CHECK(j["decisions"][0]["assumed_facts"] == json::array({"need"}));
-    CHECK(j["decisions"][0]["verdict"] == "blunder");
+    CHECK(j["decisions"][0]["verdict"] == "mistake");
     CHECK(j["decisions"][2]["chosen"] == "v4");
     CHECK(j["decisions"][2]["better"] == "v10");
-    CHECK(j["decisions"][2]["verdict"] == "mistake");
+    CHECK(j["decisions"][2]["verdict"] == "blunder");
     CHECK(j["decisions"][2]["loss"].get<double>() == doctest::Approx(6.0));
     CHECK(j["decisions"][2]["alternatives"][0]["choice"] == "v10");
     CHECK(j["decisions"][2]["alternatives"][0]["value"].get<double>() == doctest::Approx(16.0));
@@ -419,12 +434,17 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(7.0));  // 1/4 x 4 + 3/4 x 8
     CHECK(d.decisions[0].alternatives[1].q == doctest::Approx(6.0));
     CHECK(d.decisions[0].spread == doctest::Approx(1.0));
-    CHECK(d.decisions[0].alternatives[1].what_if == doctest::Approx(100.0 * 10.0 / 12.0));
+    // The decision score spans value 7 down to worst -4: safe (6) would have scored 10 of 11.
+    CHECK(d.decisions[0].alternatives[1].what_if == doctest::Approx(100.0 * 10.0 / 11.0));
     CHECK(d.decisions[1].verdict == Verdict::Best);
     CHECK(d.accuracy == doctest::Approx(100.0));
-    CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 12.0));  // 4 on a range of -4..8
-    CHECK(d.dimensions[0].explanation ==
-          "The difference came from chance or from where the conversation ended, not from one decision.");
+    // Every decision best: 100, whatever the draw. The outcome (4 on -4..8) and the luck say the rest.
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    CHECK(d.decision_total == doctest::Approx(7.0));
+    CHECK(d.outcome_score == doctest::Approx(100.0 * 8.0 / 12.0));
+    CHECK(d.luck == doctest::Approx(-3.0));
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[0].line == doctest::Approx(7.0));
     // The best line takes the most favourable branch.
     REQUIRE(d.best_line.size() == 4);
     CHECK(d.best_line[0].choice == 0);
@@ -444,7 +464,10 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     CHECK_FALSE(*d.passed);
     CHECK(d.decisions.size() == 2);
     CHECK(d.decisions[1].loss == doctest::Approx(3.0));  // deflect: q 14 against 17
-    CHECK(d.decisions[1].verdict == Verdict::Blunder);
+    CHECK(d.decisions[1].verdict == Verdict::Mistake);   // 3 of 27 weighted points: 11.1 of 100
+    // What it decided so far: ask (+2) and deflect (relationship -1 x 2) = 0, scored between -8 and 19.
+    CHECK(d.decision_total == doctest::Approx(0.0));
+    CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 27.0));
     std::string text = debrief_text(d, *scenario);
     CHECK(contains(text, "Ending: Not finished"));
     json j = debrief_json(d, *scenario);
@@ -453,7 +476,7 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
 
 TEST_CASE("the best line through a loop reaches an ending without repeating a state") {
     // s --on(+1)--> t --exit(+3)--> e2;  s --leave--> e1;  t --back(-1)--> s.  `back` is listed
-    // first and, valued best-case inside the loop (-1 + 4), ties with `exit` (3).
+    // first; going round costs 1, so the expected values make `exit` (3) the best at t.
     auto scenario = load_body(R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
       "nodes": [

@@ -86,9 +86,9 @@ std::optional<Verdict> verdict_from_id(std::string_view id);       // nullopt fo
 // Upper bounds, in points of the overall 0..100 score, of the loss each verdict allows (a loss of 0
 // is best, above `mistake` a blunder). rubric.verdict_thresholds tunes them per scenario.
 struct VerdictThresholds {
-    double good = 2.0;
-    double inaccuracy = 5.0;
-    double mistake = 10.0;
+    double good = 5.0;
+    double inaccuracy = 10.0;
+    double mistake = 20.0;
 };
 
 struct Choice {
