@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <salesdojo/analysis.hpp>
+#include <salesdojo/analysis_report.hpp>
 #include <salesdojo/scoring.hpp>
 #include <salesdojo/session.hpp>
 
@@ -496,4 +497,250 @@ TEST_CASE("the best line through a loop reaches an ending without repeating a st
     }
     INFO("best line: " << line);
     CHECK(line == "s:on t:exit e2 ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring model v2 (issue 8): one hand-computed case per cause the issue lists. Each of these fails
+// on the model before v2, as the comment of each case says.
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+Diagnostics warnings_of(const std::shared_ptr<const Scenario>& scenario) {
+    AnalysisResult result = analyse(scenario);
+    REQUIRE(result.analysis);
+    return rubric_warnings(*result.analysis);
+}
+std::vector<std::string> codes_at(const Diagnostics& diagnostics, const std::string& code) {
+    std::vector<std::string> pointers;
+    for (const auto& d : diagnostics)
+        if (d.code == code) pointers.push_back(d.pointer);
+    return pointers;
+}
+}  // namespace
+
+TEST_CASE("cause 1: a 1-point slip in a two-option decision is good, and a bad sibling relabels nothing") {
+    // d1: a +1 | b 0;  d2: big +19 | small 0.  Value 20, worst 0: a loss of 1 is 5 points of 100.
+    // Before v2 the verdict was relative to the decision's spread: b lost 1 of 1, a blunder; with
+    // the sibling `bad` (-5) the same b became good (1 of 6).
+    const std::string body = R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "d1", "choices": [{"id": "a", "score": {"qualify": 1}, "next": "d2"}, {"id": "b", "next": "d2"}BAD]},
+        {"id": "d2", "choices": [{"id": "big", "score": {"qualify": 19}, "next": "e"}, {"id": "small", "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})";
+    auto plain = load_body(std::string(body).replace(body.find("BAD"), 3, ""));
+    auto a = analyse_ok(plain);
+    Debrief d = make_debrief(*a, play(plain, {"b", "big"}), "en");
+    CHECK(d.decisions[0].loss_points == doctest::Approx(5.0));
+    CHECK(d.decisions[0].verdict == Verdict::Good);
+    CHECK(d.overall_score == doctest::Approx(95.0));
+
+    auto with_bad = load_body(std::string(body).replace(body.find("BAD"), 3, R"(, {"id": "bad", "score": {"qualify": -5}, "next": "d2"})"));
+    auto a2 = analyse_ok(with_bad);
+    Debrief d2 = make_debrief(*a2, play(with_bad, {"b", "big"}), "en");
+    CHECK(d2.decisions[0].loss_points == doctest::Approx(4.0));  // the scale is now 25 wide
+    CHECK(d2.decisions[0].verdict == Verdict::Good);
+    Debrief d3 = make_debrief(*a2, play(with_bad, {"bad", "big"}), "en");
+    CHECK(d3.decisions[0].verdict == Verdict::Blunder);          // 6 of 25: 24 points
+}
+
+TEST_CASE("cause 2: an ending's score lets the short right path score 100") {
+    // decline ends at once with +5 declining; pursue collects 3 relationship points and ends with
+    // none. Before v2 endings carried no score (the key was unknown), so declining scored 0.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "declining", "title": "Declining"}, {"id": "relationship", "title": "Relationship"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "decline", "next": "declined"}, {"id": "pursue", "score": {"relationship": 1}, "next": "n2"}]},
+        {"id": "n2", "choices": [{"id": "more", "score": {"relationship": 2}, "next": "lost"}]},
+        {"id": "declined", "ending": {"outcome": "declined-misfit", "score": {"declining": 5}}},
+        {"id": "lost", "ending": {"outcome": "pursued-misfit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    CHECK(a->best(0, 2) == 5.0);
+    CHECK(a->worst(0, 2) == 3.0);
+    Session right = play(scenario, {"decline"});
+    CHECK(right.tallies() == std::vector<int>{5, 0});
+    Debrief d = make_debrief(*a, right, "en");
+    CHECK(d.weighted_total == 5.0);
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    CHECK(d.decisions[0].verdict == Verdict::Best);
+    // relationship: the best line collects 0 there while 3 are reachable: a trade, not a failure.
+    CHECK(d.dimensions[1].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[1].traded);
+    CHECK(d.dimensions[1].traded_points == doctest::Approx(3.0));
+    Debrief wrong = make_debrief(*a, play(scenario, {"pursue", "more"}), "en");
+    CHECK(wrong.overall_score == doctest::Approx(0.0));
+    CHECK(wrong.decisions[0].verdict == Verdict::Blunder);  // 2 of 2: 100 points
+}
+
+TEST_CASE("cause 3: a repair detour and an intent the scores miss are reported by analyze") {
+    // blunt (+1 qualify, -3 relationship) then apologise (+3 relationship) is worth exactly as much
+    // as right (+1 relationship): blunt loses nothing. Before v2 nothing told the author.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}, {"id": "relationship", "title": "Relationship"}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "blunt", "intent": "mistake", "score": {"qualify": 1, "relationship": -3}, "next": "sorry"},
+          {"id": "right", "intent": "best", "score": {"relationship": 1}, "next": "e"}]},
+        {"id": "sorry", "choices": [{"id": "apologise", "score": {"relationship": 3}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    Diagnostics w = warnings_of(scenario);
+    CHECK(codes_at(w, "SD3108") == std::vector<std::string>{"/nodes/0/choices/0"});
+    REQUIRE(codes_at(w, "SD3107") == std::vector<std::string>{"/nodes/0/choices/0"});
+    for (const auto& d : w)
+        if (d.code == "SD3107")
+            CHECK(d.message == "option 'blunt' at node 's' is meant as mistake but is graded best here: it loses 0.0 of 100 points (q 1.0, best 'blunt' q 1.0)");
+    CHECK(scenario->nodes[0].choices[0].intent == Verdict::Mistake);
+}
+
+TEST_CASE("cause 4: a perfect run shows 100 on every dimension; the trade is carried as a number") {
+    // meet (+3 relationship, weight 2) beats call (+2 relationship, +1 qualify). Before v2 the
+    // perfect run scored qualify 0 of 100, because some path reaches qualify 1.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}, {"id": "relationship", "title": "Relationship", "weight": 2}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "meet", "score": {"relationship": 3}, "next": "e"},
+          {"id": "call", "score": {"relationship": 2, "qualify": 1}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    Debrief d = make_debrief(*a, play(scenario, {"meet"}), "en");
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    CHECK(d.dimensions[0].score == doctest::Approx(100.0));
+    CHECK(d.dimensions[0].traded);
+    CHECK(d.dimensions[0].line == 0.0);
+    CHECK(d.dimensions[0].best == 1.0);
+    CHECK(d.dimensions[1].score == doctest::Approx(100.0));
+    CHECK_FALSE(d.dimensions[1].traded);
+    json j = debrief_json(d, *scenario);
+    CHECK(j["dimensions"][0]["traded"] == true);
+    CHECK(j["dimensions"][0]["line"] == 0.0);
+}
+
+TEST_CASE("cause 5a: chance: a lucky blunder never outscores the best line in the decision score") {
+    // safe +6, or gamble into 1:9 jackpot (ending +10) or bust: gamble is worth 1 on average. Before
+    // v2 the lucky gamble scored 100 and the safe line 60 (scores were on the totals, luck included).
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "safe", "score": {"qualify": 6}, "next": "e"}, {"id": "gamble", "next": "roll"}]},
+        {"id": "roll", "random": [{"weight": 1, "next": "jackpot"}, {"weight": 9, "next": "bust"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}},
+        {"id": "jackpot", "ending": {"outcome": "qualified-fit", "score": {"qualify": 10}}},
+        {"id": "bust", "ending": {"outcome": "abandoned-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    std::uint64_t seed = 0;
+    while (seed < 1000 && play(scenario, {"gamble"}, seed).current().id != "jackpot") ++seed;
+    REQUIRE(seed < 1000);
+    Debrief lucky = make_debrief(*a, play(scenario, {"gamble"}, seed), "en");
+    Debrief best = make_debrief(*a, play(scenario, {"safe"}), "en");
+    CHECK(lucky.weighted_total == 10.0);
+    CHECK(lucky.outcome_score == doctest::Approx(100.0));  // what happened, chance included
+    CHECK(lucky.decisions[0].loss == doctest::Approx(5.0));
+    CHECK(lucky.decisions[0].verdict == Verdict::Blunder);  // 5 of 6: 83 points
+    CHECK(lucky.overall_score == doctest::Approx(100.0 * 1.0 / 6.0));
+    CHECK(lucky.luck == doctest::Approx(9.0));
+    CHECK(best.overall_score == doctest::Approx(100.0));
+    CHECK(lucky.overall_score < best.overall_score);
+}
+
+TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best; a long-shot retry is not") {
+    // again (+1, back to the same situation) or exit (ending +2). Before v2 going round was valued
+    // best-case, 1 + 2 = 3, so again was best and exit lost 1 (and analyze said nothing).
+    auto scoring_loop = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "a", "choices": [{"id": "again", "score": {"qualify": 1}, "next": "a"}, {"id": "exit", "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit", "score": {"qualify": 2}}}
+      ]})");
+    auto a = analyse_ok(scoring_loop);
+    CHECK(a->gain_loop_nodes() == std::vector<int>{0});
+    CHECK(codes_at(rubric_warnings(*a), "SD3106") == std::vector<std::string>{"/nodes/0"});
+    Debrief d = make_debrief(*a, play(scoring_loop, {"again", "exit"}), "en");
+    REQUIRE(d.decisions.size() == 2);
+    CHECK(d.decisions[1].verdict == Verdict::Best);  // exit
+    CHECK(d.decisions[1].loss == 0.0);
+    CHECK(d.decisions[0].loss == 0.0);               // going round gains nothing in value
+    CHECK(d.overall_score == doctest::Approx(100.0));
+    REQUIRE(d.best_line.size() == 2);
+    CHECK(d.best_line[0].choice == 1);               // the best line leaves the loop
+
+    // retry costs 1 and succeeds 1 time in 10 (ending +10), else back to the same situation;
+    // give_up ends with +2, insult with -6. Expected: V = max(-1 + 0.1 x 10 + 0.9 V, 2) = 2, retry
+    // 1.8: 0.2 of a scale from 2 down to -6, 2.5 points, good. Before v2 retry was valued by its
+    // lucky simple path, 9, and graded best.
+    auto retry = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "t", "choices": [{"id": "retry", "score": {"qualify": -1}, "next": "r"}, {"id": "give_up", "next": "g"},
+                                {"id": "insult", "score": {"qualify": -8}, "next": "g"}]},
+        {"id": "r", "random": [{"weight": 1, "next": "win"}, {"weight": 9, "next": "t"}]},
+        {"id": "win", "ending": {"outcome": "qualified-fit", "score": {"qualify": 10}}},
+        {"id": "g", "ending": {"outcome": "declined-misfit", "score": {"qualify": 2}}}
+      ]})");
+    auto b = analyse_ok(retry);
+    CHECK(b->gain_loop_nodes().empty());
+    CHECK(b->value(0) == doctest::Approx(2.0));
+    Debrief r = make_debrief(*b, play(retry, {"retry"}, 0), "en");
+    REQUIRE_FALSE(r.decisions.empty());
+    CHECK(r.decisions[0].alternatives[0].q == doctest::Approx(1.8));
+    CHECK(r.decisions[0].loss_points == doctest::Approx(2.5));
+    CHECK(r.decisions[0].verdict == Verdict::Good);
+    CHECK(r.decisions[0].better == 1);
+}
+
+TEST_CASE("cause 6: dominance (SD3102) judges an option by what it leads to") {
+    // ask scores nothing now but opens +3; pitch scores +1 and leads nowhere; mumble scores nothing
+    // and leads where pitch does. Before v2 ask was reported as dominated by pitch.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "ask", "next": "deep"},
+          {"id": "pitch", "score": {"qualify": 1}, "next": "e"},
+          {"id": "mumble", "next": "e"}]},
+        {"id": "deep", "choices": [{"id": "offer", "score": {"qualify": 3}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    CHECK(codes_at(warnings_of(scenario), "SD3102") == std::vector<std::string>{"/nodes/0/choices/2"});
+}
+
+TEST_CASE("a Playthrough rebuilds the run and its debrief, and refuses other content") {
+    auto scenario = load_body(kFourDecisions);
+    auto a = analyse_ok(scenario);
+    Session session = play(scenario, kPlayed);
+    Playthrough p = session.playthrough();
+    CHECK(p.scenario_id == "scoring_test");
+    CHECK(p.scenario_version == "2.1.0");
+    CHECK(p.content_hash.size() == 16);
+    CHECK(p.content_hash == scenario->content_hash);
+    CHECK(p.choices == kPlayed);
+    std::string error;
+    auto rebuilt = make_debrief(*a, p, "en", error);
+    REQUIRE(rebuilt.has_value());
+    CHECK(debrief_json(*rebuilt, *scenario).dump() == debrief_json(make_debrief(*a, session, "en"), *scenario).dump());
+    auto round_trip = playthrough_from_json(playthrough_to_json(p), error);
+    REQUIRE(round_trip.has_value());
+    CHECK(round_trip->choices == p.choices);
+    CHECK(round_trip->seed == p.seed);
+
+    Playthrough other = p;
+    other.content_hash = "0000000000000000";
+    CHECK_FALSE(make_debrief(*a, other, "en", error).has_value());
+    CHECK(error.find("other content") != std::string::npos);
+    other = p;
+    other.choices[1] = "nonsense";
+    CHECK_FALSE(make_debrief(*a, other, "en", error).has_value());
+    CHECK(error.find("'nonsense'") != std::string::npos);
+    CHECK_FALSE(playthrough_from_json(json{{"scenario_id", 3}}, error).has_value());
+}
+
+TEST_CASE("the content hash is FNV-1a 64 of the file's bytes") {
+    CHECK(content_hash_of("") == "cbf29ce484222325");
+    CHECK(content_hash_of("a") == "af63dc4c8601ec8c");
+    CHECK(content_hash_of("foobar") == "85944171f73967e8");
 }
