@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,14 +61,33 @@ public:
     double best(std::uint32_t s, int d) const { return m_best[index(s, d)]; }
     double worst(std::uint32_t s, int d) const { return m_worst[index(s, d)]; }
     bool complete(std::uint32_t s) const { return m_complete[s]; }  // some complete path exists
-    double value(std::uint32_t s) const { return m_value[s]; }       // expectimax on the weighted total
+    // Expectimax on the weighted total: choices maximise, random branches average, loops are solved
+    // as expected values (docs/scoring.md#loops).
+    double value(std::uint32_t s) const { return m_value[s]; }
+    // The expected total on dimension d (D = weighted) from s when the best line is played from s
+    // on: the policy below at decisions, chance averaged. line(s, D) == value(s).
+    double line(std::uint32_t s, int d) const { return m_line[index(s, d)]; }
+    // At a decision state: the position k (in transitions(s)) of the best line's option, the first
+    // with the highest q (inside loops, among those, the one nearest a way out); nullopt elsewhere.
+    std::optional<std::uint32_t> policy(std::uint32_t s) const {
+        if (m_policy.empty() || m_policy[s] == kNoPolicy) return std::nullopt;
+        return m_policy[s];
+    }
+    // Score effects of the ending state s on d (D = weighted); 0 for any other state.
+    double ending_reward(std::uint32_t s, int d) const;
     const BigCount& paths(std::uint32_t s) const { return m_paths[s]; }
 
     // Score effect of taking transition `t` out of state `s` on dimension d (D = weighted), including
     // the unsupported-assumption penalty the engine charges by rule.
     double reward(std::uint32_t s, const Transition& t, int d) const;
-    // Value of a transition for decision quality: its reward on the weighted total + the target's value.
+    // Value of a transition for decision quality: its reward on the weighted total + the target's
+    // value. Inside a loop that gains points by repetition, gains on moves that stay in the loop do
+    // not count here (gain_loop_nodes() names those loops).
     double q_value(std::uint32_t s, const Transition& t) const;
+    // q on dimension d: the option's reward on d + the best line's expected total on d after it.
+    double q_line(std::uint32_t s, const Transition& t, int d) const;
+    // One node per loop of states in which a trainee gains weighted points by going round (SD3106).
+    const std::vector<int>& gain_loop_nodes() const { return m_gain_loop_nodes; }
 
     // Finds the state for a node and values, or UINT32_MAX when not reachable.
     std::uint32_t find_state(int node, const std::int32_t* values) const;
@@ -77,6 +97,7 @@ public:
     const std::vector<Histogram>& histograms() const { return m_histograms; }
     bool has_loops() const { return m_has_loops; }
     const Scenario& scenario() const { return *m_scenario; }
+    const std::shared_ptr<const Scenario>& scenario_ptr() const { return m_scenario; }
     double seconds() const { return m_seconds; }
 
 private:
@@ -95,7 +116,12 @@ private:
     std::vector<double> m_reward_table;
     std::vector<std::uint32_t> m_reward_rows;  // per transition
     bool m_has_loops = false;
-    std::vector<double> m_best, m_worst, m_value;
+    static constexpr std::uint32_t kNoPolicy = 0xFFFFFFFFu;
+    std::vector<double> m_best, m_worst, m_value, m_line;
+    std::vector<std::uint32_t> m_policy;        // per state, kNoPolicy when not a decision
+    std::vector<double> m_ending_table;          // per node, (dimensions + 1) values; empty = none
+    std::vector<bool> m_value_clamped;           // per transition: gains ignored for q (empty = none)
+    std::vector<int> m_gain_loop_nodes;
     std::vector<bool> m_complete;
     std::vector<BigCount> m_paths;
     std::vector<Histogram> m_histograms;

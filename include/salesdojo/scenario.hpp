@@ -77,6 +77,20 @@ struct VariableEffect {
     std::int32_t value = 0;
 };
 
+// How good a decision is (docs/scoring.md): computed by the scoring, or declared by an author as a
+// choice's "intent" (what the author means the option to be).
+enum class Verdict { Best, Good, Inaccuracy, Mistake, Blunder };
+const char* verdict_id(Verdict verdict);                           // "best", "good", ...
+std::optional<Verdict> verdict_from_id(std::string_view id);       // nullopt for an unknown id
+
+// Upper bounds, in points of the overall 0..100 score, of the loss each verdict allows (a loss of 0
+// is best, above `mistake` a blunder). rubric.verdict_thresholds tunes them per scenario.
+struct VerdictThresholds {
+    double good = 5.0;
+    double inaccuracy = 10.0;
+    double mistake = 20.0;
+};
+
 struct Choice {
     std::string id;
     LocalizedText text;
@@ -87,6 +101,7 @@ struct Choice {
     std::vector<int> requires_facts;      // fact indices: acting without them is an assumption
     LocalizedText feedback;
     std::vector<int> principles;          // principle indices
+    std::optional<Verdict> intent;        // the verdict the author means this option to get
     int next = kNoIndex;                  // node index
 };
 
@@ -98,6 +113,7 @@ struct RandomOutcome {
 struct Ending {
     int outcome = 0;  // index into Scenario::outcomes
     LocalizedText title;
+    std::vector<ScoreEffect> score;  // added to the dimensions when the run arrives here
 };
 
 enum class NodeKind { Choices, Continue, Random, Ending };
@@ -145,6 +161,8 @@ struct Scenario {
     int assumption_dimension = kNoIndex;  // dimension charged for an unsupported assumption
     int assumption_penalty = 2;           // points taken per unsupported assumption
     std::optional<double> pass_mark;      // 0..100 on the overall score
+    VerdictThresholds verdict_thresholds;
+    std::string content_hash;             // FNV-1a 64 of the file's bytes, 16 lowercase hex digits
     std::vector<OutcomeClass> outcomes;   // built-ins first
     std::vector<Variable> variables;      // slots 0 .. variables.size()-1
     std::vector<Fact> facts;              // slots variables.size() .. + facts.size()-1
@@ -162,6 +180,9 @@ struct Scenario {
 
 // Applies a choice's variable effects (clamped to bounds) and learned facts to a value array.
 // Shared by the session and the analyser so that both see exactly the same next state.
+// FNV-1a 64 of `bytes` as 16 lowercase hex digits: the scenario's content hash (docs/scoring.md).
+std::string content_hash_of(std::string_view bytes);
+
 void apply_choice_effects(const Scenario& scenario, const Choice& choice, std::int32_t* values);
 
 }  // namespace salesdojo

@@ -13,16 +13,28 @@
 
 namespace salesdojo {
 
-// Relative loss r = loss / spread of the decision:
-//   Best r = 0, Good r <= 0.2, Inaccuracy r <= 0.45, Mistake r <= 0.75, Blunder r > 0.75.
-enum class Verdict { Best, Good, Inaccuracy, Mistake, Blunder };
-const char* verdict_id(Verdict verdict);  // "best", "good", ...
-Verdict classify_loss(double loss, double spread);
+// A decision's loss on the scenario's one scale, points of the overall 0..100 score:
+//   Best 0, Good <= thresholds.good, Inaccuracy <= .inaccuracy, Mistake <= .mistake, Blunder above.
+Verdict classify_loss(double loss_points, const VerdictThresholds& thresholds);
+// A loss in weighted points as points of the overall score: 100 * loss / (value(start) - worst(start)).
+double loss_points(const Analysis& analysis, double loss);
+// The verdict of every option available in state s (with a complete path), in transition order:
+// what the trainee would be told at that decision. Used by the debrief and by `analyze` (intents).
+struct OptionVerdict {
+    std::uint32_t transition = 0;  // position in analysis.transitions(s)
+    double q = 0.0;
+    double loss = 0.0;         // weighted points
+    double loss_points = 0.0;  // points of the overall score
+    Verdict verdict = Verdict::Best;
+};
+std::vector<OptionVerdict> option_verdicts(const Analysis& analysis, std::uint32_t s);
 
 struct AlternativeReview {
     int choice = 0;          // index in the node's choices
     double q = 0.0;          // expected optimal weighted total after this choice (from this decision on)
     double what_if = 0.0;    // overall score 0..100 had the trainee taken it, then played best
+    double loss_points = 0.0;
+    Verdict verdict = Verdict::Best;
 };
 
 struct DecisionReview {
@@ -30,20 +42,26 @@ struct DecisionReview {
     int node = kNoIndex;
     int chosen = kNoIndex;
     int better = kNoIndex;   // the best option here (first in file order on ties)
-    double loss = 0.0;       // best q - chosen q
-    double spread = 0.0;     // best q - worst q
+    double loss = 0.0;       // best q - chosen q (expected weighted points)
+    double loss_points = 0.0;  // the loss in points of the overall 0..100 score: decides the verdict
+    double spread = 0.0;     // best q - worst q (for accuracy)
     Verdict verdict = Verdict::Best;
     bool counted = false;    // two or more available options with different values
     std::vector<int> assumed_facts;
     std::vector<AlternativeReview> alternatives;  // every available option, in file order
-    std::vector<double> dimension_loss;           // per dimension: best still reachable minus after choice
+    std::vector<double> dimension_loss;           // per dimension: the best line's expected total here minus after the choice (>= 0)
+    std::optional<Verdict> intent;                // what the author declared for the chosen option
 };
 
 struct DimensionScore {
     int dimension = 0;
-    long long total = 0;
+    long long total = 0;             // raw total of the run (ending effects included)
     double best = 0.0, worst = 0.0;  // over all complete paths
-    double score = 0.0;              // 0..100
+    double line = 0.0;               // the best line's expected total: 100 on this dimension
+    double decided = 0.0;            // the run's total with chance taken out (what the score measures)
+    bool traded = false;             // the best line gives up points here that another path collects
+    double traded_points = 0.0;      // best - line when traded
+    double score = 0.0;              // 0..100: decided between worst and line
     std::string explanation;
 };
 
@@ -54,12 +72,16 @@ struct BestLineStep {
 };
 
 struct Debrief {
+    Playthrough playthrough;
     std::string language;
     bool finished = false;
     int ending_node = kNoIndex;
     std::vector<DimensionScore> dimensions;
-    double weighted_total = 0.0;
-    double overall_score = 0.0;  // 0..100 on the weighted total
+    double weighted_total = 0.0;  // what the run collected, chance included
+    double overall_score = 0.0;   // the decision score, 0..100: decision_total between worst and value(start)
+    double decision_total = 0.0;  // weighted total with chance taken out: value(start) - sum of losses
+    double outcome_score = 0.0;   // 0..100: weighted_total between worst and best, chance included
+    double luck = 0.0;            // weighted_total - decision_total (finished runs): what chance added
     double accuracy = 100.0;     // mean of 100 * (1 - loss / spread) over counted decisions
     std::optional<bool> passed;  // when the scenario sets a pass mark
     std::vector<DecisionReview> decisions;
@@ -69,6 +91,11 @@ struct Debrief {
 
 double score_between(double total, double worst, double best);  // 0..100; 100 when best == worst
 
+// The debrief of a run, a pure function of the analysis and the playthrough. nullopt (and `error`)
+// when the playthrough does not replay on the analysed scenario.
+std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string_view language,
+                                    std::string& error);
+// Convenience for callers that hold a Session: the same result as its playthrough gives.
 Debrief make_debrief(const Analysis& analysis, const Session& session, std::string_view language);
 
 std::string debrief_text(const Debrief& debrief, const Scenario& scenario);

@@ -28,6 +28,16 @@ struct ChoiceOption {
     std::vector<int> unsupported_facts; // required facts not known yet: choosing would be an assumption
 };
 
+// What a run is, as plain data (docs/scoring.md#playthroughs): enough to rebuild the Session and its
+// debrief on any machine. `content_hash` is the scenario file's FNV-1a 64 (Scenario::content_hash).
+struct Playthrough {
+    std::string scenario_id;
+    std::string scenario_version;
+    std::string content_hash;
+    std::uint64_t seed = 0;
+    std::vector<std::string> choices;  // choice ids, in the order they were made
+};
+
 enum class SessionState { AwaitingChoice, Finished, Stuck };  // Stuck: no available choice (a content bug)
 
 class Session {
@@ -65,6 +75,7 @@ public:
     const std::vector<TranscriptEntry>& transcript() const { return m_transcript; }
     const std::vector<int>& decisions() const { return m_decisions; }  // choice index per decision
     std::vector<std::string> decision_ids() const;
+    Playthrough playthrough() const;  // this run as data: scenario id, version, hash, seed, choice ids
     const std::vector<std::int32_t>& values() const { return m_values; }
     bool knows(int fact) const { return m_values[static_cast<std::size_t>(m_scenario->fact_slot(fact))] != 0; }
     const std::vector<int>& tallies() const { return m_tallies; }  // raw total per dimension
@@ -94,6 +105,14 @@ nlohmann::json save_session(const Session& session);
 // Replays a save; on failure returns nullopt and sets `error` (wrong scenario, unknown choice, ...).
 std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
                                        const nlohmann::json& save, std::string& error);
+
+// Rebuilds the Session a Playthrough describes. Fails (nullopt, `error` set) when it belongs to another
+// scenario, version or content hash (an empty hash is not checked), or a choice cannot be made.
+std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenario, const Playthrough& playthrough,
+                                          std::string& error);
+// {"scenario_id", "scenario_version", "content_hash", "seed", "choices"}; from_json checks the types.
+nlohmann::json playthrough_to_json(const Playthrough& playthrough);
+std::optional<Playthrough> playthrough_from_json(const nlohmann::json& json, std::string& error);
 
 // Writes through a temporary file in the same folder and renames it over the target.
 bool write_file_atomically(const std::string& path, const std::string& contents, std::string& error);

@@ -11,6 +11,8 @@ namespace salesdojo {
 namespace {
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kTie = 1e-9;         // values closer than this are equal (ties go to file order)
+constexpr double kConverged = 1e-12;  // loop values: iterate until no value moves by more
 
 std::uint64_t hash_state(int node, const std::int32_t* values, int slots) {
     std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ static_cast<std::uint64_t>(node);
@@ -143,6 +145,17 @@ private:
         }
         m_choice_base[m_s->nodes.size()] = total;
         m_first_row.assign(total, 0);
+        // Endings' own score effects (docs/scoring.md#what-a-choice-scores), one row per node.
+        for (std::size_t i = 0; i < m_s->nodes.size(); ++i) {
+            const Node& node = m_s->nodes[i];
+            if (node.kind != NodeKind::Ending || node.ending.score.empty()) continue;
+            if (m_a->m_ending_table.empty()) m_a->m_ending_table.assign(m_s->nodes.size() * static_cast<std::size_t>(m_width), 0.0);
+            double* row = &m_a->m_ending_table[i * static_cast<std::size_t>(m_width)];
+            for (const auto& effect : node.ending.score) row[effect.dimension] += effect.amount;
+            double weighted = 0.0;
+            for (int d = 0; d < m_a->m_dimensions; ++d) weighted += m_s->dimensions[static_cast<std::size_t>(d)].weight * row[d];
+            row[m_a->m_dimensions] = weighted;
+        }
     }
 
     bool explore() {
@@ -217,6 +230,8 @@ private:
         m_a->m_best.assign(n * static_cast<std::size_t>(m_width), -kInf);
         m_a->m_worst.assign(n * static_cast<std::size_t>(m_width), kInf);
         m_a->m_value.assign(n, -kInf);
+        m_a->m_line.assign(n * static_cast<std::size_t>(m_width), 0.0);
+        m_a->m_policy.assign(n, Analysis::kNoPolicy);
         m_a->m_complete.assign(n, false);
         m_a->m_paths.assign(n, BigCount());
     }
@@ -229,9 +244,8 @@ private:
         double* best = &a.m_best[a.index(s, 0)];
         double* worst = &a.m_worst[a.index(s, 0)];
         if (node.kind == NodeKind::Ending) {
-            std::fill(best, best + m_width, 0.0);
-            std::fill(worst, worst + m_width, 0.0);
-            a.m_value[s] = 0.0;
+            for (int d = 0; d < m_width; ++d) best[d] = worst[d] = a.m_line[a.index(s, d)] = a.ending_reward(s, d);
+            a.m_value[s] = a.ending_reward(s, m_width - 1);
             a.m_complete[s] = true;
             a.m_paths[s] = BigCount(1);
             return;
@@ -253,7 +267,166 @@ private:
             weight_sum += tr.weight;
             best_value = std::max(best_value, q);
         }
-        if (a.m_complete[s]) a.m_value[s] = random ? expected / weight_sum : best_value;
+        if (!a.m_complete[s]) return;
+        a.m_value[s] = random ? expected / weight_sum : best_value;
+        if (!random) {  // the best line's option: the first with the highest q
+            for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                const Transition& tr = a.m_transitions[info.first_transition + k];
+                if (a.m_complete[tr.target] && reward(info.first_transition + k, m_width - 1) + a.m_value[tr.target] >= best_value - kTie) {
+                    a.m_policy[s] = k;
+                    break;
+                }
+            }
+        }
+        line_of(s, random);
+    }
+
+    // The best line's expected totals from s, from its successors' (policy evaluation, one step).
+    double line_of(std::uint32_t s, bool random) {
+        Analysis& a = *m_a;
+        const StateInfo& info = a.m_states[s];
+        double* line = &a.m_line[a.index(s, 0)];
+        double change = 0.0;
+        for (int d = 0; d < m_width; ++d) {
+            double total = 0.0, weight_sum = 0.0;
+            for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                if (!random && k != a.m_policy[s]) continue;
+                const std::uint32_t t = info.first_transition + k;
+                const Transition& tr = a.m_transitions[t];
+                if (!a.m_complete[tr.target]) continue;
+                total += tr.weight * (reward(t, d) + a.m_line[a.index(tr.target, d)]);
+                weight_sum += tr.weight;
+            }
+            const double updated = weight_sum > 0.0 ? total / weight_sum : 0.0;
+            change = std::max(change, std::fabs(updated - line[d]));
+            line[d] = updated;
+        }
+        return change;
+    }
+
+    // The decision values inside one loop (a strongly connected group of states), as expected
+    // values: value iteration of V(s) = max over options (average over branches) of reward + V(next),
+    // from below, until nothing changes by more than kConverged. Going round a loop that gains
+    // points would make this grow without end, so such a loop is recorded (SD3106) and its gains on
+    // moves that stay inside count as 0 here. Then the best line's option per decision (among the
+    // best, the one nearest a way out, so that the line leaves the loop) and its expected totals.
+    bool solve_loop(const std::vector<std::uint32_t>& members, const std::vector<std::uint32_t>& component_of, std::uint32_t component) {
+        Analysis& a = *m_a;
+        const int w = m_width - 1;
+        if (!a.m_complete[members.front()]) return true;  // members reach each other: all or none complete
+        auto inside = [&](std::uint32_t target) { return component_of[target] == component; };
+        auto kind = [&](std::uint32_t s) { return m_s->nodes[static_cast<std::size_t>(a.m_states[s].node)].kind; };
+        auto budget = [&](std::size_t steps) {
+            m_loop_steps += steps;
+            if (m_loop_steps <= m_limits.max_loop_steps) return true;
+            m_out.push_back({Severity::Error, "SD3002",
+                "the scenario's loops are too intertwined to analyse exactly within " +
+                    std::to_string(m_limits.max_loop_steps) + " steps; the analyser stops rather than guess. "
+                    "Make loops change a variable or fact so they cannot repeat",
+                m_s->file, 0, 0, "/nodes/" + std::to_string(a.m_states[members.front()].node)});
+            return false;
+        };
+        // 1. A cycle with a positive weighted total: longest-path relaxation that still improves
+        //    after as many rounds as there are states.
+        for (std::uint32_t s : members) m_scratch[s] = 0.0;
+        std::uint32_t gaining = kNoState;
+        for (std::size_t round = 0; round <= members.size(); ++round) {
+            gaining = kNoState;
+            for (std::uint32_t s : members) {
+                const StateInfo& info = a.m_states[s];
+                if (!budget(info.transition_count)) return false;
+                for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                    const std::uint32_t t = info.first_transition + k;
+                    const std::uint32_t target = a.m_transitions[t].target;
+                    if (!inside(target) || m_scratch[s] + reward(t, w) <= m_scratch[target] + kTie) continue;
+                    m_scratch[target] = m_scratch[s] + reward(t, w);
+                    gaining = target;
+                }
+            }
+            if (gaining == kNoState) break;
+        }
+        if (gaining != kNoState) {
+            const int node = a.m_states[gaining].node;
+            if (std::find(a.m_gain_loop_nodes.begin(), a.m_gain_loop_nodes.end(), node) == a.m_gain_loop_nodes.end())
+                a.m_gain_loop_nodes.push_back(node);
+            if (a.m_value_clamped.empty()) a.m_value_clamped.assign(a.m_transitions.size(), false);
+            for (std::uint32_t s : members) {
+                const StateInfo& info = a.m_states[s];
+                for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                    const std::uint32_t t = info.first_transition + k;
+                    if (inside(a.m_transitions[t].target) && reward(t, w) > 0.0) a.m_value_clamped[t] = true;
+                }
+            }
+        }
+        auto value_reward = [&](std::uint32_t t) {
+            return !a.m_value_clamped.empty() && a.m_value_clamped[t] ? 0.0 : reward(t, w);
+        };
+        // 2. Value iteration from the lowest simple-path total of the loop.
+        double start = kInf;
+        for (std::uint32_t s : members) start = std::min(start, a.worst(s, w));
+        for (std::uint32_t s : members) a.m_value[s] = start;
+        for (double change = kInf; change > kConverged;) {
+            change = 0.0;
+            for (std::uint32_t s : members) {
+                const StateInfo& info = a.m_states[s];
+                if (!budget(info.transition_count)) return false;
+                const bool random = kind(s) == NodeKind::Random;
+                double expected = 0.0, weight_sum = 0.0, best_value = -kInf;
+                for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                    const std::uint32_t t = info.first_transition + k;
+                    const Transition& tr = a.m_transitions[t];
+                    if (!a.m_complete[tr.target]) continue;
+                    const double q = value_reward(t) + a.m_value[tr.target];
+                    expected += tr.weight * q;
+                    weight_sum += tr.weight;
+                    best_value = std::max(best_value, q);
+                }
+                const double updated = random ? expected / weight_sum : best_value;
+                change = std::max(change, std::fabs(updated - a.m_value[s]));
+                a.m_value[s] = updated;
+            }
+        }
+        // 3. Steps to a way out along best options (random nodes: the nearest branch), then the policy.
+        for (std::uint32_t s : members) m_scratch[s] = kInf;
+        auto is_best = [&](std::uint32_t s, std::uint32_t t) {
+            return a.m_complete[a.m_transitions[t].target] && value_reward(t) + a.m_value[a.m_transitions[t].target] >= a.m_value[s] - kTie;
+        };
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::uint32_t s : members) {
+                const StateInfo& info = a.m_states[s];
+                if (!budget(info.transition_count)) return false;
+                const bool random = kind(s) == NodeKind::Random;
+                for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                    const std::uint32_t t = info.first_transition + k;
+                    const std::uint32_t target = a.m_transitions[t].target;
+                    if (!a.m_complete[target] || (!random && !is_best(s, t))) continue;
+                    const double steps = inside(target) ? 1.0 + m_scratch[target] : 0.0;
+                    if (steps < m_scratch[s]) { m_scratch[s] = steps; changed = true; }
+                }
+            }
+        }
+        for (std::uint32_t s : members) {
+            if (kind(s) == NodeKind::Random) continue;
+            const StateInfo& info = a.m_states[s];
+            double nearest = kInf;
+            for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                const std::uint32_t t = info.first_transition + k;
+                const std::uint32_t target = a.m_transitions[t].target;
+                if (!is_best(s, t)) continue;
+                const double steps = inside(target) ? 1.0 + m_scratch[target] : 0.0;
+                if (steps < nearest) { nearest = steps; a.m_policy[s] = k; }
+            }
+        }
+        // 4. The best line's expected totals: iterate the policy until nothing changes.
+        for (double change = kInf; change > kConverged;) {
+            change = 0.0;
+            for (std::uint32_t s : members) {
+                if (!budget(a.m_states[s].transition_count)) return false;
+                change = std::max(change, line_of(s, kind(s) == NodeKind::Random));
+            }
+        }
+        return true;
     }
 
     // A state inside a loop: enumerate the simple paths that stay inside its component, and fold
@@ -308,8 +481,6 @@ private:
                 worst[d] = std::min(worst[d], base + a.worst(target, d));
             }
         }
-        // Inside loops the decision value is the best case on the weighted total (documented).
-        if (a.m_complete[entry]) a.m_value[entry] = best[m_width - 1];
         return true;
     }
 
@@ -333,6 +504,7 @@ private:
             return finish_fold();
         }
         m_in_path.assign(n, false);
+        m_scratch.assign(n, 0.0);
         // Iterative Tarjan: components come out in reverse topological order (successors first).
         std::vector<std::uint32_t> index(n, kNoState), low(n, 0), component_of(n, kNoState), stack;
         std::vector<bool> on_stack(n, false);
@@ -386,6 +558,7 @@ private:
                     m_a->m_has_loops = true;
                     for (std::uint32_t member : members)
                         if (!fold_loop_state(member, component_of, components)) return false;
+                    if (!solve_loop(members, component_of, components)) return false;
                 }
                 ++components;
             }
@@ -438,7 +611,10 @@ private:
             auto& mine = per_state[s];
             mine.assign(static_cast<std::size_t>(dims), Histogram{});
             if (m_s->nodes[static_cast<std::size_t>(info.node)].kind == NodeKind::Ending) {
-                for (auto& h : mine) h.count = {1.0};
+                for (int d = 0; d < dims; ++d) {
+                    mine[static_cast<std::size_t>(d)].count = {1.0};
+                    mine[static_cast<std::size_t>(d)].min_total = std::llround(a.ending_reward(s, d));
+                }
             } else {
                 // target == s is a state looping to itself: not a simple path (and the same buffer).
                 auto contributes = [&](std::uint32_t target) {
@@ -492,6 +668,7 @@ private:
     std::vector<std::uint32_t> m_choice_base;   // per node: index of its first choice among all choices
     std::vector<std::uint32_t> m_first_row;     // per choice: its first reward row, 0 = not made yet
     std::vector<bool> m_in_path;
+    std::vector<double> m_scratch;  // per state, for solve_loop
     std::size_t m_loop_steps = 0;
 };
 
@@ -503,7 +680,18 @@ double Analysis::reward(std::uint32_t s, const Transition& t, int d) const {
 }
 
 double Analysis::q_value(std::uint32_t s, const Transition& t) const {
-    return reward(s, t, m_dimensions) + m_value[t.target];
+    const auto t_index = static_cast<std::size_t>(&t - m_transitions.data());
+    const double r = reward(s, t, m_dimensions);
+    return (!m_value_clamped.empty() && m_value_clamped[t_index] ? 0.0 : r) + m_value[t.target];
+}
+
+double Analysis::q_line(std::uint32_t s, const Transition& t, int d) const {
+    return reward(s, t, d) + line(t.target, d);
+}
+
+double Analysis::ending_reward(std::uint32_t s, int d) const {
+    if (m_ending_table.empty()) return 0.0;
+    return m_ending_table[static_cast<std::size_t>(m_states[s].node) * static_cast<std::size_t>(m_dimensions + 1) + static_cast<std::size_t>(d)];
 }
 
 std::uint32_t Analysis::find_state(int node, const std::int32_t* values) const {

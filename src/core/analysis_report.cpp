@@ -65,7 +65,7 @@ std::vector<std::string> witness(const Analysis& a, int d, bool best) {
         Frame& f = stack.back();
         const StateInfo& info = a.state(f.state);
         if (info.transition_count == 0) {  // an ending
-            if (std::fabs(f.total - target) < 1e-6) return labels(stack.size());
+            if (std::fabs(f.total + sign * a.ending_reward(f.state, d) - target) < 1e-6) return labels(stack.size());
         } else if (f.next < f.order.size()) {
             const Transition* base = a.transitions(f.state) - info.first_transition;
             const Transition& t = base[f.order[f.next++]];
@@ -80,6 +80,135 @@ std::vector<std::string> witness(const Analysis& a, int d, bool best) {
         stack.pop_back();
     }
     return longest;
+}
+
+
+// SD3102: an option a sibling beats both now and later. Now: the sibling's own score effects are >=
+// on every dimension and > on one. Later: in every reachable state where both can be taken, the
+// sibling's q and its best still reachable total on every dimension are >= the option's. An option
+// whose value lies in what follows (a good question that scores nothing yet) is not dominated.
+template <typename Warn>
+void dominated_options(const Analysis& a, Warn& warn) {
+    const Scenario& s = a.scenario();
+    const std::size_t dims = s.dimensions.size();
+    auto effects = [&](const Choice& c) {
+        std::vector<long long> v(dims, 0);
+        for (const auto& e : c.score) v[static_cast<std::size_t>(e.dimension)] += e.amount;
+        return v;
+    };
+    // Candidates by own effects: (node, option) -> sibling.
+    std::vector<std::vector<int>> by(s.nodes.size());
+    bool any = false;
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        const Node& node = s.nodes[n];
+        by[n].assign(node.choices.size(), kNoIndex);
+        for (std::size_t i = 0; i < node.choices.size(); ++i) {
+            auto mine = effects(node.choices[i]);
+            for (std::size_t j = 0; j < node.choices.size() && by[n][i] == kNoIndex; ++j) {
+                if (i == j) continue;
+                auto theirs = effects(node.choices[j]);
+                bool all = true, some = false;
+                for (std::size_t d = 0; d < dims; ++d) {
+                    all = all && theirs[d] >= mine[d];
+                    some = some || theirs[d] > mine[d];
+                }
+                if (all && some) { by[n][i] = static_cast<int>(j); any = true; }
+            }
+        }
+    }
+    if (!any) return;
+    // Consequences: a state where the option does at least as well as its sibling clears it.
+    for (std::uint32_t st = 0; st < a.state_count(); ++st) {
+        const int n = a.state(st).node;
+        if (s.nodes[static_cast<std::size_t>(n)].kind != NodeKind::Choices) continue;
+        const Transition* t = a.transitions(st);
+        const std::uint32_t count = a.state(st).transition_count;
+        auto find = [&](int choice) -> const Transition* {
+            for (std::uint32_t k = 0; k < count; ++k)
+                if (t[k].index == choice && a.complete(t[k].target)) return &t[k];
+            return nullptr;
+        };
+        for (std::size_t i = 0; i < by[static_cast<std::size_t>(n)].size(); ++i) {
+            int j = by[static_cast<std::size_t>(n)][i];
+            if (j == kNoIndex) continue;
+            const Transition* mine = find(static_cast<int>(i));
+            const Transition* theirs = find(j);
+            if (!mine || !theirs) continue;
+            bool beaten = a.q_value(st, *theirs) + kEpsilon >= a.q_value(st, *mine);
+            for (std::size_t d = 0; d < dims && beaten; ++d) {
+                const int di = static_cast<int>(d);
+                beaten = a.reward(st, *theirs, di) + a.best(theirs->target, di) + kEpsilon >= a.reward(st, *mine, di) + a.best(mine->target, di);
+            }
+            if (!beaten) by[static_cast<std::size_t>(n)][i] = kNoIndex;
+        }
+    }
+    for (std::size_t n = 0; n < s.nodes.size(); ++n)
+        for (std::size_t i = 0; i < by[n].size(); ++i) {
+            if (by[n][i] == kNoIndex) continue;
+            const Node& node = s.nodes[n];
+            warn("SD3102", "option '" + node.choices[i].id + "' at node '" + node.id + "' is dominated by '" +
+                               node.choices[static_cast<std::size_t>(by[n][i])].id +
+                               "': it scores no better now and leaves no more to reach later on any dimension; no trainee has a reason to pick it. Give it a real temptation",
+                 node_pointer(static_cast<int>(n)) + "/choices/" + std::to_string(i));
+        }
+}
+
+std::string one_decimal(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", v);
+    return b;
+}
+
+// SD3106 loops that gain points; SD3107 intents the computed verdict misses by more than one class;
+// SD3108 repair detours (a costly option that loses nothing because a later one makes it all back).
+template <typename Warn>
+void loop_and_intent_warnings(const Analysis& a, Warn& warn) {
+    const Scenario& s = a.scenario();
+    for (int node : a.gain_loop_nodes())
+        warn("SD3106", "going round the loop through node '" + s.nodes[static_cast<std::size_t>(node)].id +
+                           "' gains points every time: a trainee who repeats it scores more than by moving on. "
+                           "Make every round trip score 0 or less, or make the loop change a variable or fact",
+             node_pointer(node));
+    std::set<std::string> said;
+    std::set<std::pair<int, int>> detours;
+    for (std::uint32_t st = 0; st < a.state_count(); ++st) {
+        const int n = a.state(st).node;
+        const Node& node = s.nodes[static_cast<std::size_t>(n)];
+        if (node.kind != NodeKind::Choices || !a.complete(st)) continue;
+        const std::vector<OptionVerdict> verdicts = option_verdicts(a, st);
+        const Transition* t = a.transitions(st);
+        const OptionVerdict* best = nullptr;
+        for (const auto& v : verdicts)
+            if (!best || v.q > best->q + kEpsilon) best = &v;
+        for (const auto& v : verdicts) {
+            const int c = t[v.transition].index;
+            const Choice& choice = node.choices[static_cast<std::size_t>(c)];
+            const std::string pointer = node_pointer(n) + "/choices/" + std::to_string(c);
+            if (choice.intent && std::abs(static_cast<int>(*choice.intent) - static_cast<int>(v.verdict)) > 1) {
+                std::string message = "option '" + choice.id + "' at node '" + node.id + "' is meant as " + verdict_id(*choice.intent) +
+                                      " but is graded " + verdict_id(v.verdict) + " here: it loses " + one_decimal(v.loss_points) +
+                                      " of 100 points (q " + one_decimal(v.q) + ", best '" +
+                                      node.choices[static_cast<std::size_t>(t[best->transition].index)].id + "' q " + one_decimal(best->q) + ")";
+                if (said.insert(message).second) warn("SD3107", message, pointer);
+            }
+            // An option that learns something new is an investment (what it costs buys knowledge), not a detour.
+            bool learns_new = false;
+            for (int f : choice.learns) learns_new = learns_new || a.values(st)[s.fact_slot(f)] == 0;
+            const double own = a.reward(st, t[v.transition], a.dimensions());
+            if (own < -kEpsilon && v.loss <= kEpsilon && !learns_new && !(choice.intent && *choice.intent <= Verdict::Good) &&
+                detours.insert({n, c}).second) {
+                for (const auto& other : verdicts) {
+                    if (a.reward(st, t[other.transition], a.dimensions()) < -kEpsilon) continue;
+                    warn("SD3108", "option '" + choice.id + "' at node '" + node.id + "' costs " + one_decimal(-own) +
+                                       " weighted points but loses nothing: a later option makes it all back, so it grades as well as '" +
+                                       node.choices[static_cast<std::size_t>(t[other.transition].index)].id +
+                                       "'. Make the repair worth less than avoiding the damage, or declare \"intent\": \"best\" if the cost is an investment",
+                         pointer);
+                    break;
+                }
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -103,34 +232,8 @@ Diagnostics rubric_warnings(const Analysis& a) {
             warn("SD3101", "no choice changes the dimension '" + s.dimensions[d].id + "'; it will always score 100",
                  "/rubric/dimensions/" + std::to_string(d));
 
-    // Options dominated on every dimension by a sibling (by their own score effects).
-    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
-        const Node& node = s.nodes[n];
-        const std::size_t dims = s.dimensions.size();
-        auto effects = [&](const Choice& c) {
-            std::vector<long long> v(dims, 0);
-            for (const auto& e : c.score) v[static_cast<std::size_t>(e.dimension)] += e.amount;
-            return v;
-        };
-        for (std::size_t i = 0; i < node.choices.size(); ++i) {
-            auto mine = effects(node.choices[i]);
-            for (std::size_t j = 0; j < node.choices.size(); ++j) {
-                if (i == j) continue;
-                auto theirs = effects(node.choices[j]);
-                bool all = true, some = false;
-                for (std::size_t d = 0; d < dims; ++d) {
-                    all = all && theirs[d] >= mine[d];
-                    some = some || theirs[d] > mine[d];
-                }
-                if (all && some) {
-                    warn("SD3102", "option '" + node.choices[i].id + "' at node '" + node.id + "' is dominated by '" +
-                                       node.choices[j].id + "' on every dimension: no trainee has a reason to pick it; give it a real temptation",
-                         node_pointer(static_cast<int>(n)) + "/choices/" + std::to_string(i));
-                    break;
-                }
-            }
-        }
-    }
+    dominated_options(a, warn);
+    loop_and_intent_warnings(a, warn);
 
     // Endings no reachable state arrives at; decisions whose options are all worth the same.
     std::vector<bool> reached(s.nodes.size(), false), flat_reported(s.nodes.size(), false);

@@ -159,19 +159,23 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s) {
     json dims = json::array();
     for (const auto& dim : d.dimensions)
         dims.push_back({{"dimension", s.dimensions[static_cast<std::size_t>(dim.dimension)].id}, {"score", dim.score},
-                        {"total", dim.total}, {"best", dim.best}, {"worst", dim.worst}, {"explanation", dim.explanation}});
+                        {"total", dim.total}, {"best", dim.best}, {"worst", dim.worst}, {"line", dim.line},
+                        {"decided", dim.decided}, {"traded", dim.traded}, {"traded_points", dim.traded_points},
+                        {"explanation", dim.explanation}});
     json decisions = json::array();
     for (const auto& r : d.decisions) {
         const Node& node = s.nodes[static_cast<std::size_t>(r.node)];
         json alternatives = json::array();
         for (const auto& alt : r.alternatives)
-            alternatives.push_back({{"choice", node.choices[static_cast<std::size_t>(alt.choice)].id}, {"value", alt.q}, {"what_if_score", alt.what_if}});
+            alternatives.push_back({{"choice", node.choices[static_cast<std::size_t>(alt.choice)].id}, {"value", alt.q}, {"what_if_score", alt.what_if},
+                                    {"loss_points", alt.loss_points}, {"verdict", verdict_id(alt.verdict)}});
         json assumed = json::array();
         for (int f : r.assumed_facts) assumed.push_back(s.facts[static_cast<std::size_t>(f)].id);
         json entry = {{"node", node.id}, {"chosen", node.choices[static_cast<std::size_t>(r.chosen)].id},
-                      {"verdict", verdict_id(r.verdict)}, {"loss", r.loss}, {"spread", r.spread}, {"counted", r.counted},
+                      {"verdict", verdict_id(r.verdict)}, {"loss", r.loss}, {"loss_points", r.loss_points}, {"spread", r.spread}, {"counted", r.counted},
                       {"assumed_facts", assumed}, {"alternatives", alternatives}};
         entry["better"] = r.better >= 0 ? json(node.choices[static_cast<std::size_t>(r.better)].id) : json(nullptr);
+        if (r.intent) entry["intent"] = verdict_id(*r.intent);
         decisions.push_back(std::move(entry));
     }
     json costliest = json::array();
@@ -185,7 +189,9 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s) {
         best_line.push_back(std::move(entry));
     }
     json result = {{"scenario", s.id}, {"version", s.version}, {"language", d.language}, {"finished", d.finished},
-                   {"overall_score", d.overall_score}, {"weighted_total", d.weighted_total}, {"accuracy", d.accuracy},
+                   {"overall_score", d.overall_score}, {"weighted_total", d.weighted_total}, {"decision_total", d.decision_total},
+                   {"outcome_score", d.outcome_score}, {"luck", d.luck}, {"accuracy", d.accuracy},
+                   {"playthrough", playthrough_to_json(d.playthrough)},
                    {"dimensions", dims}, {"decisions", decisions}, {"costliest", costliest}, {"best_line", best_line}};
     if (d.finished) {
         const Node& end = s.nodes[static_cast<std::size_t>(d.ending_node)];

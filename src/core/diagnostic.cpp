@@ -50,6 +50,9 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"SD3103", Severity::Warning, "ending that can never be reached in play"},
         {"SD3104", Severity::Warning, "pass mark that cannot be reached or cannot be missed"},
         {"SD3105", Severity::Warning, "decision whose options are all worth the same"},
+        {"SD3106", Severity::Warning, "loop in which going round gains points"},
+        {"SD3107", Severity::Warning, "option graded more than one class from its author's intent"},
+        {"SD3108", Severity::Warning, "repair detour: a costly option a later option makes up for"},
     };
     return codes;
 }

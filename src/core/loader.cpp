@@ -410,7 +410,7 @@ private:
         const json* rubric = get_object(doc, "rubric", "", false);
         static const json empty = json::object();  // static: its address is never reused (see m_keys)
         if (!rubric) rubric = &empty;
-        check_keys(*rubric, "/rubric", {"dimensions", "principles", "assumption", "pass_mark"});
+        check_keys(*rubric, "/rubric", {"dimensions", "principles", "assumption", "pass_mark", "verdict_thresholds"});
         if (const json* dims = get_array(*rubric, "dimensions", "/rubric", false)) {
             for (std::size_t i = 0; i < dims->size(); ++i) {
                 Ptr pointer = at("/rubric/dimensions", i);
@@ -474,6 +474,34 @@ private:
             else if (!(pass->get<double>() >= 0.0 && pass->get<double>() <= 100.0)) error("SD1010", "'pass_mark' must be between 0 and 100", "/rubric/pass_mark");
             else m_s->pass_mark = pass->get<double>();
         }
+        read_verdict_thresholds(*rubric);
+    }
+
+    // rubric.verdict_thresholds: {"good", "inaccuracy", "mistake"}, each the largest loss (points of
+    // the 0..100 score) its verdict allows; increasing, above 0, at most 100.
+    void read_verdict_thresholds(const json& rubric) {
+        const json* t = get_object(rubric, "verdict_thresholds", "/rubric", false);
+        if (!t) return;
+        const Ptr base("/rubric/verdict_thresholds");
+        check_keys(*t, base, {"good", "inaccuracy", "mistake"});
+        VerdictThresholds thresholds = m_s->verdict_thresholds;
+        double* slots[] = {&thresholds.good, &thresholds.inaccuracy, &thresholds.mistake};
+        const char* keys[] = {"good", "inaccuracy", "mistake"};
+        bool ok = true;
+        for (int i = 0; i < 3; ++i) {
+            const json* v = field(*t, keys[i], base, false);
+            if (!v) continue;
+            const Ptr pointer = at(base, keys[i]);
+            if (!v->is_number()) { error("SD1007", std::string("'") + keys[i] + "' must be a number, not " + type_name(*v), pointer); ok = false; continue; }
+            const double value = v->get<double>();
+            if (!(value > 0.0 && value <= 100.0)) { error("SD1010", std::string("'") + keys[i] + "' must be above 0 and at most 100 (points of the overall score)", pointer); ok = false; continue; }
+            *slots[i] = value;
+        }
+        if (ok && !(thresholds.good < thresholds.inaccuracy && thresholds.inaccuracy < thresholds.mistake)) {
+            error("SD1010", "verdict thresholds must increase: good < inaccuracy < mistake", base);
+            ok = false;
+        }
+        if (ok) m_s->verdict_thresholds = thresholds;
     }
 
     void read_outcomes(const json& doc) {
@@ -769,7 +797,8 @@ private:
             const json* ending = get_object(n, "ending", pointer, true);
             if (!ending) return;
             Ptr ep = at(pointer, "ending");
-            check_keys(*ending, ep, {"outcome", "title"});
+            check_keys(*ending, ep, {"outcome", "title", "score"});
+            read_score_effects(*ending, ep, node.ending.score);
             if (auto outcome = get_string(*ending, "outcome", ep, true)) {
                 int index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class");
                 if (index >= 0) node.ending.outcome = index;
@@ -778,9 +807,24 @@ private:
         }
     }
 
+    // "score": {dimension: integer}, on a choice or an ending.
+    void read_score_effects(const json& owner, const Ptr& pointer, std::vector<ScoreEffect>& out) {
+        const json* score = get_object(owner, "score", pointer, false);
+        if (!score) return;
+        for (const auto& item : score->items()) {
+            Ptr sp = at(at(pointer, "score"), item.key());
+            int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
+            auto amount = as_int(item.value(), sp, item.key());
+            if (dimension >= 0 && amount) {
+                if (*amount < -1000 || *amount > 1000) { error("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
+                out.push_back({dimension, static_cast<int>(*amount)});
+            }
+        }
+    }
+
     bool read_choice(const json& c, const Ptr& pointer, Choice& choice) {
         check_keys(c, pointer, {"id", "text", "condition", "score", "set", "add", "learns", "requires",
-                                "feedback", "principles", "next"});
+                                "feedback", "principles", "intent", "next"});
         auto id = read_id(c, pointer, false);
         if (!id) return false;
         choice.id = *id;
@@ -788,16 +832,11 @@ private:
         choice.feedback = get_text(c, "feedback", pointer, false);
         choice.next = resolve_node(c, "next", pointer);
         if (auto condition = get_string(c, "condition", pointer, false)) compile_condition(*condition, at(pointer, "condition"), choice);
-        if (const json* score = get_object(c, "score", pointer, false)) {
-            for (const auto& item : score->items()) {
-                Ptr sp = at(at(pointer, "score"), item.key());
-                int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
-                auto amount = as_int(item.value(), sp, item.key());
-                if (dimension >= 0 && amount) {
-                    if (*amount < -1000 || *amount > 1000) { error("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
-                    choice.score.push_back({dimension, static_cast<int>(*amount)});
-                }
-            }
+        read_score_effects(c, pointer, choice.score);
+        if (auto intent = get_string(c, "intent", pointer, false)) {
+            choice.intent = verdict_from_id(*intent);
+            if (!choice.intent)
+                error("SD1010", "'intent' must be one of best, good, inaccuracy, mistake, blunder, not '" + *intent + "'", at(pointer, "intent"));
         }
         read_variable_effects(c, "set", pointer, VariableOp::Set, choice);
         read_variable_effects(c, "add", pointer, VariableOp::Add, choice);
@@ -1056,6 +1095,7 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
         Loader loader(*source, result.diagnostics);
         scenario = loader.build(doc->root());
     }
+    if (scenario) scenario->content_hash = content_hash_of(source->text());
     if (scenario && !has_errors(result.diagnostics)) result.scenario = std::move(scenario);
     // Report in file order, as an editor would list them.
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {

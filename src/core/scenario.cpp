@@ -1,6 +1,7 @@
 #include <salesdojo/scenario.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace salesdojo {
 
@@ -28,6 +29,34 @@ int Scenario::find_dimension(std::string_view dimension_id) const {
 const std::string& Scenario::default_language() const {
     static const std::string english = "en";
     return languages.empty() ? english : languages.front();
+}
+
+const char* verdict_id(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::Best: return "best";
+        case Verdict::Good: return "good";
+        case Verdict::Inaccuracy: return "inaccuracy";
+        case Verdict::Mistake: return "mistake";
+        case Verdict::Blunder: return "blunder";
+    }
+    return "best";
+}
+
+std::optional<Verdict> verdict_from_id(std::string_view id) {
+    for (Verdict v : {Verdict::Best, Verdict::Good, Verdict::Inaccuracy, Verdict::Mistake, Verdict::Blunder})
+        if (id == verdict_id(v)) return v;
+    return std::nullopt;
+}
+
+std::string content_hash_of(std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64: offset basis, then xor and multiply per byte
+    for (unsigned char byte : bytes) {
+        hash ^= byte;
+        hash *= 0x100000001b3ULL;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
 }
 
 void apply_choice_effects(const Scenario& scenario, const Choice& choice, std::int32_t* values) {

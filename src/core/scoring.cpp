@@ -22,24 +22,37 @@ const Transition* find_transition(const Analysis& a, std::uint32_t s, int choice
 
 }  // namespace
 
-const char* verdict_id(Verdict verdict) {
-    switch (verdict) {
-        case Verdict::Best: return "best";
-        case Verdict::Good: return "good";
-        case Verdict::Inaccuracy: return "inaccuracy";
-        case Verdict::Mistake: return "mistake";
-        case Verdict::Blunder: return "blunder";
-    }
-    return "best";
+Verdict classify_loss(double loss_points, const VerdictThresholds& t) {
+    if (loss_points <= kEpsilon) return Verdict::Best;
+    if (loss_points <= t.good + kEpsilon) return Verdict::Good;
+    if (loss_points <= t.inaccuracy + kEpsilon) return Verdict::Inaccuracy;
+    if (loss_points <= t.mistake + kEpsilon) return Verdict::Mistake;
+    return Verdict::Blunder;
 }
 
-Verdict classify_loss(double loss, double spread) {
-    if (loss <= kEpsilon || spread <= kEpsilon) return Verdict::Best;
-    double r = loss / spread;
-    if (r <= 0.2 + kEpsilon) return Verdict::Good;
-    if (r <= 0.45 + kEpsilon) return Verdict::Inaccuracy;
-    if (r <= 0.75 + kEpsilon) return Verdict::Mistake;
-    return Verdict::Blunder;
+double loss_points(const Analysis& a, double loss) {
+    const double range = a.value(a.start_state()) - a.worst(a.start_state(), a.dimensions());
+    return range <= kEpsilon ? 0.0 : 100.0 * loss / range;
+}
+
+std::vector<OptionVerdict> option_verdicts(const Analysis& a, std::uint32_t s) {
+    std::vector<OptionVerdict> out;
+    double best_q = -std::numeric_limits<double>::infinity();
+    const Transition* t = a.transitions(s);
+    for (std::uint32_t k = 0; k < a.state(s).transition_count; ++k) {
+        if (!a.complete(t[k].target)) continue;
+        OptionVerdict v;
+        v.transition = k;
+        v.q = a.q_value(s, t[k]);
+        best_q = std::max(best_q, v.q);
+        out.push_back(v);
+    }
+    for (auto& v : out) {
+        v.loss = std::max(0.0, best_q - v.q);
+        v.loss_points = loss_points(a, v.loss);
+        v.verdict = classify_loss(v.loss_points, a.scenario().verdict_thresholds);
+    }
+    return out;
 }
 
 double score_between(double total, double worst, double best) {
@@ -113,15 +126,19 @@ std::string explain_dimension(const Debrief& debrief, const Scenario& s, int d, 
 Debrief make_debrief(const Analysis& a, const Session& session, std::string_view language) {
     const Scenario& s = session.scenario();
     const int dims = a.dimensions();
+    const std::uint32_t start = a.start_state();
     Debrief debrief;
+    debrief.playthrough = session.playthrough();
     debrief.language = std::string(language);
     debrief.finished = session.finished();
     if (debrief.finished) debrief.ending_node = session.current_node_index();
 
-    // Replay the transcript through the state space.
+    // Replay the transcript through the state space. Losses are expected values, so what chance
+    // did between decisions never counts against (or for) the trainee.
     std::vector<std::int32_t> values = s.initial_values();
-    double prefix = 0.0;  // weighted total scored before the current decision
-    const double best_start = a.best(0, dims), worst_start = a.worst(0, dims);
+    double lost = 0.0;                                                 // sum of weighted losses so far
+    std::vector<double> lost_on(static_cast<std::size_t>(dims), 0.0);  // per dimension, against the best line
+    const double top = a.value(start), floor = a.worst(start, dims);
     const auto& transcript = session.transcript();
     for (std::size_t i = 0; i < transcript.size(); ++i) {
         const TranscriptEntry& entry = transcript[i];
@@ -135,33 +152,39 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
             review.node = entry.node;
             review.chosen = entry.choice;
             review.assumed_facts = entry.assumed_facts;
+            review.intent = choice.intent;
             const Transition* chosen = find_transition(a, state, entry.choice);
-            double best_q = -std::numeric_limits<double>::infinity(), worst_q = -best_q;
             const Transition* options = a.transitions(state);
-            for (std::uint32_t k = 0; k < a.state(state).transition_count; ++k) {
-                const Transition& t = options[k];
-                if (!a.complete(t.target)) continue;
-                double q = a.q_value(state, t);
-                review.alternatives.push_back({t.index, q, score_between(prefix + q, worst_start, best_start)});
-                if (q > best_q + kEpsilon) { best_q = q; review.better = t.index; }
-                worst_q = std::min(worst_q, q);
+            double best_q = -std::numeric_limits<double>::infinity(), worst_q = -best_q;
+            for (const OptionVerdict& v : option_verdicts(a, state)) {
+                const Transition& t = options[v.transition];
+                review.alternatives.push_back({t.index, v.q, score_between(top - lost - v.loss, floor, top), v.loss_points, v.verdict});
+                if (v.q > best_q + kEpsilon) { best_q = v.q; review.better = t.index; }
+                worst_q = std::min(worst_q, v.q);
             }
             review.dimension_loss.assign(static_cast<std::size_t>(dims), 0.0);
+            const auto policy = a.policy(state);
             if (chosen && a.complete(chosen->target)) {
                 double q = a.q_value(state, *chosen);
                 review.loss = std::max(0.0, best_q - q);
+                review.loss_points = loss_points(a, review.loss);
                 review.spread = best_q - worst_q;
                 review.counted = review.alternatives.size() >= 2 && review.spread > kEpsilon;
-                review.verdict = classify_loss(review.loss, review.spread);
-                for (int d = 0; d < dims; ++d)
-                    review.dimension_loss[static_cast<std::size_t>(d)] =
-                        std::max(0.0, a.best(state, d) - (a.reward(state, *chosen, d) + a.best(chosen->target, d)));
-                prefix += a.reward(state, *chosen, dims);
+                review.verdict = classify_loss(review.loss_points, s.verdict_thresholds);
+                lost += review.loss;
+                for (int d = 0; d < dims && policy; ++d) {
+                    const double given_up = a.q_line(state, options[*policy], d) - a.q_line(state, *chosen, d);
+                    lost_on[static_cast<std::size_t>(d)] += given_up;
+                    review.dimension_loss[static_cast<std::size_t>(d)] = std::max(0.0, given_up);
+                }
             }
             debrief.decisions.push_back(std::move(review));
         }
         apply_choice_effects(s, choice, values.data());
     }
+    // Where an unfinished run stands: what it would still collect on the best line is not its own.
+    std::uint32_t here = debrief.finished ? kNoState : a.find_state(session.current_node_index(), values.data());
+    const bool open_end = here != kNoState && a.complete(here);
 
     double accuracy_sum = 0.0;
     int counted = 0;
@@ -181,15 +204,22 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         if (debrief.decisions[i].loss > kEpsilon && debrief.costliest.size() < 3) debrief.costliest.push_back(i);
 
     debrief.weighted_total = session.weighted_total();
-    debrief.overall_score = score_between(debrief.weighted_total, worst_start, best_start);
+    debrief.decision_total = top - lost - (open_end ? a.value(here) : 0.0);
+    debrief.overall_score = score_between(debrief.decision_total, floor, top);
+    debrief.outcome_score = score_between(debrief.weighted_total, floor, a.best(start, dims));
+    debrief.luck = debrief.finished ? debrief.weighted_total - debrief.decision_total : 0.0;
     if (s.pass_mark) debrief.passed = debrief.finished && debrief.overall_score + kEpsilon >= *s.pass_mark;
     for (int d = 0; d < dims; ++d) {
         DimensionScore score;
         score.dimension = d;
         score.total = session.tallies()[static_cast<std::size_t>(d)];
-        score.best = a.best(0, d);
-        score.worst = a.worst(0, d);
-        score.score = score_between(static_cast<double>(score.total), score.worst, score.best);
+        score.best = a.best(start, d);
+        score.worst = a.worst(start, d);
+        score.line = a.line(start, d);
+        score.traded = score.best - score.line > kEpsilon;
+        score.traded_points = score.traded ? score.best - score.line : 0.0;
+        score.decided = score.line - lost_on[static_cast<std::size_t>(d)] - (open_end ? a.line(here, d) : 0.0);
+        score.score = score_between(score.decided, score.worst, score.line);
         score.explanation = explain_dimension(debrief, s, d, score.score);
         debrief.dimensions.push_back(std::move(score));
     }
@@ -209,11 +239,15 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         }
         const Transition* pick = nullptr;
         double pick_value = -std::numeric_limits<double>::infinity();
-        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
-            const Transition& t = a.transitions(state)[k];
-            if (!a.complete(t.target) || on_line[t.target]) continue;
-            double v = node.kind == NodeKind::Random ? a.best(t.target, dims) : a.q_value(state, t);
-            if (v > pick_value + kEpsilon) { pick_value = v; pick = &t; }
+        if (const auto policy = a.policy(state); policy && !on_line[a.transitions(state)[*policy].target])
+            pick = &a.transitions(state)[*policy];
+        if (!pick) {  // random nodes (the most favourable branch), or a policy that would repeat a state
+            for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+                const Transition& t = a.transitions(state)[k];
+                if (!a.complete(t.target) || on_line[t.target]) continue;
+                double v = node.kind == NodeKind::Random ? a.best(t.target, dims) : a.q_value(state, t);
+                if (v > pick_value + kEpsilon) { pick_value = v; pick = &t; }
+            }
         }
         if (!pick) break;
         if (node.kind == NodeKind::Choices) step.choice = pick->index;
@@ -222,6 +256,17 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         state = pick->target;
     }
     return debrief;
+}
+
+}  // namespace salesdojo
+
+namespace salesdojo {
+
+std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string_view language,
+                                    std::string& error) {
+    std::optional<Session> session = replay_playthrough(analysis.scenario_ptr(), playthrough, error);
+    if (!session) return std::nullopt;
+    return make_debrief(analysis, *session, language);
 }
 
 }  // namespace salesdojo

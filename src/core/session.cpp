@@ -143,6 +143,7 @@ void Session::advance() {
         const Node& node = current();
         switch (node.kind) {
             case NodeKind::Ending:
+                for (const auto& effect : node.ending.score) m_tallies[static_cast<std::size_t>(effect.dimension)] += effect.amount;
                 m_state = SessionState::Finished;
                 return;
             case NodeKind::Choices: {
@@ -263,6 +264,65 @@ std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
         session.choose(*choice);
     }
     return session;
+}
+
+Playthrough Session::playthrough() const {
+    return {m_scenario->id, m_scenario->version, m_scenario->content_hash, m_seed, decision_ids()};
+}
+
+std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenario, const Playthrough& playthrough,
+                                          std::string& error) {
+    if (playthrough.scenario_id != scenario->id) { error = "this run belongs to another scenario ('" + playthrough.scenario_id + "')"; return std::nullopt; }
+    if (playthrough.scenario_version != scenario->version) { error = "this run was made with version " + playthrough.scenario_version + " of the scenario"; return std::nullopt; }
+    if (!playthrough.content_hash.empty() && playthrough.content_hash != scenario->content_hash) {
+        error = "this run was made with other content of the scenario (hash " + playthrough.content_hash + ")";
+        return std::nullopt;
+    }
+    Session session(std::move(scenario), playthrough.seed);
+    for (std::size_t i = 0; i < playthrough.choices.size(); ++i) {
+        std::optional<int> choice;
+        if (session.state() == SessionState::AwaitingChoice) {
+            const Node& node = session.current();
+            for (std::size_t c = 0; c < node.choices.size(); ++c)
+                if (node.choices[c].id == playthrough.choices[i] &&
+                    (node.choices[c].condition.empty() || node.choices[c].condition.evaluate(session.values().data())))
+                    choice = static_cast<int>(c);
+        }
+        if (!choice) {
+            error = "decision " + std::to_string(i + 1) + " ('" + playthrough.choices[i] + "') cannot be made at node '" + session.current().id + "'";
+            return std::nullopt;
+        }
+        session.choose(*choice);
+    }
+    return session;
+}
+
+nlohmann::json playthrough_to_json(const Playthrough& p) {
+    return {{"scenario_id", p.scenario_id}, {"scenario_version", p.scenario_version}, {"content_hash", p.content_hash},
+            {"seed", p.seed}, {"choices", p.choices}};
+}
+
+std::optional<Playthrough> playthrough_from_json(const nlohmann::json& j, std::string& error) {
+    auto text = [&](const char* key, std::string& out) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_string()) { error = std::string("a playthrough needs '") + key + "' (a string)"; return false; }
+        out = it->get<std::string>();
+        return true;
+    };
+    if (!j.is_object()) { error = "a playthrough must be a JSON object"; return std::nullopt; }
+    Playthrough p;
+    if (!text("scenario_id", p.scenario_id) || !text("scenario_version", p.scenario_version) || !text("content_hash", p.content_hash))
+        return std::nullopt;
+    auto seed = j.find("seed");
+    if (seed == j.end() || !seed->is_number_unsigned()) { error = "a playthrough needs 'seed' (a non-negative integer)"; return std::nullopt; }
+    p.seed = seed->get<std::uint64_t>();
+    auto choices = j.find("choices");
+    if (choices == j.end() || !choices->is_array()) { error = "a playthrough needs 'choices' (an array of choice ids)"; return std::nullopt; }
+    for (const auto& c : *choices) {
+        if (!c.is_string()) { error = "every entry of 'choices' must be a choice id (a string)"; return std::nullopt; }
+        p.choices.push_back(c.get<std::string>());
+    }
+    return p;
 }
 
 bool write_file_atomically(const std::string& path, const std::string& contents, std::string& error) {
