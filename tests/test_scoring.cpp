@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <salesdojo/analysis.hpp>
+#include <salesdojo/report/debrief.hpp>
 #include <salesdojo/scoring.hpp>
 #include <salesdojo/session.hpp>
 
@@ -16,6 +17,8 @@ using namespace salesdojo::test;
 using nlohmann::json;
 
 namespace {
+
+const report::Languages kEn{"en", "en"};
 
 std::shared_ptr<const Scenario> load_body(const std::string& body) { return load_compact(body, "scoring_test", "2.1.0", "Scoring test"); }
 
@@ -136,7 +139,7 @@ TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 are best, good, inaccuracy, mi
         {"v4", Verdict::Mistake, 6, 40, 40}, {"v0", Verdict::Blunder, 10, 0, 0}};
     for (const auto& expected : cases) {
         CAPTURE(expected.id);
-        Debrief d = make_debrief(*a, play(scenario, {expected.id}), "en");
+        Debrief d = make_debrief(*a, play(scenario, {expected.id}));
         REQUIRE(d.decisions.size() == 1);
         const DecisionReview& r = d.decisions[0];
         CHECK(r.verdict == expected.verdict);
@@ -160,9 +163,8 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     auto a = analyse_ok(scenario);
     Session session = play(scenario, kPlayed);
     REQUIRE(session.finished());
-    Debrief d = make_debrief(*a, session, "en");
+    Debrief d = make_debrief(*a, session);
 
-    CHECK(d.language == "en");
     CHECK(d.finished);
     CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node)].id == "won");
 
@@ -186,12 +188,12 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     CHECK(d.dimensions[2].score == doctest::Approx(100.0 * 5.0 / 6.0));
 
     // Each dimension's sentence names the decision that lost most on it and the better option.
-    CHECK(d.dimensions[0].explanation ==
-          "Most was lost when you chose “I'll send you a brochure.” (−6); better: “A workshop on your own quotes.”");
-    CHECK(d.dimensions[1].explanation ==
-          "Most was lost when you chose “Our package costs 5000 euros.” (−2); better: “What is going on at your company?”");
-    CHECK(d.dimensions[2].explanation ==
-          "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”");
+    CHECK(report::dimension_sentence(d, *scenario, 0, kEn) ==
+          "Most was lost when you chose “I'll send you a brochure.” (-6); better: “A workshop on your own quotes.”");
+    CHECK(report::dimension_sentence(d, *scenario, 1, kEn) ==
+          "Most was lost when you chose “Our package costs 5000 euros.” (-2); better: “What is going on at your company?”");
+    CHECK(report::dimension_sentence(d, *scenario, 2, kEn) ==
+          "Most was lost when you chose “Let's have a call.” (-1); better: “Let's meet with your director.”");
 
     REQUIRE(d.decisions.size() == 4);
     struct Expected { const char* node; const char* better; Verdict verdict; double loss, spread; bool counted; };
@@ -268,7 +270,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
 TEST_CASE("the best line scores 100 overall and on every dimension it maximises") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"ask", "ask_more", "v10", "meet"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "ask_more", "v10", "meet"}));
     CHECK(d.overall_score == doctest::Approx(100.0));
     CHECK(d.accuracy == doctest::Approx(100.0));
     CHECK(d.costliest.empty());
@@ -276,7 +278,7 @@ TEST_CASE("the best line scores 100 overall and on every dimension it maximises"
     for (const auto& r : d.decisions) CHECK(r.verdict == Verdict::Best);
     CHECK(d.dimensions[1].score == doctest::Approx(100.0));
     CHECK(d.dimensions[2].score == doctest::Approx(100.0));
-    CHECK(d.dimensions[1].explanation == "Full marks: none of your decisions cost anything here.");
+    CHECK(report::dimension_sentence(d, *scenario, 1, kEn) == "Full marks: none of your decisions cost anything here.");
     // qualify: 13 of 14 (the best weighted line takes `meet`, not `call`'s extra qualify point).
     CHECK(d.dimensions[0].score == doctest::Approx(100.0 * 13.0 / 14.0));
 }
@@ -284,45 +286,45 @@ TEST_CASE("the best line scores 100 overall and on every dimension it maximises"
 TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, kPlayed), "en");
+    Debrief d = make_debrief(*a, play(scenario, kPlayed));
 
-    std::string text = debrief_text(d, *scenario);
+    std::string text = report::debrief_text(d, *scenario, kEn);
     INFO(text);
     CHECK(contains(text, "== Debrief: Scoring test =="));
-    CHECK(contains(text, "Ending: Meeting booked [qualified-fit]"));
-    CHECK(contains(text, "Overall: 59/100"));
+    CHECK(contains(text, "Ending: Meeting booked (Qualified a good fit)"));
+    CHECK(contains(text, "Overall score: 59/100"));
     CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
-    CHECK(contains(text, "pass mark 60: not passed"));
-    CHECK(contains(text, "(+6, range 0..+14)"));
-    CHECK(contains(text, "“Our package costs 5000 euros.” — blunder (−4.0), unsupported assumption: The actual need"));
-    CHECK(contains(text, "“I'll send you a brochure.” — mistake (−6.0)"));
-    CHECK(contains(text, "“How fast, and what is straining?” — best\n"));
+    CHECK(contains(text, "Pass mark: 60: Not passed yet"));
+    CHECK(contains(text, "(+6; Range 0..+14)"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — Blunder, Cost: 4.0 points; Unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — Mistake, Cost: 6.0 points"));
+    CHECK(contains(text, "“How fast, and what is straining?” — Best choice\n"));
     // The costliest decision comes first, with the better option and the principle it shows.
     std::size_t costliest = text.find("Costliest decisions:");
     REQUIRE(costliest != std::string::npos);
     std::string block = text.substr(costliest);
     CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
-    CHECK(contains(block, "You chose: “I'll send you a brochure.” (mistake, −6.0)"));
-    CHECK(contains(block, "Better: “A workshop on your own quotes.”"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Mistake, Cost: 6.0 points)"));
+    CHECK(contains(block, "Better would have been: “A workshop on your own quotes.”"));
     CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
     CHECK(contains(block, "Principle: Facts, not labels"));
     CHECK(contains(block, "Feedback: You priced a package before you knew what they need."));
     CHECK(contains(block, "3. “Shall we meet?”"));
-    CHECK(contains(text, "propose: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
+    CHECK(contains(text, "Decision 3: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
     CHECK(contains(text, "“I'll send you a brochure.” 63 (your choice)"));
-    CHECK(contains(text, "Best line:\n  - open: “What is going on at your company?”\n  - needs: “How fast, and what is straining?”\n"
-                         "  - propose: “A workshop on your own quotes.”\n  - close: “Let's meet with your director.”\n"
-                         "  - Ending: Meeting booked [qualified-fit]\n"));
+    CHECK(contains(text, "Best line:\n  - “What is going on at your company?”\n  - “How fast, and what is straining?”\n"
+                         "  - “A workshop on your own quotes.”\n  - “Let's meet with your director.”\n"
+                         "  - Ending: Meeting booked (Qualified a good fit)\n"));
 
-    std::string md = debrief_markdown(d, *scenario);
+    std::string md = report::debrief_markdown(d, *scenario, kEn);
     INFO(md);
     CHECK(contains(md, "# Debrief: Scoring test\n"));
-    CHECK(contains(md, "- **Overall:** 59/100"));
-    CHECK(contains(md, "| Qualify | 43/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (−6)"));
+    CHECK(contains(md, "- **Overall score:** 59/100"));
+    CHECK(contains(md, "| Qualify | 43/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (-6)"));
     CHECK(contains(md, "## Costliest decisions"));
-    CHECK(contains(md, "**mistake**"));
+    CHECK(contains(md, "**Mistake**"));
 
-    json j = debrief_json(d, *scenario);
+    json j = report::debrief_json(d, *scenario, kEn);
     CHECK(j["scenario"] == "scoring_test");
     CHECK(j["version"] == "2.1.0");
     CHECK(j["finished"] == true);
@@ -349,13 +351,13 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
 TEST_CASE("the same scenario and choices give a byte-identical debrief") {
     auto first = load_body(kFourDecisions), second = load_body(kFourDecisions);
     auto a1 = analyse_ok(first), a2 = analyse_ok(second);
-    std::string one = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
-    std::string two = debrief_json(make_debrief(*a2, play(second, kPlayed), "en"), *second).dump();
+    std::string one = report::debrief_json(make_debrief(*a1, play(first, kPlayed)), *first, kEn).dump();
+    std::string two = report::debrief_json(make_debrief(*a2, play(second, kPlayed)), *second, kEn).dump();
     CHECK(one == two);
-    std::string again = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
+    std::string again = report::debrief_json(make_debrief(*a1, play(first, kPlayed)), *first, kEn).dump();
     CHECK(one == again);
-    CHECK(debrief_text(make_debrief(*a1, play(first, kPlayed), "en"), *first) ==
-          debrief_text(make_debrief(*a2, play(second, kPlayed), "en"), *second));
+    CHECK(report::debrief_text(make_debrief(*a1, play(first, kPlayed)), *first, kEn) ==
+          report::debrief_text(make_debrief(*a2, play(second, kPlayed)), *second, kEn));
 }
 
 TEST_CASE("decisions with one option or options of equal value are not counted; no counted decision is 100%") {
@@ -374,7 +376,7 @@ TEST_CASE("decisions with one option or options of equal value are not counted; 
       ]})");
     AnalysisResult result = analyse(scenario);
     REQUIRE(result.analysis);
-    Debrief d = make_debrief(*result.analysis, play(scenario, {"only", "right"}), "en");
+    Debrief d = make_debrief(*result.analysis, play(scenario, {"only", "right"}));
     REQUIRE(d.decisions.size() == 2);
     CHECK(d.decisions[0].alternatives.size() == 1);  // the locked option is not available
     CHECK_FALSE(d.decisions[0].counted);
@@ -406,7 +408,7 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     }
     REQUIRE(seed < 1000);
     Session session = play(scenario, {"gamble", "x"}, seed);
-    Debrief d = make_debrief(*a, session, "en");
+    Debrief d = make_debrief(*a, session);
     REQUIRE(d.decisions.size() == 2);
     CHECK(d.decisions[0].verdict == Verdict::Best);
     CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(7.0));  // 1/4 x 4 + 3/4 x 8
@@ -416,21 +418,21 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     CHECK(d.decisions[1].verdict == Verdict::Best);
     CHECK(d.accuracy == doctest::Approx(100.0));
     CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 12.0));  // 4 on a range of -4..8
-    CHECK(d.dimensions[0].explanation ==
+    CHECK(report::dimension_sentence(d, *scenario, 0, kEn) ==
           "The difference came from chance or from where the conversation ended, not from one decision.");
     // The best line takes the most favourable branch.
     REQUIRE(d.best_line.size() == 4);
     CHECK(d.best_line[0].choice == 0);
     CHECK(d.best_line[1].random_branch == 1);
     CHECK(d.best_line[2].choice == 0);  // z
-    std::string text = debrief_text(d, *scenario);
-    CHECK(contains(text, "  - roll: (chance)\n"));
+    std::string text = report::debrief_text(d, *scenario, kEn);
+    CHECK(contains(text, "  - (Chance decides here.)\n"));
 }
 
 TEST_CASE("an unfinished run is debriefed as far as it went") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}));
     CHECK_FALSE(d.finished);
     CHECK(d.ending_node == kNoIndex);
     REQUIRE(d.passed.has_value());
@@ -438,9 +440,9 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     CHECK(d.decisions.size() == 2);
     CHECK(d.decisions[1].loss == doctest::Approx(3.0));  // deflect: q 14 against 17
     CHECK(d.decisions[1].verdict == Verdict::Blunder);
-    std::string text = debrief_text(d, *scenario);
-    CHECK(contains(text, "Ending: Not finished"));
-    json j = debrief_json(d, *scenario);
+    std::string text = report::debrief_text(d, *scenario, kEn);
+    CHECK(contains(text, "Ending: The conversation was not finished."));
+    json j = report::debrief_json(d, *scenario, kEn);
     CHECK_FALSE(j.contains("ending"));
 }
 
@@ -456,7 +458,7 @@ TEST_CASE("the best line through a loop reaches an ending without repeating a st
         {"id": "e2", "ending": {"outcome": "qualified-fit"}}
       ]})");
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"on", "exit"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"on", "exit"}));
     CHECK(d.overall_score == doctest::Approx(100.0));
     std::string line;
     for (const auto& step : d.best_line) {

@@ -1,14 +1,11 @@
 #pragma once
 // Scores, decision quality and the debrief (docs/scoring.md): pure functions of an Analysis and a
 // Session's transcript, so the same scenario version and choices give the same result everywhere.
+// Numbers and ids only: every rendering in words is in the report library (salesdojo/report/).
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/session.hpp>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
-#include <string>
-#include <string_view>
 #include <vector>
 
 namespace salesdojo {
@@ -44,7 +41,6 @@ struct DimensionScore {
     long long total = 0;
     double best = 0.0, worst = 0.0;  // over all complete paths
     double score = 0.0;              // 0..100
-    std::string explanation;
 };
 
 struct BestLineStep {
@@ -54,7 +50,6 @@ struct BestLineStep {
 };
 
 struct Debrief {
-    std::string language;
     bool finished = false;
     int ending_node = kNoIndex;
     std::vector<DimensionScore> dimensions;
@@ -69,10 +64,6 @@ struct Debrief {
 
 double score_between(double total, double worst, double best);  // 0..100; 100 when best == worst
 
-Debrief make_debrief(const Analysis& analysis, const Session& session, std::string_view language);
-
-std::string debrief_text(const Debrief& debrief, const Scenario& scenario);
-std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario);
-nlohmann::json debrief_json(const Debrief& debrief, const Scenario& scenario);
+Debrief make_debrief(const Analysis& analysis, const Session& session);
 
 }  // namespace salesdojo

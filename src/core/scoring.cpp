@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <limits>
 
 namespace salesdojo {
@@ -47,74 +45,10 @@ double score_between(double total, double worst, double best) {
     return std::clamp(100.0 * (total - worst) / (best - worst), 0.0, 100.0);
 }
 
-namespace {
-
-struct Labels {
-    const char* full_marks;
-    const char* most_lost;   // "Most was lost when you chose “%s” (%s)"
-    const char* better;      // "; better: “"
-    const char* by_chance;
-    const char* trade;       // the loss here came from the best move overall
-};
-
-const Labels& labels(std::string_view language) {
-    static const Labels en{"Full marks: none of your decisions cost anything here.",
-                           "Most was lost when you chose “", "; better: “", "The difference came from chance or from where the conversation ended, not from one decision.",
-                           "A fair trade: the best move overall gave up a little here, at “"};
-    static const Labels nl{"Maximaal: geen van je beslissingen kostte hier iets.",
-                           "Het meeste ging verloren toen je koos voor “", "; beter: “", "Het verschil kwam door toeval of door waar het gesprek eindigde, niet door één beslissing.",
-                           "Een goede ruil: de beste zet in totaal leverde hier wat in, bij “"};
-    return language == "nl" ? nl : en;
-}
-
-std::string points(double value) {
-    char buffer[32];
-    if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
-}
-
-// Adds a full stop unless the sentence already ends in one inside a closing quote.
-std::string end_sentence(const std::string& sentence) {
-    for (const char* ending : {".”", "?”", "!”", "…”"})
-        if (sentence.size() >= std::strlen(ending) && sentence.compare(sentence.size() - std::strlen(ending), std::strlen(ending), ending) == 0)
-            return sentence;
-    return sentence + ".";
-}
-
-std::string explain_dimension(const Debrief& debrief, const Scenario& s, int d, double score) {
-    const Labels& l = labels(debrief.language);
-    if (score >= 100.0 - 1e-6) return l.full_marks;
-    // Blame a decision that was not the best move overall; a best move that gave up points on this
-    // dimension is named as a trade, not as a mistake.
-    const DecisionReview* worst = nullptr;
-    const DecisionReview* traded = nullptr;
-    for (const auto& review : debrief.decisions) {
-        double loss = review.dimension_loss[static_cast<std::size_t>(d)];
-        if (loss <= kEpsilon) continue;
-        const DecisionReview*& slot = review.loss > kEpsilon ? worst : traded;
-        if (!slot || loss > slot->dimension_loss[static_cast<std::size_t>(d)]) slot = &review;
-    }
-    if (!worst && traded) {
-        const Node& node = s.nodes[static_cast<std::size_t>(traded->node)];
-        return end_sentence(l.trade + node.choices[static_cast<std::size_t>(traded->chosen)].text.get(debrief.language) + "”");
-    }
-    if (!worst) return l.by_chance;
-    const Node& node = s.nodes[static_cast<std::size_t>(worst->node)];
-    std::string sentence = l.most_lost + node.choices[static_cast<std::size_t>(worst->chosen)].text.get(debrief.language) +
-                           "” (−" + points(worst->dimension_loss[static_cast<std::size_t>(d)]) + ")";
-    if (worst->better >= 0 && worst->better != worst->chosen)
-        sentence += l.better + node.choices[static_cast<std::size_t>(worst->better)].text.get(debrief.language) + "”";
-    return end_sentence(sentence);
-}
-
-}  // namespace
-
-Debrief make_debrief(const Analysis& a, const Session& session, std::string_view language) {
+Debrief make_debrief(const Analysis& a, const Session& session) {
     const Scenario& s = session.scenario();
     const int dims = a.dimensions();
     Debrief debrief;
-    debrief.language = std::string(language);
     debrief.finished = session.finished();
     if (debrief.finished) debrief.ending_node = session.current_node_index();
 
@@ -190,7 +124,6 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         score.best = a.best(0, d);
         score.worst = a.worst(0, d);
         score.score = score_between(static_cast<double>(score.total), score.worst, score.best);
-        score.explanation = explain_dimension(debrief, s, d, score.score);
         debrief.dimensions.push_back(std::move(score));
     }
 
