@@ -27,18 +27,24 @@ const report::Languages kEn{"en", "en"};
 // Interface words that must never appear in Dutch output (whole words, any case). Words Dutch shares
 // with English ("score", "blunder", "was") are not listed.
 const char* const kEnglishWords[] = {
-    "the", "and", "you", "your", "with", "when", "not", "Totals", "weighted", "unsupported", "assumption",
-    "established", "Debrief", "Overall", "Accuracy", "Ending", "End", "Costliest", "Decisions", "Decision",
-    "Principle", "Feedback", "choice", "chose", "Better", "range", "chance", "What if", "passed", "pass mark",
-    "Qualifying", "Declining", "Relationship", "Outcome", "Dimension", "Points", "Explanation", "Slightly off",
-    "Mistake", "Good", "Best choice", "Best line", "Full marks", "trade", "calm", "annoyed", "pleased",
-    "surprised", "worried", "stuck", "finished", "Cost", "points", "Qualified", "Declined", "Pursued",
-    "good fit", "poor fit", "undo", "quit", "Choose",
+    "the",        "and",         "you",          "your",       "with",         "when",        "not",
+    "Totals",     "weighted",    "unsupported",  "assumption", "established",  "Debrief",     "Overall",
+    "Accuracy",   "Ending",      "End",          "Costliest",  "Decisions",    "Decision",    "Principle",
+    "Feedback",   "choice",      "chose",        "Better",     "range",        "chance",      "What if",
+    "passed",     "pass mark",   "Qualifying",   "Declining",  "Relationship", "Outcome",     "Dimension",
+    "Points",     "Explanation", "Slightly off", "Mistake",    "Good",         "Best choice", "Best line",
+    "Full marks", "trade",       "calm",         "annoyed",    "pleased",      "surprised",   "worried",
+    "stuck",      "finished",    "Cost",         "points",     "Qualified",    "Declined",    "Pursued",
+    "good fit",   "poor fit",    "undo",         "quit",       "Choose",
 };
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
 
 // Whole-word, case-insensitive search.
 bool has_word_in(const std::string& text, const std::string& word) {
@@ -232,7 +238,8 @@ TEST_CASE("Dutch output of every form of every bundled scenario has no English w
             check_dutch("html", visible_text(r.html), *s);
             // JSON keeps ids for machines; its sentences are Dutch.
             CHECK(r.json["scenario"] == s->id);
-            for (const auto& dim : r.json["dimensions"]) check_dutch("json explanation", dim["explanation"].get<std::string>(), *s);
+            for (const auto& dim : r.json["dimensions"])
+                check_dutch("json explanation", dim["explanation"].get<std::string>(), *s);
         }
     }
 }
@@ -255,7 +262,7 @@ TEST_CASE("Dutch numbers use a decimal comma in every form") {
       "rubric": {"dimensions": [{"id": "qualify", "title": {"en": "Q", "nl": "K"}, "weight": 1.5}]},
       "nodes": [{"id": "s", "choices": [{"id": "a", "score": {"qualify": 1}, "next": "e"}]},
                 {"id": "e", "ending": {"outcome": "qualified-fit"}}]})",
-                                  "weighted", "1.0.0", "Weighted");
+                                 "weighted", "1.0.0", "Weighted");
     Session w(weighted, 0);
     w.choose(0);
     INFO(report::totals_text(w, kNl));

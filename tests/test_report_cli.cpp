@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <sys/wait.h>
 
 using namespace salesdojo::test;
 namespace fs = std::filesystem;
@@ -34,9 +34,13 @@ Outcome run_cli(const std::string& arguments) {
     return outcome;
 }
 
-std::string quoted(const std::string& path) { return "'" + path + "'"; }
+std::string quoted(const std::string& path) {
+    return "'" + path + "'";
+}
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -53,7 +57,8 @@ TEST_CASE("run --html prints one self-contained page, and --output writes it to 
 
     const fs::path file = fs::temp_directory_path() / "salesdojo_report_cli.html";
     fs::remove(file);
-    Outcome written = run_cli("run " + mini + " --lang en --choices ask,offer --html -o " + quoted(file.string()) + " </dev/null");
+    Outcome written =
+        run_cli("run " + mini + " --lang en --choices ask,offer --html -o " + quoted(file.string()) + " </dev/null");
     REQUIRE(written.exit_code == 0);
     CHECK(written.out.empty());
     const std::string page = read_text_file(file.string());
@@ -71,7 +76,8 @@ TEST_CASE("an assumption rule without a bias dimension runs through every output
         const std::string base = "run " + file + " --lang " + lang + " --choices quote_high,propose ";
         Outcome plain = run_cli(base + "</dev/null");
         CHECK(plain.exit_code == 0);
-        CHECK(contains(plain.out, std::string(lang) == "nl" ? "Aanname zonder onderbouwing: Het budget" : "Unsupported assumption: The budget"));
+        CHECK(contains(plain.out, std::string(lang) == "nl" ? "Aanname zonder onderbouwing: Het budget"
+                                                            : "Unsupported assumption: The budget"));
         for (const char* form : {"--debrief", "--markdown", "--html"}) {
             CAPTURE(form);
             Outcome out = run_cli(base + form + " </dev/null");

@@ -161,9 +161,13 @@ const char* word(std::string_view key, std::string_view language) {
     return language == "nl" ? it->second->nl : it->second->en;
 }
 
-bool has_word(std::string_view key) { return table().by_key.count(key) != 0; }
+bool has_word(std::string_view key) {
+    return table().by_key.count(key) != 0;
+}
 
-std::vector<std::string_view> word_keys() { return table().keys; }
+std::vector<std::string_view> word_keys() {
+    return table().keys;
+}
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
     std::string out;

@@ -10,7 +10,8 @@ namespace {
 
 using Words = std::string_view;
 
-const char* kStyle = R"(body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#1d2330;line-height:1.45}
+const char* kStyle =
+    R"(body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#1d2330;line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccd;padding-bottom:.2em}
 .score{font-size:2.4em;font-weight:bold}.dim{color:#5a6270}.chip{display:inline-block;padding:.05em .6em;border-radius:1em;border:1px solid #889;background:#eef1f6;font-size:.9em}
 table{border-collapse:collapse;width:100%}td{padding:.3em .4em;vertical-align:top}
@@ -19,8 +20,12 @@ table{border-collapse:collapse;width:100%}td{padding:.3em .4em;vertical-align:to
 li{margin-bottom:.6em}
 )";
 
-std::string e(std::string_view text) { return html_escape(text); }
-std::string t(const char* key, Words w) { return html_escape(word(key, w)); }
+std::string e(std::string_view text) {
+    return html_escape(text);
+}
+std::string t(const char* key, Words w) {
+    return html_escape(word(key, w));
+}
 
 const char* fill_colour(double score) {
     if (score < 40.0) return "#d9534f";
@@ -30,10 +35,13 @@ const char* fill_colour(double score) {
 
 const char* verdict_class(Verdict v) {
     switch (v) {
-    case Verdict::Best:
-    case Verdict::Good: return "good";
-    case Verdict::Inaccuracy: return "warn";
-    default: return "bad";
+        case Verdict::Best:
+        case Verdict::Good:
+            return "good";
+        case Verdict::Inaccuracy:
+            return "warn";
+        default:
+            return "bad";
     }
 }
 
@@ -52,12 +60,13 @@ void html_head(std::string& out, const DebriefPage& p, Words w) {
 
 void html_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
-    out += "<p>" + t("debrief.overall", w) + "<br><span class=\"score\" style=\"color:" + fill_colour(s.overall) + "\">" +
-           e(score_text(s.overall, w)) + "</span></p>\n";
+    out += "<p>" + t("debrief.overall", w) + "<br><span class=\"score\" style=\"color:" + fill_colour(s.overall) +
+           "\">" + e(score_text(s.overall, w)) + "</span></p>\n";
     out += "<p>" + e(accuracy_text(s.accuracy, w));
     if (s.passed)
         out += "<br><span class=\"" + std::string(*s.passed ? "good" : "bad") + "\">" +
-               t(*s.passed ? "debrief.passed" : "debrief.not_passed", w) + " (" + e(pass_mark_text(s.pass_mark, w)) + ")</span>";
+               t(*s.passed ? "debrief.passed" : "debrief.not_passed", w) + " (" + e(pass_mark_text(s.pass_mark, w)) +
+               ")</span>";
     out += "</p>\n";
     if (s.finished)
         out += "<p>" + t("debrief.ending", w) + ": <strong>" + e(s.ending_title) + "</strong> <span class=\"chip\">" +
@@ -70,10 +79,11 @@ void html_dimensions(std::string& out, const DebriefPage& p, Words w) {
     out += "<h2>" + t("debrief.dimensions", w) + "</h2>\n<table>\n";
     for (const auto& dim : p.dimensions) {
         const double width = std::clamp(dim.score, 0.0, 100.0);
-        out += "<tr><td>" + e(dim.name) + "</td><td style=\"width:45%\"><div class=\"track\"><div class=\"fill\" style=\"width:" +
+        out += "<tr><td>" + e(dim.name) +
+               "</td><td style=\"width:45%\"><div class=\"track\"><div class=\"fill\" style=\"width:" +
                number(width, 0, "en") + "%;background:" + fill_colour(dim.score) + "\"></div></div></td><td>" +
-               e(score_text(dim.score, w)) + "</td></tr>\n<tr><td></td><td colspan=\"2\" class=\"dim\">" + e(dim.sentence) +
-               "</td></tr>\n";
+               e(score_text(dim.score, w)) + "</td></tr>\n<tr><td></td><td colspan=\"2\" class=\"dim\">" +
+               e(dim.sentence) + "</td></tr>\n";
     }
     out += "</table>\n";
 }
@@ -89,10 +99,13 @@ void html_costliest(std::string& out, const DebriefPage& p, Words w) {
         const DecisionLine& d = p.decisions[index];
         out += "<li>";
         if (!d.line.empty())
-            out += "<div class=\"narration\">" + (d.speaker.empty() ? std::string() : e(d.speaker) + ": ") + "“" + e(d.line) + "”</div>\n";
-        out += "<div><strong>" + t("debrief.you_chose", w) + "</strong> " + e(d.chosen) + " " + verdict_span(d, w) + "</div>\n";
+            out += "<div class=\"narration\">" + (d.speaker.empty() ? std::string() : e(d.speaker) + ": ") + "“" +
+                   e(d.line) + "”</div>\n";
+        out += "<div><strong>" + t("debrief.you_chose", w) + "</strong> " + e(d.chosen) + " " + verdict_span(d, w) +
+               "</div>\n";
         if (!d.better.empty())
-            out += "<div class=\"good\"><strong>" + t("debrief.better_was", w) + "</strong> " + e(d.better) + "</div>\n";
+            out +=
+                "<div class=\"good\"><strong>" + t("debrief.better_was", w) + "</strong> " + e(d.better) + "</div>\n";
         for (const auto& principle : d.principles)
             out += "<div><strong>" + t("debrief.principle", w) + ": " + e(principle.title) + "</strong>" +
                    (principle.explanation.empty() ? std::string() : " — " + e(principle.explanation)) + "</div>\n";
@@ -131,15 +144,20 @@ void html_what_if(std::string& out, const DebriefPage& p, Words w) {
 }
 
 void html_best_line(std::string& out, const DebriefPage& p, Words w) {
-    out += "<h2>" + t("debrief.best_line", w) + "</h2>\n<p class=\"dim\">" + t("debrief.best_line_note", w) + "</p>\n<ol>\n";
+    out += "<h2>" + t("debrief.best_line", w) + "</h2>\n<p class=\"dim\">" + t("debrief.best_line_note", w) +
+           "</p>\n<ol>\n";
     for (const auto& step : p.best_line) {
         switch (step.kind) {
-        case StepKind::Choice: out += "<li>" + e(step.text) + "</li>\n"; break;
-        case StepKind::Chance: out += "<li class=\"narration\">" + e(step.text) + "</li>\n"; break;
-        case StepKind::Ending:
-            out += "<li><strong>" + t("debrief.ending", w) + ": " + e(step.text) + "</strong> <span class=\"chip\">" +
-                   e(step.outcome) + "</span></li>\n";
-            break;
+            case StepKind::Choice:
+                out += "<li>" + e(step.text) + "</li>\n";
+                break;
+            case StepKind::Chance:
+                out += "<li class=\"narration\">" + e(step.text) + "</li>\n";
+                break;
+            case StepKind::Ending:
+                out += "<li><strong>" + t("debrief.ending", w) + ": " + e(step.text) +
+                       "</strong> <span class=\"chip\">" + e(step.outcome) + "</span></li>\n";
+                break;
         }
     }
     out += "</ol>\n";
@@ -152,12 +170,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size() + 16);
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;

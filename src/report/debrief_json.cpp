@@ -13,8 +13,11 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
     json dims = json::array();
     for (std::size_t i = 0; i < d.dimensions.size(); ++i) {
         const DimensionScore& dim = d.dimensions[i];
-        dims.push_back({{"dimension", s.dimensions[static_cast<std::size_t>(dim.dimension)].id}, {"score", dim.score},
-                        {"total", dim.total}, {"best", dim.best}, {"worst", dim.worst},
+        dims.push_back({{"dimension", s.dimensions[static_cast<std::size_t>(dim.dimension)].id},
+                        {"score", dim.score},
+                        {"total", dim.total},
+                        {"best", dim.best},
+                        {"worst", dim.worst},
                         {"explanation", dimension_sentence(d, s, static_cast<int>(i), languages)}});
     }
     json decisions = json::array();
@@ -22,11 +25,17 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
         const Node& node = s.nodes[static_cast<std::size_t>(r.node)];
         json alternatives = json::array();
         for (const auto& alt : r.alternatives)
-            alternatives.push_back({{"choice", choice_id(r.node, alt.choice)}, {"value", alt.q}, {"what_if_score", alt.what_if}});
+            alternatives.push_back(
+                {{"choice", choice_id(r.node, alt.choice)}, {"value", alt.q}, {"what_if_score", alt.what_if}});
         json assumed = json::array();
         for (int f : r.assumed_facts) assumed.push_back(s.facts[static_cast<std::size_t>(f)].id);
-        json entry = {{"node", node.id}, {"chosen", choice_id(r.node, r.chosen)}, {"verdict", verdict_id(r.verdict)},
-                      {"loss", r.loss}, {"spread", r.spread}, {"counted", r.counted}, {"assumed_facts", assumed},
+        json entry = {{"node", node.id},
+                      {"chosen", choice_id(r.node, r.chosen)},
+                      {"verdict", verdict_id(r.verdict)},
+                      {"loss", r.loss},
+                      {"spread", r.spread},
+                      {"counted", r.counted},
+                      {"assumed_facts", assumed},
                       {"alternatives", alternatives}};
         entry["better"] = r.better != kNoIndex ? json(choice_id(r.node, r.better)) : json(nullptr);
         decisions.push_back(std::move(entry));
@@ -40,12 +49,21 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
         if (step.random_branch != kNoIndex) entry["random_branch"] = step.random_branch;
         best_line.push_back(std::move(entry));
     }
-    json result = {{"scenario", s.id}, {"version", s.version}, {"language", languages.content}, {"finished", d.finished},
-                   {"overall_score", d.overall_score}, {"weighted_total", d.weighted_total}, {"accuracy", d.accuracy},
-                   {"dimensions", dims}, {"decisions", decisions}, {"costliest", costliest}, {"best_line", best_line}};
+    json result = {{"scenario", s.id},
+                   {"version", s.version},
+                   {"language", languages.content},
+                   {"finished", d.finished},
+                   {"overall_score", d.overall_score},
+                   {"weighted_total", d.weighted_total},
+                   {"accuracy", d.accuracy},
+                   {"dimensions", dims},
+                   {"decisions", decisions},
+                   {"costliest", costliest},
+                   {"best_line", best_line}};
     if (d.finished && d.ending_node != kNoIndex) {
         const Node& end = s.nodes[static_cast<std::size_t>(d.ending_node)];
-        result["ending"] = {{"node", end.id}, {"outcome", s.outcomes[static_cast<std::size_t>(end.ending.outcome)].id},
+        result["ending"] = {{"node", end.id},
+                            {"outcome", s.outcomes[static_cast<std::size_t>(end.ending.outcome)].id},
                             {"title", ending_title(s, d.ending_node, languages)}};
     }
     if (d.passed) result["passed"] = *d.passed;

@@ -60,7 +60,8 @@ DecisionLine decision_of(const DecisionReview& r, const Scenario& s, const Langu
     }
     out.feedback = chosen.feedback.get(l.content);
     for (const auto& alt : r.alternatives)
-        out.alternatives.push_back({choice_of(s, r.node, alt.choice).text.get(l.content), alt.what_if, alt.choice == r.chosen});
+        out.alternatives.push_back(
+            {choice_of(s, r.node, alt.choice).text.get(l.content), alt.what_if, alt.choice == r.chosen});
     return out;
 }
 
@@ -98,7 +99,8 @@ std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d,
         if (!slot || loss > slot->dimension_loss[dim]) slot = &review;
     }
     if (!worst && traded)
-        return tidy_sentence(phrase("debrief.fair_trade", l.words, {choice_of(s, traded->node, traded->chosen).text.get(l.content)}));
+        return tidy_sentence(
+            phrase("debrief.fair_trade", l.words, {choice_of(s, traded->node, traded->chosen).text.get(l.content)}));
     if (!worst) return word("debrief.by_chance", l.words);
     const std::string chosen = choice_of(s, worst->node, worst->chosen).text.get(l.content);
     const std::string lost = points(worst->dimension_loss[dim], l.words);
@@ -120,7 +122,9 @@ std::string pass_mark_text(double pass_mark, std::string_view language) {
     return phrase("debrief.pass_mark", language, {number(pass_mark, 0, language)});
 }
 
-std::string score_text(double score, std::string_view language) { return number(score, 0, language) + "/100"; }
+std::string score_text(double score, std::string_view language) {
+    return number(score, 0, language) + "/100";
+}
 
 DebriefPage debrief_page(const Debrief& d, const Scenario& s, const Languages& l) {
     DebriefPage page;

@@ -7,7 +7,9 @@ namespace {
 
 using Words = std::string_view;  // the catalogue language
 
-std::string quoted(const std::string& text) { return "“" + text + "”"; }
+std::string quoted(const std::string& text) {
+    return "“" + text + "”";
+}
 
 std::size_t display_width(const std::string& text) {
     std::size_t n = 0;
@@ -61,12 +63,15 @@ void text_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
     out += "== " + std::string(word("debrief.heading", w)) + ": " + s.scenario_title + " ==\n";
     out += std::string(word("debrief.ending", w)) + ": " + ending_line(s, w) + "\n";
-    out += std::string(word("debrief.overall", w)) + ": " + score_text(s.overall, w) + "   " + accuracy_text(s.accuracy, w);
+    out += std::string(word("debrief.overall", w)) + ": " + score_text(s.overall, w) + "   " +
+           accuracy_text(s.accuracy, w);
     if (s.passed) out += "   (" + pass_line(s, w) + ")";
     out += "\n";
 }
 
-void text_heading(std::string& out, const char* key, Words w) { out += "\n" + std::string(word(key, w)) + ":\n"; }
+void text_heading(std::string& out, const char* key, Words w) {
+    out += "\n" + std::string(word(key, w)) + ":\n";
+}
 
 void text_dimensions(std::string& out, const DebriefPage& p, Words w) {
     text_heading(out, "debrief.dimensions", w);
@@ -98,7 +103,8 @@ void text_costliest(std::string& out, const DebriefPage& p, Words w) {
         const DecisionLine& d = p.decisions[index];
         out += "  " + std::to_string(++rank) + ". ";
         if (!d.line.empty()) out += said(d) + "\n" + indent;
-        out += std::string(word("debrief.you_chose", w)) + ": " + quoted(d.chosen) + " (" + verdict_and_loss(d, w, false) + ")\n";
+        out += std::string(word("debrief.you_chose", w)) + ": " + quoted(d.chosen) + " (" +
+               verdict_and_loss(d, w, false) + ")\n";
         if (!d.better.empty()) out += indent + word("debrief.better_was", w) + ": " + quoted(d.better) + "\n";
         for (const auto& principle : d.principles) {
             out += indent + word("debrief.principle", w) + ": " + principle.title;
@@ -113,18 +119,23 @@ void text_what_if(std::string& out, const DebriefPage& p, Words w) {
     text_heading(out, "debrief.what_if", w);
     int n = 0;
     for (const auto& d : p.decisions)
-        out += "  " + phrase("debrief.decision_number", w, {std::to_string(++n)}) + ": " + alternatives_line(d, w) + "\n";
+        out +=
+            "  " + phrase("debrief.decision_number", w, {std::to_string(++n)}) + ": " + alternatives_line(d, w) + "\n";
 }
 
 void text_best_line(std::string& out, const DebriefPage& p, Words w) {
     text_heading(out, "debrief.best_line", w);
     for (const auto& step : p.best_line) {
         switch (step.kind) {
-        case StepKind::Choice: out += "  - " + quoted(step.text) + "\n"; break;
-        case StepKind::Chance: out += "  - (" + step.text + ")\n"; break;
-        case StepKind::Ending:
-            out += "  - " + std::string(word("debrief.ending", w)) + ": " + step.text + " (" + step.outcome + ")\n";
-            break;
+            case StepKind::Choice:
+                out += "  - " + quoted(step.text) + "\n";
+                break;
+            case StepKind::Chance:
+                out += "  - (" + step.text + ")\n";
+                break;
+            case StepKind::Ending:
+                out += "  - " + std::string(word("debrief.ending", w)) + ": " + step.text + " (" + step.outcome + ")\n";
+                break;
         }
     }
 }
@@ -136,15 +147,31 @@ std::string md(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '\\': case '*': case '_': case '`': case '|': case '[': case ']': case '#':
-            out += '\\';
-            out += c;
-            break;
-        case '\n': out += ' '; break;
-        default: out += c;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '\\':
+            case '*':
+            case '_':
+            case '`':
+            case '|':
+            case '[':
+            case ']':
+            case '#':
+                out += '\\';
+                out += c;
+                break;
+            case '\n':
+                out += ' ';
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -153,22 +180,30 @@ std::string md(const std::string& text) {
 void md_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
     out += "# " + std::string(word("debrief.heading", w)) + ": " + md(s.scenario_title) + "\n\n";
-    out += "- **" + std::string(word("debrief.ending", w)) + ":** " +
-           (s.finished ? md(s.ending_title) + " (" + md(s.outcome) + ")" : std::string(word("debrief.not_finished", w))) + "\n";
+    out +=
+        "- **" + std::string(word("debrief.ending", w)) + ":** " +
+        (s.finished ? md(s.ending_title) + " (" + md(s.outcome) + ")" : std::string(word("debrief.not_finished", w))) +
+        "\n";
     out += "- **" + std::string(word("debrief.overall", w)) + ":** " + score_text(s.overall, w) + "\n";
     out += "- **" + std::string(word("debrief.accuracy", w)) + ":** " + number(s.accuracy, 0, w) + "%\n";
-    if (s.passed) out += "- **" + pass_mark_text(s.pass_mark, w) + ":** " + word(*s.passed ? "debrief.passed" : "debrief.not_passed", w) + "\n";
+    if (s.passed)
+        out += "- **" + pass_mark_text(s.pass_mark, w) + ":** " +
+               word(*s.passed ? "debrief.passed" : "debrief.not_passed", w) + "\n";
 }
 
-void md_heading(std::string& out, const char* key, Words w) { out += "\n## " + std::string(word(key, w)) + "\n\n"; }
+void md_heading(std::string& out, const char* key, Words w) {
+    out += "\n## " + std::string(word(key, w)) + "\n\n";
+}
 
 void md_dimensions(std::string& out, const DebriefPage& p, Words w) {
     md_heading(out, "debrief.dimensions", w);
-    out += "| " + std::string(word("debrief.dimension", w)) + " | " + word("debrief.score", w) + " | " + word("debrief.points", w) +
-           " | " + word("debrief.range", w) + " | " + word("debrief.explanation", w) + " |\n|---|---|---|---|---|\n";
+    out += "| " + std::string(word("debrief.dimension", w)) + " | " + word("debrief.score", w) + " | " +
+           word("debrief.points", w) + " | " + word("debrief.range", w) + " | " + word("debrief.explanation", w) +
+           " |\n|---|---|---|---|---|\n";
     for (const auto& dim : p.dimensions)
-        out += "| " + md(dim.name) + " | " + score_text(dim.score, w) + " | " + signed_number(static_cast<double>(dim.total), 0, w) +
-               " | " + range_of(dim, w) + " | " + md(dim.sentence) + " |\n";
+        out += "| " + md(dim.name) + " | " + score_text(dim.score, w) + " | " +
+               signed_number(static_cast<double>(dim.total), 0, w) + " | " + range_of(dim, w) + " | " +
+               md(dim.sentence) + " |\n";
 }
 
 void md_decisions(std::string& out, const DebriefPage& p, Words w) {
@@ -176,7 +211,8 @@ void md_decisions(std::string& out, const DebriefPage& p, Words w) {
     int n = 0;
     for (const auto& d : p.decisions) {
         out += std::to_string(++n) + ". " + quoted(md(d.chosen)) + " — " + verdict_and_loss(d, w, true);
-        for (const auto& fact : d.assumptions) out += "; " + std::string(word("debrief.assumption", w)) + ": " + md(fact);
+        for (const auto& fact : d.assumptions)
+            out += "; " + std::string(word("debrief.assumption", w)) + ": " + md(fact);
         out += "\n";
     }
 }
@@ -188,12 +224,15 @@ void md_costliest(std::string& out, const DebriefPage& p, Words w) {
     for (std::size_t index : p.costliest) {
         const DecisionLine& d = p.decisions[index];
         out += std::to_string(++rank) + ". " + (d.line.empty() ? std::string() : md(said(d))) + "\n";
-        out += "   - **" + std::string(word("debrief.you_chose", w)) + ":** " + quoted(md(d.chosen)) + " (" + verdict_and_loss(d, w, false) + ")\n";
-        if (!d.better.empty()) out += "   - **" + std::string(word("debrief.better_was", w)) + ":** " + quoted(md(d.better)) + "\n";
+        out += "   - **" + std::string(word("debrief.you_chose", w)) + ":** " + quoted(md(d.chosen)) + " (" +
+               verdict_and_loss(d, w, false) + ")\n";
+        if (!d.better.empty())
+            out += "   - **" + std::string(word("debrief.better_was", w)) + ":** " + quoted(md(d.better)) + "\n";
         for (const auto& principle : d.principles)
             out += "   - **" + std::string(word("debrief.principle", w)) + ":** " + md(principle.title) +
                    (principle.explanation.empty() ? std::string() : " — " + md(principle.explanation)) + "\n";
-        if (!d.feedback.empty()) out += "   - **" + std::string(word("debrief.feedback", w)) + ":** " + md(d.feedback) + "\n";
+        if (!d.feedback.empty())
+            out += "   - **" + std::string(word("debrief.feedback", w)) + ":** " + md(d.feedback) + "\n";
     }
 }
 
@@ -215,11 +254,16 @@ void md_best_line(std::string& out, const DebriefPage& p, Words w) {
     md_heading(out, "debrief.best_line", w);
     for (const auto& step : p.best_line) {
         switch (step.kind) {
-        case StepKind::Choice: out += "1. " + quoted(md(step.text)) + "\n"; break;
-        case StepKind::Chance: out += "1. *" + md(step.text) + "*\n"; break;
-        case StepKind::Ending:
-            out += "1. **" + std::string(word("debrief.ending", w)) + ":** " + md(step.text) + " (" + md(step.outcome) + ")\n";
-            break;
+            case StepKind::Choice:
+                out += "1. " + quoted(md(step.text)) + "\n";
+                break;
+            case StepKind::Chance:
+                out += "1. *" + md(step.text) + "*\n";
+                break;
+            case StepKind::Ending:
+                out += "1. **" + std::string(word("debrief.ending", w)) + ":** " + md(step.text) + " (" +
+                       md(step.outcome) + ")\n";
+                break;
         }
     }
 }

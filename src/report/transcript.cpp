@@ -91,11 +91,18 @@ nlohmann::json transcript_json(const Session& session, std::string_view language
     nlohmann::json totals = nlohmann::json::object();
     for (std::size_t i = 0; i < s.dimensions.size(); ++i) totals[s.dimensions[i].id] = session.tallies()[i];
     const char* state = session.state() == SessionState::Finished ? "finished"
-                      : session.state() == SessionState::Stuck ? "stuck" : "awaiting_choice";
+                        : session.state() == SessionState::Stuck  ? "stuck"
+                                                                  : "awaiting_choice";
     return {
-        {"scenario", s.id}, {"version", s.version}, {"language", std::string(language)},
-        {"seed", session.seed()}, {"state", state}, {"decisions", session.decision_ids()},
-        {"steps", std::move(steps)}, {"totals", std::move(totals)}, {"weighted_total", session.weighted_total()},
+        {"scenario", s.id},
+        {"version", s.version},
+        {"language", std::string(language)},
+        {"seed", session.seed()},
+        {"state", state},
+        {"decisions", session.decision_ids()},
+        {"steps", std::move(steps)},
+        {"totals", std::move(totals)},
+        {"weighted_total", session.weighted_total()},
     };
 }
 

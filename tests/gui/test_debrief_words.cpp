@@ -18,11 +18,14 @@ using namespace salesdojo::gui::test;
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
 
 bool has_whole_word(const std::string& text, const std::string& word) {
     for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
-        if ((at == 0 || !word_char(text[at - 1])) && (at + word.size() >= text.size() || !word_char(text[at + word.size()])))
+        if ((at == 0 || !word_char(text[at - 1])) &&
+            (at + word.size() >= text.size() || !word_char(text[at + word.size()])))
             return true;
     return false;
 }

@@ -52,7 +52,7 @@ struct DecisionLine {
     std::string chosen;
     Verdict verdict = Verdict::Best;
     double loss = 0.0;
-    std::string better;  // "" when the chosen option was the best
+    std::string better;                     // "" when the chosen option was the best
     std::vector<std::string> assumptions;   // the facts acted on without knowing them
     std::vector<PrincipleLine> principles;  // cited by the chosen option, else by the better one
     std::string feedback;
