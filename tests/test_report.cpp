@@ -338,4 +338,12 @@ TEST_CASE("a stuck run and an unfinished run are told in words") {
     CHECK(contains(r.markdown, "Het gesprek is niet afgemaakt."));
     CHECK(contains(r.html, "Het gesprek is niet afgemaakt."));
     CHECK_FALSE(r.json.contains("ending"));
+
+    auto stuck_scenario = load_valid("tests/data/invalid/SD3003_stuck.json");  // plays; the analyser objects
+    Session stuck(stuck_scenario, 0);
+    stuck.choose(*stuck.find_choice("cold"));
+    REQUIRE(stuck.state() == SessionState::Stuck);
+    const std::string text = report::transcript_text(stuck, kNl);
+    CHECK(contains(text, "!! Het gesprek kan hier niet verder: er is geen keuze mogelijk."));
+    check_dutch("stuck transcript", text, *stuck_scenario);
 }

@@ -35,7 +35,7 @@ std::vector<std::string> split_choices(const std::string& list) {
 void print_options(const Session& session, const report::Languages& l) {
     for (const auto& option : session.options()) {
         std::cout << "  " << option.index + 1 << ". " << option.choice->text.get(l.content);
-        if (!option.available) std::cout << "   " << report::word("prompt.option_unavailable", l.words);
+        if (!option.available) std::cout << "   (" << report::word("prompt.option_unavailable", l.words) << ")";
         std::cout << "\n";
     }
     std::cout << report::phrase("prompt.choose", l.words, {std::to_string(session.options().size())}) << std::flush;

@@ -112,13 +112,14 @@ const Entry kEntries[] = {
     {"transcript.assumption", "Unsupported assumption: {1} was not established",
                               "Aanname zonder onderbouwing: {1} stond nog niet vast"},
     {"transcript.unnamed_fact", "a fact", "een feit"},
-    {"transcript.stuck", "The conversation cannot go on from here: no choice is available.",
-                         "Het gesprek kan hier niet verder: er is geen keuze mogelijk."},
+    {"transcript.stuck",
+     "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
+     "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
 
     // --- the terminal player ----------------------------------------------------------------------------
     // {1}: the number of options
     {"prompt.choose", "Choose 1-{1}, u = undo, q = quit: ", "Kies 1-{1}, u = terugdraaien, q = stoppen: "},
-    {"prompt.option_unavailable", "(not possible now)", "(nu niet mogelijk)"},
+    {"prompt.option_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
     {"prompt.nothing_to_undo", "Nothing to undo.", "Er is niets om terug te draaien."},
     {"prompt.undone", "-- undone --", "-- teruggedraaid --"},
     {"prompt.not_understood", "Please type a number from the list, u or q.", "Typ een nummer uit de lijst, u of q."},
