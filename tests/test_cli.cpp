@@ -104,8 +104,8 @@ TEST_CASE("run plays with --choices and prints the transcript and totals, or JSO
     std::string mini = shell_quoted(source_path("tests/data/valid/mini.json"));
     Outcome text = run_cli("run " + mini + " --choices ask,offer --lang en");
     CHECK(text.exit_code == 0);
-    CHECK(text.out.find("  > [offer] Shall I make a proposal?") != std::string::npos);
-    CHECK(text.out.find("Totals: qualify +3, bias +1 (weighted +7)") != std::string::npos);
+    CHECK(text.out.find("  > Shall I make a proposal?") != std::string::npos);
+    CHECK(text.out.find("Totals: Qualify +3, Bias +1 (weighted +7)") != std::string::npos);
     Outcome json = run_cli("run " + mini + " --choices 1,1 --json --seed 5");
     REQUIRE(json.exit_code == 0);
     auto transcript = nlohmann::json::parse(json.out);
@@ -131,7 +131,7 @@ TEST_CASE("run without --choices reads the trainee's answers, with undo and quit
     CHECK(out.find("-- undone --") != std::string::npos);
     CHECK(out.find("Please type a number") != std::string::npos);
     CHECK(out.find("Feedback: Good question.") != std::string::npos);
-    CHECK(out.find("Totals: qualify +1, bias +2") != std::string::npos);
+    CHECK(out.find("Totals: Qualify +1, Bias +2") != std::string::npos);
 }
 
 namespace {

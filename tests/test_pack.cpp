@@ -27,7 +27,7 @@ std::vector<std::string> pack_files() {
 Session play_best_line(const std::shared_ptr<const Scenario>& scenario, const Analysis& analysis) {
     for (std::uint64_t seed = 0; seed < 64; ++seed) {
         Session session(scenario, seed);
-        Debrief start = make_debrief(analysis, session, "en");
+        Debrief start = make_debrief(analysis, session);
         std::size_t step = 0;
         bool diverged = false;
         while (session.state() == SessionState::AwaitingChoice && !diverged) {
@@ -37,7 +37,7 @@ Session play_best_line(const std::shared_ptr<const Scenario>& scenario, const An
             session.choose(start.best_line[step].choice);
         }
         if (!diverged && session.finished()) {
-            Debrief end = make_debrief(analysis, session, "en");
+            Debrief end = make_debrief(analysis, session);
             if (end.overall_score > 99.999) return session;
         }
     }

@@ -9,13 +9,13 @@
 //   seed: 0
 //   choices: ask-topic, propose-call, ...
 //   ---
-//   <expected transcript, as `salesdojo run --choices` prints it>
+//   <expected transcript, as `salesdojo run --choices` prints it, in the plan's language>
 //
 // Set SALESDOJO_UPDATE_PLANS=1 to rewrite the expected part from the current engine (then review the diff).
 #include "test_support.hpp"
 
+#include <salesdojo/report/transcript.hpp>
 #include <salesdojo/session.hpp>
-#include <salesdojo/transcript.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -95,7 +95,8 @@ TEST_CASE("golden transcripts replay exactly, directly and after a save/restore 
 
         Session direct(scenario, seed);
         choose_all(direct, plan.choices, 0, plan.choices.size());
-        std::string actual = format_transcript(direct, language);
+        const report::Languages languages{language, language};
+        std::string actual = report::transcript_text(direct, languages);
         if (std::getenv("SALESDOJO_UPDATE_PLANS")) {
             std::ofstream(file, std::ios::binary) << plan.header_text << actual;
             continue;
@@ -110,7 +111,7 @@ TEST_CASE("golden transcripts replay exactly, directly and after a save/restore 
         auto restored = restore_session(scenario, nlohmann::json::parse(saved), error);
         REQUIRE_MESSAGE(restored, error);
         choose_all(*restored, plan.choices, half, plan.choices.size());
-        CHECK(format_transcript(*restored, language) == plan.expected);
+        CHECK(report::transcript_text(*restored, languages) == plan.expected);
         CHECK(restored->tallies() == direct.tallies());
     }
 }

@@ -3,6 +3,7 @@
 
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/analysis_report.hpp>
+#include <salesdojo/report/debrief.hpp>
 #include <salesdojo/scoring.hpp>
 #include <salesdojo/session.hpp>
 
@@ -17,6 +18,8 @@ using namespace salesdojo::test;
 using nlohmann::json;
 
 namespace {
+
+const report::Languages kEn{"en", "en"};
 
 std::shared_ptr<const Scenario> load_body(const std::string& body) { return load_compact(body, "scoring_test", "2.1.0", "Scoring test"); }
 
@@ -144,7 +147,7 @@ TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 with tuned thresholds are best
         {"v4", Verdict::Mistake, 6, 40, 40}, {"v0", Verdict::Blunder, 10, 0, 0}};
     for (const auto& expected : cases) {
         CAPTURE(expected.id);
-        Debrief d = make_debrief(*a, play(scenario, {expected.id}), "en");
+        Debrief d = make_debrief(*a, play(scenario, {expected.id}));
         REQUIRE(d.decisions.size() == 1);
         const DecisionReview& r = d.decisions[0];
         CHECK(r.verdict == expected.verdict);
@@ -168,9 +171,8 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     auto a = analyse_ok(scenario);
     Session session = play(scenario, kPlayed);
     REQUIRE(session.finished());
-    Debrief d = make_debrief(*a, session, "en");
+    Debrief d = make_debrief(*a, session);
 
-    CHECK(d.language == "en");
     CHECK(d.finished);
     CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node)].id == "won");
 
@@ -201,12 +203,12 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     CHECK(d.dimensions[2].score == doctest::Approx(100.0 * 5.0 / 6.0));
 
     // Each dimension's sentence names the decision that lost most on it and the better option.
-    CHECK(d.dimensions[0].explanation ==
-          "Most was lost when you chose “I'll send you a brochure.” (−6); better: “A workshop on your own quotes.”");
-    CHECK(d.dimensions[1].explanation ==
-          "Most was lost when you chose “Our package costs 5000 euros.” (−2); better: “What is going on at your company?”");
-    CHECK(d.dimensions[2].explanation ==
-          "Most was lost when you chose “Let's have a call.” (−1); better: “Let's meet with your director.”");
+    CHECK(report::dimension_sentence(d, *scenario, 0, kEn) ==
+          "Most was lost when you chose “I'll send you a brochure.” (-6); better: “A workshop on your own quotes.”");
+    CHECK(report::dimension_sentence(d, *scenario, 1, kEn) ==
+          "Most was lost when you chose “Our package costs 5000 euros.” (-2); better: “What is going on at your company?”");
+    CHECK(report::dimension_sentence(d, *scenario, 2, kEn) ==
+          "Most was lost when you chose “Let's have a call.” (-1); better: “Let's meet with your director.”");
 
     REQUIRE(d.decisions.size() == 4);
     // Verdicts on the absolute scale: the overall score spans value 19 down to worst -8, 27 weighted
@@ -286,7 +288,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
 TEST_CASE("the best line scores 100 overall and on every dimension it maximises") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"ask", "ask_more", "v10", "meet"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "ask_more", "v10", "meet"}));
     CHECK(d.overall_score == doctest::Approx(100.0));
     CHECK(d.accuracy == doctest::Approx(100.0));
     CHECK(d.costliest.empty());
@@ -294,7 +296,7 @@ TEST_CASE("the best line scores 100 overall and on every dimension it maximises"
     for (const auto& r : d.decisions) CHECK(r.verdict == Verdict::Best);
     CHECK(d.dimensions[1].score == doctest::Approx(100.0));
     CHECK(d.dimensions[2].score == doctest::Approx(100.0));
-    CHECK(d.dimensions[1].explanation == "Full marks: none of your decisions cost anything here.");
+    CHECK(report::dimension_sentence(d, *scenario, 1, kEn) == "Full marks: none of your decisions cost anything here.");
     // qualify: 13 of a reachable 14 is full marks, and the debrief says the best line trades 1 point
     // there (the best weighted line takes `meet`, not `call`'s extra qualify point).
     CHECK(d.dimensions[0].score == doctest::Approx(100.0));
@@ -307,45 +309,45 @@ TEST_CASE("the best line scores 100 overall and on every dimension it maximises"
 TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, kPlayed), "en");
+    Debrief d = make_debrief(*a, play(scenario, kPlayed));
 
-    std::string text = debrief_text(d, *scenario);
+    std::string text = report::debrief_text(d, *scenario, kEn);
     INFO(text);
     CHECK(contains(text, "== Debrief: Scoring test =="));
-    CHECK(contains(text, "Ending: Meeting booked [qualified-fit]"));
-    CHECK(contains(text, "Overall: 59/100"));
+    CHECK(contains(text, "Ending: Meeting booked (Qualified a good fit)"));
+    CHECK(contains(text, "Overall score: 59/100"));
     CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
-    CHECK(contains(text, "pass mark 60: not passed"));
-    CHECK(contains(text, "(+6, range 0..+14)"));
-    CHECK(contains(text, "“Our package costs 5000 euros.” — mistake (−4.0), unsupported assumption: The actual need"));
-    CHECK(contains(text, "“I'll send you a brochure.” — blunder (−6.0)"));
-    CHECK(contains(text, "“How fast, and what is straining?” — best\n"));
+    CHECK(contains(text, "Pass mark: 60: Not passed yet"));
+    CHECK(contains(text, "(+6; Range 0..+14)"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — Mistake, Cost: 4.0 points; Unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — Blunder, Cost: 6.0 points"));
+    CHECK(contains(text, "“How fast, and what is straining?” — Best choice\n"));
     // The costliest decision comes first, with the better option and the principle it shows.
     std::size_t costliest = text.find("Costliest decisions:");
     REQUIRE(costliest != std::string::npos);
     std::string block = text.substr(costliest);
     CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
-    CHECK(contains(block, "You chose: “I'll send you a brochure.” (blunder, −6.0)"));
-    CHECK(contains(block, "Better: “A workshop on your own quotes.”"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Blunder, Cost: 6.0 points)"));
+    CHECK(contains(block, "Better would have been: “A workshop on your own quotes.”"));
     CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
     CHECK(contains(block, "Principle: Facts, not labels"));
     CHECK(contains(block, "Feedback: You priced a package before you knew what they need."));
     CHECK(contains(block, "3. “Shall we meet?”"));
-    CHECK(contains(text, "propose: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
+    CHECK(contains(text, "Decision 3: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
     CHECK(contains(text, "“I'll send you a brochure.” 63 (your choice)"));
-    CHECK(contains(text, "Best line:\n  - open: “What is going on at your company?”\n  - needs: “How fast, and what is straining?”\n"
-                         "  - propose: “A workshop on your own quotes.”\n  - close: “Let's meet with your director.”\n"
-                         "  - Ending: Meeting booked [qualified-fit]\n"));
+    CHECK(contains(text, "Best line:\n  - “What is going on at your company?”\n  - “How fast, and what is straining?”\n"
+                         "  - “A workshop on your own quotes.”\n  - “Let's meet with your director.”\n"
+                         "  - Ending: Meeting booked (Qualified a good fit)\n"));
 
-    std::string md = debrief_markdown(d, *scenario);
+    std::string md = report::debrief_markdown(d, *scenario, kEn);
     INFO(md);
     CHECK(contains(md, "# Debrief: Scoring test\n"));
-    CHECK(contains(md, "- **Overall:** 59/100"));
-    CHECK(contains(md, "| Qualify | 46/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (−6)"));
+    CHECK(contains(md, "- **Overall score:** 59/100"));
+    CHECK(contains(md, "| Qualify | 46/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (-6)"));
     CHECK(contains(md, "## Costliest decisions"));
-    CHECK(contains(md, "**mistake**"));
+    CHECK(contains(md, "**Mistake**"));
 
-    json j = debrief_json(d, *scenario);
+    json j = report::debrief_json(d, *scenario, kEn);
     CHECK(j["scenario"] == "scoring_test");
     CHECK(j["version"] == "2.1.0");
     CHECK(j["finished"] == true);
@@ -372,13 +374,13 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
 TEST_CASE("the same scenario and choices give a byte-identical debrief") {
     auto first = load_body(kFourDecisions), second = load_body(kFourDecisions);
     auto a1 = analyse_ok(first), a2 = analyse_ok(second);
-    std::string one = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
-    std::string two = debrief_json(make_debrief(*a2, play(second, kPlayed), "en"), *second).dump();
+    std::string one = report::debrief_json(make_debrief(*a1, play(first, kPlayed)), *first, kEn).dump();
+    std::string two = report::debrief_json(make_debrief(*a2, play(second, kPlayed)), *second, kEn).dump();
     CHECK(one == two);
-    std::string again = debrief_json(make_debrief(*a1, play(first, kPlayed), "en"), *first).dump();
+    std::string again = report::debrief_json(make_debrief(*a1, play(first, kPlayed)), *first, kEn).dump();
     CHECK(one == again);
-    CHECK(debrief_text(make_debrief(*a1, play(first, kPlayed), "en"), *first) ==
-          debrief_text(make_debrief(*a2, play(second, kPlayed), "en"), *second));
+    CHECK(report::debrief_text(make_debrief(*a1, play(first, kPlayed)), *first, kEn) ==
+          report::debrief_text(make_debrief(*a2, play(second, kPlayed)), *second, kEn));
 }
 
 TEST_CASE("decisions with one option or options of equal value are not counted; no counted decision is 100%") {
@@ -397,7 +399,7 @@ TEST_CASE("decisions with one option or options of equal value are not counted; 
       ]})");
     AnalysisResult result = analyse(scenario);
     REQUIRE(result.analysis);
-    Debrief d = make_debrief(*result.analysis, play(scenario, {"only", "right"}), "en");
+    Debrief d = make_debrief(*result.analysis, play(scenario, {"only", "right"}));
     REQUIRE(d.decisions.size() == 2);
     CHECK(d.decisions[0].alternatives.size() == 1);  // the locked option is not available
     CHECK_FALSE(d.decisions[0].counted);
@@ -429,7 +431,7 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     }
     REQUIRE(seed < 1000);
     Session session = play(scenario, {"gamble", "x"}, seed);
-    Debrief d = make_debrief(*a, session, "en");
+    Debrief d = make_debrief(*a, session);
     REQUIRE(d.decisions.size() == 2);
     CHECK(d.decisions[0].verdict == Verdict::Best);
     CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(7.0));  // 1/4 x 4 + 3/4 x 8
@@ -451,14 +453,14 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     CHECK(d.best_line[0].choice == 0);
     CHECK(d.best_line[1].random_branch == 1);
     CHECK(d.best_line[2].choice == 0);  // z
-    std::string text = debrief_text(d, *scenario);
-    CHECK(contains(text, "  - roll: (chance)\n"));
+    std::string text = report::debrief_text(d, *scenario, kEn);
+    CHECK(contains(text, "  - (Chance decides here.)\n"));
 }
 
 TEST_CASE("an unfinished run is debriefed as far as it went") {
     auto scenario = load_body(kFourDecisions);
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}));
     CHECK_FALSE(d.finished);
     CHECK(d.ending_node == kNoIndex);
     REQUIRE(d.passed.has_value());
@@ -469,9 +471,9 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     // What it decided so far: ask (+2) and deflect (relationship -1 x 2) = 0, scored between -8 and 19.
     CHECK(d.decision_total == doctest::Approx(0.0));
     CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 27.0));
-    std::string text = debrief_text(d, *scenario);
-    CHECK(contains(text, "Ending: Not finished"));
-    json j = debrief_json(d, *scenario);
+    std::string text = report::debrief_text(d, *scenario, kEn);
+    CHECK(contains(text, "Ending: The conversation was not finished."));
+    json j = report::debrief_json(d, *scenario, kEn);
     CHECK_FALSE(j.contains("ending"));
 }
 
@@ -487,7 +489,7 @@ TEST_CASE("the best line through a loop reaches an ending without repeating a st
         {"id": "e2", "ending": {"outcome": "qualified-fit"}}
       ]})");
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"on", "exit"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"on", "exit"}));
     CHECK(d.overall_score == doctest::Approx(100.0));
     std::string line;
     for (const auto& step : d.best_line) {
@@ -531,17 +533,17 @@ TEST_CASE("cause 1: a 1-point slip in a two-option decision is good, and a bad s
       ]})";
     auto plain = load_body(std::string(body).replace(body.find("BAD"), 3, ""));
     auto a = analyse_ok(plain);
-    Debrief d = make_debrief(*a, play(plain, {"b", "big"}), "en");
+    Debrief d = make_debrief(*a, play(plain, {"b", "big"}));
     CHECK(d.decisions[0].loss_points == doctest::Approx(5.0));
     CHECK(d.decisions[0].verdict == Verdict::Good);
     CHECK(d.overall_score == doctest::Approx(95.0));
 
     auto with_bad = load_body(std::string(body).replace(body.find("BAD"), 3, R"(, {"id": "bad", "score": {"qualify": -5}, "next": "d2"})"));
     auto a2 = analyse_ok(with_bad);
-    Debrief d2 = make_debrief(*a2, play(with_bad, {"b", "big"}), "en");
+    Debrief d2 = make_debrief(*a2, play(with_bad, {"b", "big"}));
     CHECK(d2.decisions[0].loss_points == doctest::Approx(4.0));  // the scale is now 25 wide
     CHECK(d2.decisions[0].verdict == Verdict::Good);
-    Debrief d3 = make_debrief(*a2, play(with_bad, {"bad", "big"}), "en");
+    Debrief d3 = make_debrief(*a2, play(with_bad, {"bad", "big"}));
     CHECK(d3.decisions[0].verdict == Verdict::Blunder);          // 6 of 25: 24 points
 }
 
@@ -561,7 +563,7 @@ TEST_CASE("cause 2: an ending's score lets the short right path score 100") {
     CHECK(a->worst(0, 2) == 3.0);
     Session right = play(scenario, {"decline"});
     CHECK(right.tallies() == std::vector<int>{5, 0});
-    Debrief d = make_debrief(*a, right, "en");
+    Debrief d = make_debrief(*a, right);
     CHECK(d.weighted_total == 5.0);
     CHECK(d.overall_score == doctest::Approx(100.0));
     CHECK(d.decisions[0].verdict == Verdict::Best);
@@ -569,7 +571,7 @@ TEST_CASE("cause 2: an ending's score lets the short right path score 100") {
     CHECK(d.dimensions[1].score == doctest::Approx(100.0));
     CHECK(d.dimensions[1].traded);
     CHECK(d.dimensions[1].traded_points == doctest::Approx(3.0));
-    Debrief wrong = make_debrief(*a, play(scenario, {"pursue", "more"}), "en");
+    Debrief wrong = make_debrief(*a, play(scenario, {"pursue", "more"}));
     CHECK(wrong.overall_score == doctest::Approx(0.0));
     CHECK(wrong.decisions[0].verdict == Verdict::Blunder);  // 2 of 2: 100 points
 }
@@ -607,7 +609,7 @@ TEST_CASE("cause 4: a perfect run shows 100 on every dimension; the trade is car
         {"id": "e", "ending": {"outcome": "qualified-fit"}}
       ]})");
     auto a = analyse_ok(scenario);
-    Debrief d = make_debrief(*a, play(scenario, {"meet"}), "en");
+    Debrief d = make_debrief(*a, play(scenario, {"meet"}));
     CHECK(d.overall_score == doctest::Approx(100.0));
     CHECK(d.dimensions[0].score == doctest::Approx(100.0));
     CHECK(d.dimensions[0].traded);
@@ -615,7 +617,7 @@ TEST_CASE("cause 4: a perfect run shows 100 on every dimension; the trade is car
     CHECK(d.dimensions[0].best == 1.0);
     CHECK(d.dimensions[1].score == doctest::Approx(100.0));
     CHECK_FALSE(d.dimensions[1].traded);
-    json j = debrief_json(d, *scenario);
+    json j = report::debrief_json(d, *scenario, kEn);
     CHECK(j["dimensions"][0]["traded"] == true);
     CHECK(j["dimensions"][0]["line"] == 0.0);
 }
@@ -636,8 +638,8 @@ TEST_CASE("cause 5a: chance: a lucky blunder never outscores the best line in th
     std::uint64_t seed = 0;
     while (seed < 1000 && play(scenario, {"gamble"}, seed).current().id != "jackpot") ++seed;
     REQUIRE(seed < 1000);
-    Debrief lucky = make_debrief(*a, play(scenario, {"gamble"}, seed), "en");
-    Debrief best = make_debrief(*a, play(scenario, {"safe"}), "en");
+    Debrief lucky = make_debrief(*a, play(scenario, {"gamble"}, seed));
+    Debrief best = make_debrief(*a, play(scenario, {"safe"}));
     CHECK(lucky.weighted_total == 10.0);
     CHECK(lucky.outcome_score == doctest::Approx(100.0));  // what happened, chance included
     CHECK(lucky.decisions[0].loss == doctest::Approx(5.0));
@@ -660,7 +662,7 @@ TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best;
     auto a = analyse_ok(scoring_loop);
     CHECK(a->gain_loop_nodes() == std::vector<int>{0});
     CHECK(codes_at(rubric_warnings(*a), "SD3106") == std::vector<std::string>{"/nodes/0"});
-    Debrief d = make_debrief(*a, play(scoring_loop, {"again", "exit"}), "en");
+    Debrief d = make_debrief(*a, play(scoring_loop, {"again", "exit"}));
     REQUIRE(d.decisions.size() == 2);
     CHECK(d.decisions[1].verdict == Verdict::Best);  // exit
     CHECK(d.decisions[1].loss == 0.0);
@@ -685,7 +687,7 @@ TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best;
     auto b = analyse_ok(retry);
     CHECK(b->gain_loop_nodes().empty());
     CHECK(b->value(0) == doctest::Approx(2.0));
-    Debrief r = make_debrief(*b, play(retry, {"retry"}, 0), "en");
+    Debrief r = make_debrief(*b, play(retry, {"retry"}, 0));
     REQUIRE_FALSE(r.decisions.empty());
     CHECK(r.decisions[0].alternatives[0].q == doctest::Approx(1.8));
     CHECK(r.decisions[0].loss_points == doctest::Approx(2.5));
@@ -720,9 +722,9 @@ TEST_CASE("a Playthrough rebuilds the run and its debrief, and refuses other con
     CHECK(p.content_hash == scenario->content_hash);
     CHECK(p.choices == kPlayed);
     std::string error;
-    auto rebuilt = make_debrief(*a, p, "en", error);
+    auto rebuilt = make_debrief(*a, p, error);
     REQUIRE(rebuilt.has_value());
-    CHECK(debrief_json(*rebuilt, *scenario).dump() == debrief_json(make_debrief(*a, session, "en"), *scenario).dump());
+    CHECK(report::debrief_json(*rebuilt, *scenario, kEn).dump() == report::debrief_json(make_debrief(*a, session), *scenario, kEn).dump());
     auto round_trip = playthrough_from_json(playthrough_to_json(p), error);
     REQUIRE(round_trip.has_value());
     CHECK(round_trip->choices == p.choices);
@@ -730,11 +732,11 @@ TEST_CASE("a Playthrough rebuilds the run and its debrief, and refuses other con
 
     Playthrough other = p;
     other.content_hash = "0000000000000000";
-    CHECK_FALSE(make_debrief(*a, other, "en", error).has_value());
+    CHECK_FALSE(make_debrief(*a, other, error).has_value());
     CHECK(error.find("other content") != std::string::npos);
     other = p;
     other.choices[1] = "nonsense";
-    CHECK_FALSE(make_debrief(*a, other, "en", error).has_value());
+    CHECK_FALSE(make_debrief(*a, other, error).has_value());
     CHECK(error.find("'nonsense'") != std::string::npos);
     CHECK_FALSE(playthrough_from_json(json{{"scenario_id", 3}}, error).has_value());
 }

@@ -1,8 +1,8 @@
 // Session: choices, conditions, assumptions, undo, determinism, save and restore.
 #include "test_support.hpp"
 
+#include <salesdojo/report/transcript.hpp>
 #include <salesdojo/session.hpp>
-#include <salesdojo/transcript.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -62,8 +62,8 @@ TEST_CASE("acting on a fact not yet established is an unsupported assumption, ch
     const TranscriptEntry& decision = session.transcript()[0];
     CHECK(decision.assumed_facts == std::vector<int>{0});
     CHECK(session.tallies()[1] == -2);
-    std::string text = format_transcript(session, "en");
-    CHECK(text.find("unsupported assumption: 'need_known'") != std::string::npos);
+    std::string text = report::transcript_text(session, {"en", "en"});
+    CHECK(text.find("Unsupported assumption: Need known was not established (Bias -2)") != std::string::npos);
 }
 
 TEST_CASE("undo returns to any earlier decision with the state as it was") {
@@ -90,7 +90,7 @@ TEST_CASE("the same seed and choices give the same transcript; seeds reach every
         Session a(scenario, seed), b(scenario, seed);
         a.choose(1);
         b.choose(1);
-        CHECK(format_transcript(a, "en") == format_transcript(b, "en"));
+        CHECK(report::transcript_text(a, {"en", "en"}) == report::transcript_text(b, {"en", "en"}));
         endings.insert(a.current().id);
     }
     CHECK(endings == std::set<std::string>{"won", "lost"});
@@ -116,7 +116,7 @@ TEST_CASE("save and restore mid-scenario reproduce the session") {
     CHECK(restored->seed() == 42);
     CHECK(restored->current().id == "pitch");
     CHECK(restored->tallies() == session.tallies());
-    CHECK(format_transcript(*restored, "nl") == format_transcript(session, "nl"));
+    CHECK(report::transcript_text(*restored, {"nl", "nl"}) == report::transcript_text(session, {"nl", "nl"}));
 }
 
 TEST_CASE("a save that does not fit is refused with a reason") {

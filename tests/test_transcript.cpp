@@ -1,27 +1,34 @@
-// Transcript presentation shared by the command line and golden plans.
+// Transcript rendering (report library) shared by the command line and golden plans.
 #include "test_support.hpp"
 
-#include <salesdojo/transcript.hpp>
+#include <salesdojo/report/transcript.hpp>
 
 #include <nlohmann/json.hpp>
 
 using namespace salesdojo;
 using namespace salesdojo::test;
 
-TEST_CASE("a node shows speaker, expression and text; a decision shows its id and text") {
+namespace {
+const report::Languages kEn{"en", "en"}, kNl{"nl", "nl"};
+}
+
+TEST_CASE("a node shows speaker, expression and text; a decision shows its text, never an id") {
     auto s = load_valid("tests/data/valid/mini.json");
-    CHECK(format_node(*s, s->nodes[0], "en") == "Eva: What can you do for us?\n");
-    CHECK(format_node(*s, s->nodes[1], "nl") == "Eva [pleased]: Dat klopt.\n");
-    CHECK(format_node(*s, s->nodes[3], "en") == "She signs.\n== Won [qualified-fit] ==\n");
+    CHECK(report::node_text(*s, s->nodes[0], kEn) == "Eva: What can you do for us?\n");
+    CHECK(report::node_text(*s, s->nodes[1], kNl) == "Eva (tevreden): Dat klopt.\n");
+    CHECK(report::node_text(*s, s->nodes[3], kEn) == "She signs.\n== Won (Qualified a good fit) ==\n");
     TranscriptEntry entry{0, 0, kNoIndex, {}};
-    CHECK(format_decision(*s, entry, "en") == "  > [ask] What is going on?\n");
+    CHECK(report::decision_text(*s, entry, kEn) == "  > What is going on?\n");
+    TranscriptEntry assumed{0, 1, kNoIndex, {0}};
+    CHECK(report::decision_text(*s, assumed, kNl) ==
+          "  > Ons pakket kost 5000 euro.\n    ! Aanname zonder onderbouwing: Behoefte bekend stond nog niet vast (Vooroordelen -2)\n");
 }
 
 TEST_CASE("the JSON transcript names nodes, choices, random branches and the ending") {
     auto s = load_valid("tests/data/valid/mini.json");
     Session session(s, 3);
     session.choose(1);
-    nlohmann::json j = transcript_to_json(session, "en");
+    nlohmann::json j = report::transcript_json(session, "en");
     CHECK(j["state"] == "finished");
     CHECK(j["steps"][0]["node"] == "open");
     CHECK(j["steps"][0]["choice"]["id"] == "pitch-now");

@@ -4,8 +4,6 @@
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/session.hpp>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,7 +60,6 @@ struct DimensionScore {
     bool traded = false;             // the best line gives up points here that another path collects
     double traded_points = 0.0;      // best - line when traded
     double score = 0.0;              // 0..100: decided between worst and line
-    std::string explanation;
 };
 
 struct BestLineStep {
@@ -73,7 +70,6 @@ struct BestLineStep {
 
 struct Debrief {
     Playthrough playthrough;
-    std::string language;
     bool finished = false;
     int ending_node = kNoIndex;
     std::vector<DimensionScore> dimensions;
@@ -93,13 +89,8 @@ double score_between(double total, double worst, double best);  // 0..100; 100 w
 
 // The debrief of a run, a pure function of the analysis and the playthrough. nullopt (and `error`)
 // when the playthrough does not replay on the analysed scenario.
-std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string_view language,
-                                    std::string& error);
+std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string& error);
 // Convenience for callers that hold a Session: the same result as its playthrough gives.
-Debrief make_debrief(const Analysis& analysis, const Session& session, std::string_view language);
-
-std::string debrief_text(const Debrief& debrief, const Scenario& scenario);
-std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario);
-nlohmann::json debrief_json(const Debrief& debrief, const Scenario& scenario);
+Debrief make_debrief(const Analysis& analysis, const Session& session);
 
 }  // namespace salesdojo

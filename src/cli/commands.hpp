@@ -26,6 +26,8 @@ struct RunOptions {
     std::uint64_t seed = 0;
     bool debrief = false;   // after the transcript, the debrief (text, or JSON with --json)
     bool markdown = false;  // the debrief as a Markdown document
+    bool html = false;      // the debrief as one self-contained HTML page
+    std::string output;     // write to this file instead of stdout
 };
 int run_command(const RunOptions& options);
 

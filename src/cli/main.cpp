@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--seed", run.seed, "Seed for random branches (default 0)");
     run_cmd->add_flag("--debrief", run.debrief, "Print the debrief: scores, accuracy, costliest decisions, best line, what-ifs");
     run_cmd->add_flag("--markdown", run.markdown, "Print the debrief as a Markdown document (implies --debrief)");
+    run_cmd->add_flag("--html", run.html, "Print the debrief as one self-contained HTML page (implies --debrief)");
+    run_cmd->add_option("-o,--output", run.output, "Write the output to this file instead of the terminal");
 
     AnalyzeOptions analyze;
     auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");

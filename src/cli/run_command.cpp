@@ -2,13 +2,16 @@
 #include "commands.hpp"
 
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/catalogue.hpp>
+#include <salesdojo/report/debrief.hpp>
+#include <salesdojo/report/transcript.hpp>
 #include <salesdojo/scoring.hpp>
 #include <salesdojo/session.hpp>
-#include <salesdojo/transcript.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -29,53 +32,84 @@ std::vector<std::string> split_choices(const std::string& list) {
     return items;
 }
 
-void print_options(const Session& session, const std::string& language) {
-    const Scenario& s = session.scenario();
+void print_options(const Session& session, const report::Languages& l) {
     for (const auto& option : session.options()) {
-        std::cout << "  " << option.index + 1 << ". " << option.choice->text.get(language);
-        if (!option.available) std::cout << "   (not available now)";
+        std::cout << "  " << option.index + 1 << ". " << option.choice->text.get(l.content);
+        if (!option.available) std::cout << "   (" << report::word("prompt.option_unavailable", l.words) << ")";
         std::cout << "\n";
     }
-    (void)s;
-    std::cout << "Choose 1-" << session.options().size() << ", u = undo, q = quit: " << std::flush;
+    std::cout << report::phrase("prompt.choose", l.words, {std::to_string(session.options().size())}) << std::flush;
 }
 
 // Practice mode in the terminal: the line, the options, then feedback on what was chosen.
-int play_interactively(Session& session, const std::string& language) {
+int play_interactively(Session& session, const report::Languages& l) {
     const Scenario& s = session.scenario();
+    const auto say = [&](const char* key) { std::cout << report::word(key, l.words) << "\n"; };
     std::size_t shown = 0;  // transcript entries already printed
-    std::cout << "== " << s.title.get(language) << " ==\n" << s.summary.get(language) << "\n\n";
+    std::cout << "== " << s.title.get(l.content) << " ==\n" << s.summary.get(l.content) << "\n\n";
     while (true) {
         const auto& transcript = session.transcript();
         for (; shown < transcript.size(); ++shown)
-            std::cout << format_node(s, s.nodes[static_cast<std::size_t>(transcript[shown].node)], language);
+            std::cout << report::node_text(s, s.nodes[static_cast<std::size_t>(transcript[shown].node)], l);
         if (session.state() != SessionState::AwaitingChoice) break;
-        print_options(session, language);
+        print_options(session, l);
         std::string line;
         if (!std::getline(std::cin, line)) { std::cout << "\n"; break; }
         line.erase(0, line.find_first_not_of(" \t\r"));
         line.erase(line.find_last_not_of(" \t\r") + 1);
         if (line == "q" || line == "quit") break;
         if (line == "u" || line == "undo") {
-            if (!session.can_undo()) { std::cout << "Nothing to undo.\n"; continue; }
+            if (!session.can_undo()) { say("prompt.nothing_to_undo"); continue; }
             session.undo();
             shown = session.transcript().size() - 1;  // show the node we are back at
-            std::cout << "-- undone --\n";
+            say("prompt.undone");
             continue;
         }
         auto choice = session.find_choice(line);
-        if (!choice) { std::cout << "Please type a number from the list, u or q.\n"; continue; }
+        if (!choice) { say("prompt.not_understood"); continue; }
         const auto options = session.options();
-        if (!options[static_cast<std::size_t>(*choice)].available) { std::cout << "That option is not available now.\n"; continue; }
+        if (!options[static_cast<std::size_t>(*choice)].available) { say("prompt.unavailable"); continue; }
         const Choice& picked = *options[static_cast<std::size_t>(*choice)].choice;
         session.choose(*choice);
         const TranscriptEntry& entry = session.transcript()[shown - 1];
-        std::cout << format_decision(s, entry, language);
-        if (!picked.feedback.empty()) std::cout << "  Feedback: " << picked.feedback.get(language) << "\n";
+        std::cout << report::decision_text(s, entry, l);
+        if (!picked.feedback.empty())
+            std::cout << "  " << report::word("debrief.feedback", l.words) << ": " << picked.feedback.get(l.content) << "\n";
         std::cout << "\n";
     }
-    std::cout << format_totals(session) << "\n";
+    std::cout << report::totals_text(session, l) << "\n";
     return kExitOk;
+}
+
+std::string dump(const nlohmann::json& j) {
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The debrief in the form the options ask for; the transcript is printed before the text form.
+std::string debrief_output(const RunOptions& options, const Debrief& debrief, const Session& session,
+                           const report::Languages& l, bool with_transcript) {
+    const Scenario& s = session.scenario();
+    if (options.html) return report::debrief_html(debrief, s, l);
+    if (options.markdown) return report::debrief_markdown(debrief, s, l);
+    if (options.json)
+        return dump({{"transcript", report::transcript_json(session, l.content)}, {"debrief", report::debrief_json(debrief, s, l)}}) + "\n";
+    return (with_transcript ? report::transcript_text(session, l) + "\n" : std::string()) + report::debrief_text(debrief, s, l);
+}
+
+// Writes to --output when given (a clear message on failure), else to stdout.
+bool emit(const RunOptions& options, const std::string& text) {
+    if (options.output.empty()) {
+        std::cout << text;
+        return true;
+    }
+    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        std::cerr << "salesdojo run: cannot write '" << options.output << "'\n";
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -93,15 +127,18 @@ int run_command(const RunOptions& options) {
         return kExitUsage;
     }
     Session session(loaded.scenario, options.seed);
+    const report::Languages l{language, language};
+    const bool wants_debrief = options.debrief || options.markdown || options.html;
 
     if (!options.choices_given) {
-        int code = play_interactively(session, language);
-        if ((options.debrief || options.markdown) && session.finished()) {
+        int code = play_interactively(session, l);
+        if (wants_debrief && session.finished()) {
             AnalysisResult analysed = analyse(loaded.scenario);
-            if (analysed.analysis) {
-                Debrief debrief = make_debrief(*analysed.analysis, session, language);
-                std::cout << "\n" << (options.markdown ? debrief_markdown(debrief, s) : debrief_text(debrief, s));
-            }
+            for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
+            if (!analysed.analysis) return kExitProblems;
+            Debrief debrief = make_debrief(*analysed.analysis, session);
+            if (options.output.empty()) std::cout << "\n";
+            if (!emit(options, debrief_output(options, debrief, session, l, false))) return kExitProblems;
         }
         return code;
     }
@@ -126,24 +163,18 @@ int run_command(const RunOptions& options) {
         }
         session.choose(*choice);
     }
-    const auto dump = [](const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); };
-    if (options.debrief || options.markdown) {
+    std::string text;
+    if (wants_debrief) {
         AnalysisResult analysed = analyse(loaded.scenario);
         for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
         if (!analysed.analysis) return kExitProblems;
-        Debrief debrief = make_debrief(*analysed.analysis, session, language);
-        if (options.markdown) {
-            std::cout << debrief_markdown(debrief, s);
-        } else if (options.json) {
-            std::cout << dump({{"transcript", transcript_to_json(session, language)}, {"debrief", debrief_json(debrief, s)}}) << "\n";
-        } else {
-            std::cout << format_transcript(session, language) << "\n" << debrief_text(debrief, s);
-        }
+        text = debrief_output(options, make_debrief(*analysed.analysis, session), session, l, true);
     } else if (options.json) {
-        std::cout << dump(transcript_to_json(session, language)) << "\n";
+        text = dump(report::transcript_json(session, language)) + "\n";
     } else {
-        std::cout << format_transcript(session, language);
+        text = report::transcript_text(session, l);
     }
+    if (!emit(options, text)) return kExitProblems;
     if (session.state() == SessionState::Stuck) return kExitProblems;
     return kExitOk;
 }

@@ -60,76 +60,12 @@ double score_between(double total, double worst, double best) {
     return std::clamp(100.0 * (total - worst) / (best - worst), 0.0, 100.0);
 }
 
-namespace {
-
-struct Labels {
-    const char* full_marks;
-    const char* most_lost;   // "Most was lost when you chose “%s” (%s)"
-    const char* better;      // "; better: “"
-    const char* by_chance;
-    const char* trade;       // the loss here came from the best move overall
-};
-
-const Labels& labels(std::string_view language) {
-    static const Labels en{"Full marks: none of your decisions cost anything here.",
-                           "Most was lost when you chose “", "; better: “", "The difference came from chance or from where the conversation ended, not from one decision.",
-                           "A fair trade: the best move overall gave up a little here, at “"};
-    static const Labels nl{"Maximaal: geen van je beslissingen kostte hier iets.",
-                           "Het meeste ging verloren toen je koos voor “", "; beter: “", "Het verschil kwam door toeval of door waar het gesprek eindigde, niet door één beslissing.",
-                           "Een goede ruil: de beste zet in totaal leverde hier wat in, bij “"};
-    return language == "nl" ? nl : en;
-}
-
-std::string points(double value) {
-    char buffer[32];
-    if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
-}
-
-// Adds a full stop unless the sentence already ends in one inside a closing quote.
-std::string end_sentence(const std::string& sentence) {
-    for (const char* ending : {".”", "?”", "!”", "…”"})
-        if (sentence.size() >= std::strlen(ending) && sentence.compare(sentence.size() - std::strlen(ending), std::strlen(ending), ending) == 0)
-            return sentence;
-    return sentence + ".";
-}
-
-std::string explain_dimension(const Debrief& debrief, const Scenario& s, int d, double score) {
-    const Labels& l = labels(debrief.language);
-    if (score >= 100.0 - 1e-6) return l.full_marks;
-    // Blame a decision that was not the best move overall; a best move that gave up points on this
-    // dimension is named as a trade, not as a mistake.
-    const DecisionReview* worst = nullptr;
-    const DecisionReview* traded = nullptr;
-    for (const auto& review : debrief.decisions) {
-        double loss = review.dimension_loss[static_cast<std::size_t>(d)];
-        if (loss <= kEpsilon) continue;
-        const DecisionReview*& slot = review.loss > kEpsilon ? worst : traded;
-        if (!slot || loss > slot->dimension_loss[static_cast<std::size_t>(d)]) slot = &review;
-    }
-    if (!worst && traded) {
-        const Node& node = s.nodes[static_cast<std::size_t>(traded->node)];
-        return end_sentence(l.trade + node.choices[static_cast<std::size_t>(traded->chosen)].text.get(debrief.language) + "”");
-    }
-    if (!worst) return l.by_chance;
-    const Node& node = s.nodes[static_cast<std::size_t>(worst->node)];
-    std::string sentence = l.most_lost + node.choices[static_cast<std::size_t>(worst->chosen)].text.get(debrief.language) +
-                           "” (−" + points(worst->dimension_loss[static_cast<std::size_t>(d)]) + ")";
-    if (worst->better >= 0 && worst->better != worst->chosen)
-        sentence += l.better + node.choices[static_cast<std::size_t>(worst->better)].text.get(debrief.language) + "”";
-    return end_sentence(sentence);
-}
-
-}  // namespace
-
-Debrief make_debrief(const Analysis& a, const Session& session, std::string_view language) {
+Debrief make_debrief(const Analysis& a, const Session& session) {
     const Scenario& s = session.scenario();
     const int dims = a.dimensions();
     const std::uint32_t start = a.start_state();
     Debrief debrief;
     debrief.playthrough = session.playthrough();
-    debrief.language = std::string(language);
     debrief.finished = session.finished();
     if (debrief.finished) debrief.ending_node = session.current_node_index();
 
@@ -220,7 +156,6 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
         score.traded_points = score.traded ? score.best - score.line : 0.0;
         score.decided = score.line - lost_on[static_cast<std::size_t>(d)] - (open_end ? a.line(here, d) : 0.0);
         score.score = score_between(score.decided, score.worst, score.line);
-        score.explanation = explain_dimension(debrief, s, d, score.score);
         debrief.dimensions.push_back(std::move(score));
     }
 
@@ -262,11 +197,10 @@ Debrief make_debrief(const Analysis& a, const Session& session, std::string_view
 
 namespace salesdojo {
 
-std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string_view language,
-                                    std::string& error) {
+std::optional<Debrief> make_debrief(const Analysis& analysis, const Playthrough& playthrough, std::string& error) {
     std::optional<Session> session = replay_playthrough(analysis.scenario_ptr(), playthrough, error);
     if (!session) return std::nullopt;
-    return make_debrief(analysis, *session, language);
+    return make_debrief(analysis, *session);
 }
 
 }  // namespace salesdojo

@@ -1,11 +1,11 @@
 #include "app.hpp"
 
 #include "speech.hpp"
-#include "views/debrief_html.hpp"
 #include "views/drawable_scenario.hpp"
 #include "views/play_lines.hpp"
 
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/debrief.hpp>
 
 #include <SFML/Window/Keyboard.hpp>
 
@@ -165,7 +165,7 @@ void App::apply(const Intent& intent) {
                 if (m_run->mode == Mode::Practice) {
                     m_run->awaiting_continue = true;
                     m_run->last_verdict.reset();
-                    const Debrief now = make_debrief(*m_run->analysis, m_run->session, m_run->language);
+                    const Debrief now = make_debrief(*m_run->analysis, m_run->session);
                     const int last = last_decision_entry(m_run->session);
                     if (!now.decisions.empty() && last >= 0 &&
                         now.decisions.back().transcript_index == static_cast<std::size_t>(last))
@@ -209,8 +209,6 @@ void App::apply(const Intent& intent) {
                 save_settings_now();
                 if (m_run) {
                     m_run->language = content_language(*m_run->scenario, m_settings.language);
-                    if (m_run->debrief)
-                        m_run->debrief = make_drawable(make_debrief(*m_run->analysis, m_run->session, m_run->language));
                 }
             },
             [&](const intent::SetFontScale& i) {
@@ -282,7 +280,7 @@ void App::show_diagnostics(std::size_t index, Diagnostics diagnostics) {
 // it is kept even if the trainee closes the window before opening the debrief.
 void App::record_if_finished() {
     if (!m_run || !m_run->session.finished() || m_run->recorded) return;
-    m_run->debrief = make_drawable(make_debrief(*m_run->analysis, m_run->session, m_run->language));
+    m_run->debrief = make_debrief(*m_run->analysis, m_run->session);
     m_run->recorded = true;
     if (!m_progress) return;
     std::string error;
@@ -294,7 +292,7 @@ void App::finish_run() {
     if (!m_run || !m_run->session.finished()) return;
     m_run->awaiting_continue = false;
     record_if_finished();
-    if (!m_run->debrief) m_run->debrief = make_drawable(make_debrief(*m_run->analysis, m_run->session, m_run->language));
+    if (!m_run->debrief) m_run->debrief = make_debrief(*m_run->analysis, m_run->session);
     if (m_services.speech) m_services.speech->stop();
     set_screen(Screen::Debrief);
 }
@@ -308,8 +306,9 @@ void App::save_debrief(DebriefFormat format) {
     fs::create_directories(folder, ec);
     const bool html = format == DebriefFormat::Html;
     const fs::path file = folder / (m_run->scenario->id + "-" + timestamp() + (html ? ".html" : ".md"));
-    const std::string contents = html ? debrief_html(*m_run->debrief, *m_run->scenario, m_settings.language)
-                                      : debrief_markdown(*m_run->debrief, *m_run->scenario);
+    const report::Languages languages{m_settings.language, m_run->language};
+    const std::string contents = html ? report::debrief_html(*m_run->debrief, *m_run->scenario, languages)
+                                      : report::debrief_markdown(*m_run->debrief, *m_run->scenario, languages);
     std::string error;
     if (write_file_atomically(file.string(), contents, error)) {
         m_run->saved_path = file.string();

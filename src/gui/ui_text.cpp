@@ -1,4 +1,7 @@
-// Every interface string in English and Dutch. See ui_text.hpp.
+// The window's own interface strings in English and Dutch. See ui_text.hpp. Words the window shares
+// with every other rendering (verdicts, dimensions, outcome classes, debrief headings and phrases)
+// are in the report catalogue (salesdojo/report/catalogue.hpp) and nowhere here: ui() falls back to
+// it, so a screen asks for "verdict.best" the same way either way.
 //
 // Conventions (checked by tests/gui/test_ui_text.cpp):
 // - Keys are "<screen>.<name>", lower case. Scenario content is never here.
@@ -9,6 +12,8 @@
 // - Every character is drawable by our fonts (fonts.hpp ranges): no U+2212 minus, no emoji.
 // - Dutch is natural, informal ("je"), as a trainer would speak to a trainee.
 #include "ui_text.hpp"
+
+#include <salesdojo/report/catalogue.hpp>
 
 #include <cassert>
 #include <mutex>
@@ -97,10 +102,6 @@ const Entry kEntries[] = {
     {"difficulty.medium", "Medium", "Gemiddeld"},
     {"difficulty.hard", "Hard", "Moeilijk"},
 
-    {"skill.qualify", "Qualifying", "Kwalificeren"},
-    {"skill.decline", "Saying no", "Nee verkopen"},
-    {"skill.bias", "Avoiding bias", "Vooroordelen vermijden"},
-    {"skill.relationship", "Relationship", "Relatie"},
 
     // Language names, in the interface language.
     {"language.nl", "Dutch", "Nederlands"},
@@ -112,16 +113,13 @@ const Entry kEntries[] = {
     {"play.continue", "Continue", "Verder"},
     {"play.continue_key", "Continue (Enter)", "Verder (Enter)"},
     {"play.undo", "Undo (Backspace)", "Terugdraaien (Backspace)"},
-    {"play.feedback", "Feedback", "Feedback"},
     {"play.skip_hint", "Click or press Space to show the whole line",
                        "Klik of druk op de spatiebalk om de hele zin te tonen"},
     {"play.choose_hint", "Press 1-9 to choose", "Druk op 1-9 om te kiezen"},
     {"play.choose_prompt", "What do you say?", "Wat zeg je?"},
     {"play.show_all", "Show the whole line", "Toon de hele zin"},
-    {"play.no_feedback", "No feedback for this choice.", "Geen feedback bij deze keuze."},
+    {"play.no_feedback", "No feedback for this choice.", "Geen toelichting bij deze keuze."},
     {"play.finished", "The conversation is over.", "Het gesprek is afgelopen."},
-    {"play.stuck", "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
-                   "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
     {"play.narration", "Narration", "Verteller"},
     {"play.you", "You", "Jij"},
     // %zu earlier lines left out (views/play_view.hpp kMaxLinesShown)
@@ -129,61 +127,26 @@ const Entry kEntries[] = {
     {"play.your_choice", "Your choice", "Jouw keuze"},
     {"play.choice_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
     {"play.assessment_note", "Assessment: you get feedback at the end.",
-                             "Toets: je krijgt de feedback aan het einde."},
+                             "Toets: je krijgt de toelichting aan het einde."},
     {"play.back_home", "Back to home", "Terug naar het overzicht"},
     {"play.quit_confirm", "Leave this conversation? This attempt will not be saved.",
                           "Dit gesprek verlaten? Deze poging wordt niet bewaard."},
     {"play.quit_confirm_yes", "Leave", "Verlaten"},
     {"play.quit_confirm_no", "Keep playing", "Verder spelen"},
-    {"play.conversation_over", "End of the conversation", "Einde van het gesprek"},
     {"play.to_debrief", "See the debrief", "Naar de nabespreking"},
     {"play.reviewing", "Reviewing: your answers cannot be changed.",
                        "Terugblik: je antwoorden kun je niet meer veranderen."},
 
     // --- debrief -------------------------------------------------------------------------------------
-    {"debrief.heading", "Debrief", "Nabespreking"},
-    {"debrief.overall", "Overall score", "Totaalscore"},
-    // %.0f: overall score 0..100
-    {"debrief.overall_value", "Overall score: %.0f/100", "Totaalscore: %.0f/100"},
-    {"debrief.accuracy", "Accuracy", "Nauwkeurigheid"},
-    // %.0f: accuracy 0..100 (percent)
-    {"debrief.accuracy_value", "Accuracy: %.0f%%", "Nauwkeurigheid: %.0f%%"},
-    {"debrief.passed", "Passed", "Geslaagd"},
-    {"debrief.not_passed", "Not passed yet", "Nog niet geslaagd"},
-    // %.0f: pass mark 0..100
-    {"debrief.pass_mark", "Pass mark: %.0f", "Geslaagd vanaf: %.0f"},
-    {"debrief.ending", "Ending", "Afloop"},
-    {"debrief.not_finished", "The conversation was not finished.", "Het gesprek is niet afgemaakt."},
-    {"debrief.outcome", "Outcome", "Uitkomst"},
-    {"debrief.per_dimension", "Per dimension", "Per onderdeel"},
-    {"debrief.dimension", "Dimension", "Onderdeel"},
-    {"debrief.score", "Score", "Score"},
-    {"debrief.costliest", "Costliest decisions", "Duurste beslissingen"},
-    {"debrief.no_costly", "No costly decisions: well done.", "Geen dure beslissingen: goed gedaan."},
-    {"debrief.you_chose", "You chose", "Jij koos"},
-    {"debrief.better", "Better", "Beter"},
-    {"debrief.better_was", "Better would have been", "Beter was geweest"},
-    {"debrief.decisions", "Your decisions", "Jouw beslissingen"},
     {"debrief.hover_hint", "Hover over a bar to see its explanation.", "Beweeg de muis over een balk voor de uitleg."},
-    {"debrief.principle", "Principle", "Principe"},
-    {"debrief.feedback", "Feedback", "Feedback"},
-    // %.1f: points lost at this decision
-    {"debrief.loss", "Cost: %.1f points", "Kost: %.1f punten"},
-    {"debrief.assumption", "Unsupported assumption", "Aanname zonder onderbouwing"},
-    // %.0f: overall score 0..100 had the trainee taken the better option
-    {"debrief.what_if", "With the better choice: %.0f/100", "Met de betere keuze: %.0f/100"},
     {"debrief.replay", "Play again", "Opnieuw spelen"},
     {"debrief.show_best_line", "Show the best line", "Toon de beste route"},
     {"debrief.hide_best_line", "Hide the best line", "Verberg de beste route"},
-    {"debrief.best_line", "Best line", "Beste route"},
     {"debrief.review", "Review my choices", "Mijn keuzes bekijken"},
     {"debrief.hide_review", "Hide my choices", "Mijn keuzes verbergen"},
     {"debrief.review_heading", "Your choices", "Jouw keuzes"},
     {"debrief.review_note", "Looking back: your answers cannot be changed.",
                             "Terugblik: je antwoorden kun je niet meer veranderen."},
-    {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
-                               "De keuzes die het hoogst scoren, van begin tot eind."},
-    {"debrief.chance", "Chance decides here.", "Hier beslist het toeval."},
     {"debrief.save_markdown", "Save as Markdown", "Opslaan als Markdown"},
     {"debrief.save_html", "Save as HTML", "Opslaan als HTML"},
     // %s: the file written
@@ -191,18 +154,6 @@ const Entry kEntries[] = {
     // %s: the reason
     {"debrief.save_failed", "Could not save: %s", "Opslaan is niet gelukt: %s"},
     {"debrief.back_home", "Back to home", "Terug naar het overzicht"},
-
-    {"verdict.best", "Best choice", "Beste keuze"},
-    {"verdict.good", "Good", "Goed"},
-    {"verdict.inaccuracy", "Slightly off", "Net niet"},
-    {"verdict.mistake", "Mistake", "Fout"},
-    {"verdict.blunder", "Blunder", "Flinke misser"},
-
-    // Built-in outcome classes (kBuiltinOutcomes); authors' own classes carry their own titles.
-    {"outcome.qualified-fit", "Qualified a good fit", "Passende klant goed gekwalificeerd"},
-    {"outcome.declined-misfit", "Declined a poor fit", "Niet-passende klant netjes afgewezen"},
-    {"outcome.pursued-misfit", "Pursued a poor fit", "Niet-passende klant toch binnengehaald"},
-    {"outcome.abandoned-fit", "Let a good fit go", "Passende klant laten lopen"},
 
     // --- settings ------------------------------------------------------------------------------------
     {"settings.heading", "Settings", "Instellingen"},
@@ -247,9 +198,19 @@ const Entry kEntries[] = {
 // clang-format on
 
 // Second names for the same text (the screens were written against these names too). An alias never
-// has text of its own, so the two can never drift apart; ui_keys() lists only the real keys.
+// has text of its own, so the two can never drift apart; ui_keys() lists only the real keys. The key
+// an alias names may be in this table or in the report catalogue.
 // clang-format off
 const std::pair<const char*, const char*> kAliases[] = {
+    {"skill.qualify", "dimension.qualify"},
+    {"skill.decline", "dimension.decline"},
+    {"skill.bias", "dimension.bias"},
+    {"skill.relationship", "dimension.relationship"},
+    {"play.feedback", "debrief.feedback"},
+    {"play.conversation_over", "debrief.untitled_ending"},
+    {"play.stuck", "transcript.stuck"},
+    {"play.choice_unavailable", "prompt.option_unavailable"},
+    {"debrief.per_dimension", "debrief.dimensions"},
     {"common.settings", "home.settings"},
     {"home.not_played", "home.no_score"},
     {"mode.practice", "home.practice"},
@@ -258,7 +219,6 @@ const std::pair<const char*, const char*> kAliases[] = {
     {"mode.assessment_note", "home.assessment_explanation"},
     {"play.reveal_hint", "play.skip_hint"},
     {"debrief.title", "debrief.heading"},
-    {"debrief.dimensions", "debrief.per_dimension"},
     {"debrief.best_line_heading", "debrief.best_line"},
     {"settings.title", "settings.heading"},
     {"settings.text_size", "settings.font_size"},
@@ -269,6 +229,7 @@ const std::pair<const char*, const char*> kAliases[] = {
 
 struct Table {
     std::unordered_map<std::string_view, const Entry*> by_key;
+    std::unordered_map<std::string_view, std::string_view> report_alias;  // alias -> report catalogue key
     std::vector<std::string_view> keys;
     Table() {
         for (const Entry& entry : kEntries) {
@@ -277,8 +238,12 @@ struct Table {
         }
         for (const auto& [alias, key] : kAliases) {
             const auto it = by_key.find(key);
-            assert(it != by_key.end() && "ui_text: an alias names a key that does not exist");
-            if (it != by_key.end()) by_key.emplace(alias, it->second);
+            if (it != by_key.end()) {
+                by_key.emplace(alias, it->second);
+                continue;
+            }
+            assert(report::has_word(key) && "ui_text: an alias names a key that does not exist");
+            report_alias.emplace(alias, key);
         }
     }
 };
@@ -304,11 +269,17 @@ const char* interned(std::string_view key) {
 const char* ui(std::string_view key, std::string_view language) {
     const Table& t = table();
     const auto it = t.by_key.find(key);
-    if (it == t.by_key.end()) return interned(key);
-    return language == "nl" ? it->second->nl : it->second->en;
+    if (it != t.by_key.end()) return language == "nl" ? it->second->nl : it->second->en;
+    if (const auto alias = t.report_alias.find(key); alias != t.report_alias.end())
+        return report::word(alias->second, language);
+    if (report::has_word(key)) return report::word(key, language);
+    return interned(key);
 }
 
-bool ui_has(std::string_view key) { return table().by_key.count(key) != 0; }
+bool ui_has(std::string_view key) {
+    const Table& t = table();
+    return t.by_key.count(key) != 0 || t.report_alias.count(key) != 0 || report::has_word(key);
+}
 
 std::vector<std::string_view> ui_keys() { return table().keys; }
 

@@ -1,12 +1,12 @@
 // Details of the play screen and the debrief export: PNG portraits from the scenario's folder only,
 // the typewriter, the lines passed between decisions, and the HTML debrief.
 #include "app_harness.hpp"
-#include "views/debrief_html.hpp"
 #include "views/drawable_scenario.hpp"
 #include "views/play_lines.hpp"
 #include "views/typewriter.hpp"
 
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/debrief.hpp>
 
 #include <doctest/doctest.h>
 
@@ -145,7 +145,7 @@ TEST_CASE("the HTML debrief is self-contained and escapes scenario text") {
     const Run& run = *h.app->run();
     Scenario tricky = *run.scenario;
     tricky.title.by_language["en"] = "<script>alert('x')</script> & co";
-    const std::string html = debrief_html(*run.debrief, tricky, "en");
+    const std::string html = report::debrief_html(*run.debrief, tricky, {"en", "en"});
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co") != std::string::npos);
@@ -153,5 +153,5 @@ TEST_CASE("the HTML debrief is self-contained and escapes scenario text") {
     CHECK(html.find("src=") == std::string::npos);   // no external images or scripts
     CHECK(html.find("href=") == std::string::npos);  // no external style sheets
     CHECK(html.find(ui("debrief.costliest", "en")) != std::string::npos);
-    CHECK(html_escape("a\"b") == "a&quot;b");
+    CHECK(report::html_escape("a\"b") == "a&quot;b");
 }

@@ -2,6 +2,8 @@
 #include "text_fallback.hpp"
 #include "ui_text.hpp"
 
+#include <salesdojo/report/catalogue.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -134,4 +136,24 @@ TEST_CASE("an unknown key returns the key itself, with a pointer that stays vali
     const char* b = ui("home.unknown", "nl");
     CHECK(a == b);  // interned once
     CHECK(std::string(ui("", "en")).empty());
+}
+
+TEST_CASE("one catalogue per word: the window's table shares no key or text with the report catalogue") {
+    std::set<std::string> report_texts;
+    for (std::string_view key : salesdojo::report::word_keys()) {
+        report_texts.insert(salesdojo::report::word(key, "en"));
+        report_texts.insert(salesdojo::report::word(key, "nl"));
+    }
+    for (std::string_view key : ui_keys()) {
+        CAPTURE(key);
+        CHECK_FALSE(salesdojo::report::has_word(key));
+        // Short labels ("OK", "Score") may coincide; a sentence or phrase may not.
+        const std::string en = ui(key, "en");
+        if (en.size() > 12) CHECK(report_texts.count(en) == 0);
+    }
+    // Shared words reach the window through ui(), unchanged.
+    CHECK(std::string(ui("verdict.mistake", "nl")) == salesdojo::report::word("verdict.mistake", "nl"));
+    CHECK(std::string(ui("skill.decline", "nl")) == salesdojo::report::word("dimension.decline", "nl"));
+    CHECK(std::string(ui("debrief.title", "nl")) == "Nabespreking");
+    CHECK(ui_has("outcome.pursued-misfit"));
 }

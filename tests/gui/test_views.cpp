@@ -7,6 +7,7 @@
 #include "text_fallback.hpp"
 
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/debrief.hpp>
 
 #include <doctest/doctest.h>
 
@@ -283,7 +284,7 @@ TEST_CASE("the debrief shows the score, accuracy, ending, outcome class, bars an
     REQUIRE(run.debrief);
     const Debrief& d = *run.debrief;
     CHECK(h.log.has_exact(whole_number(d.overall_score) + " / 100"));
-    CHECK(h.log.has_exact(printf_string(ui("debrief.accuracy_value", "en"), d.accuracy)));
+    CHECK(h.log.has_exact(report::accuracy_text(d.accuracy, "en")));
     const Node& end = run.scenario->nodes[static_cast<std::size_t>(d.ending_node)];
     const OutcomeClass& outcome = run.scenario->outcomes[static_cast<std::size_t>(end.ending.outcome)];
     CHECK(h.log.has_exact(end.ending.title.get("en")));

@@ -7,18 +7,11 @@
 #include "views/review_view.hpp"
 #include "views/widgets.hpp"
 
+#include <salesdojo/report/debrief.hpp>
+
 #include <algorithm>
 
 namespace salesdojo::gui {
-
-std::string outcome_label(const ViewContext& ctx, const OutcomeClass& outcome, const std::string& language) {
-    if (outcome.title.empty() || (outcome.title.is_plain() && outcome.title.get("") == outcome.id)) {
-        const std::string key = "outcome." + outcome.id;
-        const char* label = ctx.t(key);
-        return key == label ? outcome.id : std::string(label);
-    }
-    return outcome.title.get(language);
-}
 
 Intent DebriefView::Draw(const ViewContext& ctx, const Run& run) {
     Intent result = header_bar(ctx, std::string(ctx.t("debrief.title")) + ": " + run.scenario->title.get(run.language),
@@ -66,24 +59,22 @@ void DebriefView::draw_scores(const ViewContext& ctx, const Run& run, float widt
     text(whole_number(d.overall_score) + " / 100");
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    text(printf_string(ctx.t("debrief.accuracy_value"), d.accuracy));
+    const report::Languages languages{ctx.language, run.language};
+    const report::DebriefPage page = report::debrief_page(d, s, languages);
+    text(report::accuracy_text(d.accuracy, ctx.language));
     if (d.passed) {
         text_coloured(*d.passed ? colours.good : colours.bad,
                       std::string(ctx.t(*d.passed ? "debrief.passed" : "debrief.not_passed")) + "  (" +
-                          printf_string(ctx.t("debrief.pass_mark"), s.pass_mark.value_or(0.0)) + ")");
+                          report::pass_mark_text(page.summary.pass_mark, ctx.language) + ")");
     }
     ImGui::Spacing();
-    if (d.finished && d.ending_node >= 0) {
+    if (page.summary.finished) {
         const Node& end = s.nodes[static_cast<std::size_t>(d.ending_node)];
-        const OutcomeClass& outcome = s.outcomes[static_cast<std::size_t>(end.ending.outcome)];
         text_coloured(colours.text_dim, ctx.t("debrief.ending"));
-        text_in_font(ctx.bold(), end.ending.title.empty() ? end.id : end.ending.title.get(run.language));
-        chip(outcome_label(ctx, outcome, run.language), colours.accent);
-        if (ImGui::CalcTextSize(outcome.id.c_str()).x + ImGui::GetStyle().ItemSpacing.x < ImGui::GetContentRegionAvail().x -
-                                                                                       ImGui::GetItemRectSize().x)
-            ImGui::SameLine();
-        ImGui::TextDisabled("%s", outcome.id.c_str());
-        log_drawn("outcome:" + outcome.id);
+        text_in_font(ctx.bold(), page.summary.ending_title);
+        chip(page.summary.outcome, colours.accent);
+        // For the tests' draw log only: the id is never drawn.
+        log_drawn("outcome:" + s.outcomes[static_cast<std::size_t>(end.ending.outcome)].id);
     } else {
         text_coloured(colours.warn, ctx.t("debrief.not_finished"));
     }
@@ -91,10 +82,7 @@ void DebriefView::draw_scores(const ViewContext& ctx, const Run& run, float widt
     ImGui::Separator();
     text_in_font(ctx.bold(), ctx.t("debrief.dimensions"));
     std::vector<Bar> bars;
-    for (const auto& dim : d.dimensions) {
-        const Dimension& info = s.dimensions[static_cast<std::size_t>(dim.dimension)];
-        bars.push_back({info.title.get(run.language), dim.score, dim.explanation});
-    }
+    for (const auto& dim : page.dimensions) bars.push_back({dim.name, dim.score, dim.sentence});
     bar_chart("dimensions", bars, width, colours);
     // What each score means, in words (also shown when pointing at a bar).
     ImGui::Spacing();
@@ -127,7 +115,7 @@ void DebriefView::draw_costliest(const ViewContext& ctx, const Run& run) {
         chip(ctx.t(verdict_key(review.verdict)), verdict_colour(review.verdict, colours));
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        text_coloured(colours.text_dim, printf_string(ctx.t("debrief.loss"), review.loss));
+        text_coloured(colours.text_dim, report::loss_text(review.loss, ctx.language));
         if (!node.text.empty()) {
             const std::string who = node.speaker >= 0
                                         ? s.cast[static_cast<std::size_t>(node.speaker)].name.get(run.language) + ": "

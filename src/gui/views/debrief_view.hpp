@@ -8,10 +8,6 @@
 
 namespace salesdojo::gui {
 
-// The label of an outcome class: the scenario's title, or for the built-in classes the interface's
-// translation ("outcome.qualified-fit").
-std::string outcome_label(const ViewContext& ctx, const OutcomeClass& outcome, const std::string& language);
-
 class DebriefView {
 public:
     enum class Panel { Costliest, Review, BestLine };

@@ -44,9 +44,4 @@ std::shared_ptr<const Scenario> make_drawable(const Scenario& original) {
     return s;
 }
 
-Debrief make_drawable(Debrief debrief) {
-    for (auto& dimension : debrief.dimensions) dimension.explanation = to_drawable_text(dimension.explanation);
-    return debrief;
-}
-
 }  // namespace salesdojo::gui

@@ -1,5 +1,7 @@
 #include "views/play_lines.hpp"
 
+#include <salesdojo/report/names.hpp>
+
 namespace salesdojo::gui {
 
 void append_node_lines(const Scenario& s, const Node& node, std::string_view language, std::vector<Line>& out) {
@@ -25,7 +27,8 @@ void append_node_lines(const Scenario& s, const Node& node, std::string_view lan
     if (node.kind == NodeKind::Ending) {
         Line line;
         line.kind = LineKind::Ending;
-        line.text = node.ending.title.empty() ? node.id : node.ending.title.get(language);
+        const std::string words(language);
+        line.text = report::ending_title(s, static_cast<int>(&node - s.nodes.data()), {words, words});
         out.push_back(std::move(line));
     }
 }

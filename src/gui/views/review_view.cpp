@@ -4,6 +4,8 @@
 #include "views/play_lines.hpp"
 #include "views/widgets.hpp"
 
+#include <salesdojo/report/names.hpp>
+
 namespace salesdojo::gui {
 namespace {
 
@@ -68,7 +70,7 @@ void draw_review(const ViewContext& ctx, const Run& run) {
             }
             for (int f : entry.assumed_facts)
                 text_coloured(ctx.colours->warn, std::string(ctx.t("debrief.assumption")) + ": " +
-                                                     s.facts[static_cast<std::size_t>(f)].title.get(run.language));
+                                                     report::fact_name(s, f, {ctx.language, run.language}));
             ImGui::Unindent();
         }
         ImGui::Separator();
@@ -101,11 +103,10 @@ void draw_best_line(const ViewContext& ctx, const Run& run) {
         } else if (step.random_branch >= 0) {
             text_coloured(ctx.colours->narration, ctx.t("debrief.chance"));
         } else if (node.kind == NodeKind::Ending) {
-            const auto& outcome = s.outcomes[static_cast<std::size_t>(node.ending.outcome)];
+            const report::Languages languages{ctx.language, run.language};
             text_in_font(ctx.bold(),
-                         std::string(ctx.t("debrief.ending")) + ": " +
-                             (node.ending.title.empty() ? node.id : node.ending.title.get(run.language)) + " (" +
-                             (outcome.title.empty() ? outcome.id : outcome.title.get(run.language)) + ")",
+                         std::string(ctx.t("debrief.ending")) + ": " + report::ending_title(s, step.node, languages) +
+                             " (" + report::outcome_name(s, node.ending.outcome, languages) + ")",
                          &ctx.colours->accent);
         }
     }

@@ -32,7 +32,7 @@ std::string content_language(const Scenario& scenario, const std::string& interf
 }
 
 int best_line_decisions(const Analysis& analysis, const Session& fresh_session) {
-    const Debrief best = make_debrief(analysis, fresh_session, "en");
+    const Debrief best = make_debrief(analysis, fresh_session);
     int decisions = 0;
     for (const auto& step : best.best_line)
         if (step.choice != kNoIndex) ++decisions;

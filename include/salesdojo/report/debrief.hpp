@@ -1,0 +1,97 @@
+#pragma once
+// Every rendering of a debrief: text (terminal), Markdown (a document to keep), HTML (one
+// self-contained page, every text escaped, no scripts) and JSON (tools; keeps ids). The core's
+// Debrief carries numbers and ids; the words come from here (catalogue.hpp, names.hpp).
+//
+// All forms are written from one DebriefPage: the debrief resolved into the trainee's words, one
+// struct per section. A new field of the Debrief is added once to the page and then to each
+// writer's function for that section.
+#include <salesdojo/report/names.hpp>
+#include <salesdojo/scoring.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesdojo::report {
+
+struct SummarySection {
+    std::string scenario_title;
+    bool finished = false;
+    std::string ending_title;  // when finished
+    std::string outcome;       // the outcome class's name, when finished
+    double overall = 0.0;
+    double accuracy = 100.0;
+    std::optional<bool> passed;
+    double pass_mark = 0.0;
+};
+
+struct DimensionLine {
+    std::string name;
+    double score = 0.0;
+    long long total = 0;
+    double worst = 0.0, best = 0.0;
+    std::string sentence;  // why the score is what it is
+};
+
+struct PrincipleLine {
+    std::string title, explanation;
+};
+
+struct AlternativeLine {
+    std::string text;
+    double what_if = 0.0;  // overall score 0..100 had the trainee taken it, then played best
+    bool chosen = false;
+};
+
+struct DecisionLine {
+    std::string speaker;  // who said the line the trainee answered; "" for narration
+    std::string line;     // what was said
+    std::string chosen;
+    Verdict verdict = Verdict::Best;
+    double loss = 0.0;
+    std::string better;                     // "" when the chosen option was the best
+    std::vector<std::string> assumptions;   // the facts acted on without knowing them
+    std::vector<PrincipleLine> principles;  // cited by the chosen option, else by the better one
+    std::string feedback;
+    std::vector<AlternativeLine> alternatives;
+};
+
+enum class StepKind { Choice, Chance, Ending };
+struct BestStep {
+    StepKind kind = StepKind::Choice;
+    std::string text;     // the option, or the ending's title
+    std::string outcome;  // for the ending
+};
+
+struct DebriefPage {
+    Languages languages;
+    SummarySection summary;
+    std::vector<DimensionLine> dimensions;
+    std::vector<DecisionLine> decisions;
+    std::vector<std::size_t> costliest;  // indices into decisions, largest loss first
+    std::vector<BestStep> best_line;
+};
+
+DebriefPage debrief_page(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+
+// The sentence under a dimension's score, from the decisions' losses on it.
+std::string dimension_sentence(const Debrief& debrief, const Scenario& scenario, int dimension,
+                               const Languages& languages);
+// Small phrases the window shows too: "Cost: 1,5 points", "Accuracy: 87%", "Pass mark: 60", "72/100".
+std::string loss_text(double loss, std::string_view language);
+std::string accuracy_text(double accuracy, std::string_view language);
+std::string pass_mark_text(double pass_mark, std::string_view language);
+std::string score_text(double score, std::string_view language);
+
+std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+nlohmann::json debrief_json(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace salesdojo::report

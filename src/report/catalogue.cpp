@@ -1,0 +1,212 @@
+// The one catalogue of interface words (see catalogue.hpp for the conventions).
+// Dutch is natural and informal ("je"), as a trainer would speak to a trainee, and contains no
+// English word. Every character is drawable by the window's fonts (no U+2212 minus, no emoji).
+#include <salesdojo/report/catalogue.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+namespace salesdojo::report {
+namespace {
+
+struct Entry {
+    const char* key;
+    const char* en;
+    const char* nl;
+};
+
+// clang-format off
+const Entry kEntries[] = {
+    // --- verdicts on a decision (Verdict, verdict_id) -------------------------------------------------
+    {"verdict.best", "Best choice", "Beste keuze"},
+    {"verdict.good", "Good", "Goed"},
+    {"verdict.inaccuracy", "Slightly off", "Net niet"},
+    {"verdict.mistake", "Mistake", "Fout"},
+    {"verdict.blunder", "Blunder", "Flinke misser"},
+
+    // --- the default rubric dimensions (also the skills on the home screen) --------------------------
+    {"dimension.qualify", "Qualifying", "Kwalificeren"},
+    {"dimension.decline", "Declining", "Nee zeggen"},
+    {"dimension.bias", "Avoiding bias", "Vrij van vooroordeel"},
+    {"dimension.relationship", "Relationship", "Relatie"},
+    // {1}: position in the rubric, for an author's dimension without a title
+    {"dimension.unnamed", "Dimension {1}", "Onderdeel {1}"},
+
+    // --- the built-in outcome classes; authors' own classes carry their own titles -------------------
+    {"outcome.qualified-fit", "Qualified a good fit", "Passende klant goed gekwalificeerd"},
+    {"outcome.declined-misfit", "Declined a poor fit", "Niet-passende klant netjes afgewezen"},
+    {"outcome.pursued-misfit", "Pursued a poor fit", "Niet-passende klant toch binnengehaald"},
+    {"outcome.abandoned-fit", "Let a good fit go", "Passende klant laten lopen"},
+    // {1}: position in the list of outcome classes, for an author's class without a title
+    {"outcome.unnamed", "Outcome {1}", "Uitkomst {1}"},
+
+    // --- a speaker's expression in the transcript -----------------------------------------------------
+    {"expression.neutral", "calm", "rustig"},
+    {"expression.annoyed", "annoyed", "geïrriteerd"},
+    {"expression.pleased", "pleased", "tevreden"},
+    {"expression.surprised", "surprised", "verrast"},
+    {"expression.worried", "worried", "bezorgd"},
+
+    // --- the debrief ------------------------------------------------------------------------------------
+    {"debrief.heading", "Debrief", "Nabespreking"},
+    {"debrief.overall", "Overall score", "Totaalscore"},
+    {"debrief.accuracy", "Accuracy", "Nauwkeurigheid"},
+    // {1}: accuracy with its percent sign ("87%")
+    {"debrief.accuracy_value", "Accuracy: {1}", "Nauwkeurigheid: {1}"},
+    {"debrief.passed", "Passed", "Geslaagd"},
+    {"debrief.not_passed", "Not passed yet", "Nog niet geslaagd"},
+    // {1}: pass mark 0..100
+    {"debrief.pass_mark", "Pass mark: {1}", "Geslaagd vanaf: {1}"},
+    {"debrief.ending", "Ending", "Afloop"},
+    {"debrief.untitled_ending", "End of the conversation", "Einde van het gesprek"},
+    {"debrief.not_finished", "The conversation was not finished.", "Het gesprek is niet afgemaakt."},
+    {"debrief.outcome", "Outcome", "Uitkomst"},
+    {"debrief.dimensions", "Per dimension", "Per onderdeel"},
+    {"debrief.dimension", "Dimension", "Onderdeel"},
+    {"debrief.score", "Score", "Score"},
+    {"debrief.points", "Points", "Punten"},
+    {"debrief.range", "Range", "Bereik"},
+    {"debrief.explanation", "Explanation", "Uitleg"},
+    {"debrief.costliest", "Costliest decisions", "Duurste beslissingen"},
+    {"debrief.no_costly", "No costly decisions: well done.", "Geen dure beslissingen: goed gedaan."},
+    {"debrief.you_chose", "You chose", "Jij koos"},
+    {"debrief.better", "Better", "Beter"},
+    {"debrief.better_was", "Better would have been", "Beter was geweest"},
+    {"debrief.decisions", "Your decisions", "Jouw beslissingen"},
+    // {1}: the decision's number in the run
+    {"debrief.decision_number", "Decision {1}", "Beslissing {1}"},
+    {"debrief.principle", "Principle", "Principe"},
+    {"debrief.feedback", "Feedback", "Toelichting"},
+    // {1}: points lost at this decision
+    {"debrief.loss", "Cost: {1} points", "Kost: {1} punten"},
+    {"debrief.assumption", "Unsupported assumption", "Aanname zonder onderbouwing"},
+    {"debrief.what_if", "What each option would have scored", "Wat elke keuze had opgeleverd"},
+    {"debrief.your_choice", "your choice", "jouw keuze"},
+    {"debrief.best_line", "Best line", "Beste route"},
+    {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
+                               "De keuzes die het hoogst scoren, van begin tot eind."},
+    {"debrief.chance", "Chance decides here.", "Hier beslist het toeval."},
+
+    // The sentence under each dimension's score.
+    {"debrief.full_marks", "Full marks: none of your decisions cost anything here.",
+                           "Maximaal: geen van je beslissingen kostte hier iets."},
+    // {1}: the option chosen, {2}: points lost on this dimension, {3}: the better option
+    {"debrief.most_lost", "Most was lost when you chose “{1}” (-{2}); better: “{3}”.",
+                          "Het meeste ging verloren toen je koos voor “{1}” (-{2}); beter: “{3}”."},
+    // {1}: the option chosen, {2}: points lost on this dimension
+    {"debrief.most_lost_alone", "Most was lost when you chose “{1}” (-{2}).",
+                                "Het meeste ging verloren toen je koos voor “{1}” (-{2})."},
+    // {1}: the best option overall, which gave up points on this dimension
+    {"debrief.fair_trade", "A fair trade: the best move overall gave up a little here, at “{1}”.",
+                           "Een goede ruil: de beste zet in totaal leverde hier wat in, bij “{1}”."},
+    {"debrief.by_chance", "The difference came from chance or from where the conversation ended, not from one decision.",
+                          "Het verschil kwam door toeval of door waar het gesprek eindigde, niet door één beslissing."},
+
+    // --- the transcript ---------------------------------------------------------------------------------
+    {"transcript.totals", "Totals", "Totaal"},
+    {"transcript.weighted", "weighted", "gewogen"},
+    // {1}: the fact's title
+    {"transcript.assumption", "Unsupported assumption: {1} was not established",
+                              "Aanname zonder onderbouwing: {1} stond nog niet vast"},
+    {"transcript.unnamed_fact", "a fact", "een feit"},
+    {"transcript.stuck",
+     "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
+     "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
+
+    // --- the terminal player ----------------------------------------------------------------------------
+    // {1}: the number of options
+    {"prompt.choose", "Choose 1-{1}, u = undo, q = quit: ", "Kies 1-{1}, u = terugdraaien, q = stoppen: "},
+    {"prompt.option_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
+    {"prompt.nothing_to_undo", "Nothing to undo.", "Er is niets om terug te draaien."},
+    {"prompt.undone", "-- undone --", "-- teruggedraaid --"},
+    {"prompt.not_understood", "Please type a number from the list, u or q.", "Typ een nummer uit de lijst, u of q."},
+    {"prompt.unavailable", "That option is not available now.", "Die keuze is nu niet mogelijk."},
+};
+// clang-format on
+
+struct Table {
+    std::unordered_map<std::string_view, const Entry*> by_key;
+    std::vector<std::string_view> keys;
+    Table() {
+        for (const Entry& entry : kEntries) {
+            by_key.emplace(entry.key, &entry);
+            keys.emplace_back(entry.key);
+        }
+    }
+};
+
+const Table& table() {
+    static const Table instance;
+    return instance;
+}
+
+// Unknown keys are returned as themselves, zero-terminated and alive for the rest of the program.
+const char* interned(std::string_view key) {
+    static std::mutex mutex;
+    static std::set<std::string, std::less<>> strings;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = strings.find(key);
+    if (it == strings.end()) it = strings.emplace(key).first;
+    return it->c_str();
+}
+
+}  // namespace
+
+const char* word(std::string_view key, std::string_view language) {
+    const Table& t = table();
+    const auto it = t.by_key.find(key);
+    if (it == t.by_key.end()) return interned(key);
+    return language == "nl" ? it->second->nl : it->second->en;
+}
+
+bool has_word(std::string_view key) {
+    return table().by_key.count(key) != 0;
+}
+
+std::vector<std::string_view> word_keys() {
+    return table().keys;
+}
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '1' &&
+            pattern[i + 1] <= '9') {
+            const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '1');
+            if (n < arguments.size()) {
+                out += *(arguments.begin() + n);
+                i += 2;
+                continue;
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+std::string phrase(std::string_view key, std::string_view language, std::initializer_list<std::string_view> arguments) {
+    return fill(word(key, language), arguments);
+}
+
+std::string number(double value, int decimals, std::string_view language, Trim trim) {
+    if (trim == Trim::WholeWithoutDecimals && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text = buffer;
+    if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);  // never "-0"
+    if (language == "nl")
+        for (char& c : text)
+            if (c == '.') c = ',';
+    return text;
+}
+
+std::string signed_number(double value, int decimals, std::string_view language) {
+    std::string text = number(value, decimals, language, Trim::WholeWithoutDecimals);
+    return value > 0 && text.find_first_not_of("0.,") != std::string::npos ? "+" + text : text;
+}
+
+}  // namespace salesdojo::report

@@ -1,0 +1,109 @@
+#include <salesdojo/report/catalogue.hpp>
+#include <salesdojo/report/transcript.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace salesdojo::report {
+
+std::string node_text(const Scenario& s, const Node& node, const Languages& l) {
+    std::string out;
+    if (!node.narration.empty()) out += "  (" + node.narration.get(l.content) + ")\n";
+    const std::string& text = node.text.get(l.content);
+    if (node.kind == NodeKind::Ending) {
+        if (!text.empty()) out += text + "\n";
+        const int index = static_cast<int>(&node - s.nodes.data());
+        out += "== " + ending_title(s, index, l) + " (" + outcome_name(s, node.ending.outcome, l) + ") ==\n";
+        return out;
+    }
+    if (text.empty()) return out;
+    if (node.speaker != kNoIndex) {
+        out += s.cast[static_cast<std::size_t>(node.speaker)].name.get(l.content);
+        const std::string mood = expression_name(node.expression, l.words);
+        if (node.expression != "neutral" && !mood.empty()) out += " (" + mood + ")";
+        out += ": ";
+    }
+    return out + text + "\n";
+}
+
+std::string decision_text(const Scenario& s, const TranscriptEntry& entry, const Languages& l) {
+    if (entry.choice == kNoIndex) return "";
+    const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
+    std::string out = "  > " + node.choices[static_cast<std::size_t>(entry.choice)].text.get(l.content) + "\n";
+    for (int fact : entry.assumed_facts) {
+        out += "    ! " + phrase("transcript.assumption", l.words, {fact_name(s, fact, l)});
+        // Charged only when the rubric names a dimension for it (documented: none is valid).
+        if (s.assumption_dimension != kNoIndex && s.assumption_penalty > 0)
+            out += " (" + dimension_name(s, s.assumption_dimension, l) + " " +
+                   signed_number(-s.assumption_penalty, 0, l.words) + ")";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string totals_text(const Session& session, const Languages& l) {
+    const Scenario& s = session.scenario();
+    std::string out = std::string(word("transcript.totals", l.words)) + ":";
+    for (std::size_t i = 0; i < s.dimensions.size(); ++i)
+        out += (i ? ", " : " ") + dimension_name(s, static_cast<int>(i), l) + " " +
+               signed_number(static_cast<double>(session.tallies()[i]), 0, l.words);
+    out += " (" + std::string(word("transcript.weighted", l.words)) + " " +
+           signed_number(session.weighted_total(), 2, l.words) + ")";
+    return out;
+}
+
+std::string transcript_text(const Session& session, const Languages& l) {
+    const Scenario& s = session.scenario();
+    std::string out;
+    for (const auto& entry : session.transcript()) {
+        out += node_text(s, s.nodes[static_cast<std::size_t>(entry.node)], l);
+        out += decision_text(s, entry, l);
+    }
+    if (session.state() == SessionState::Stuck) out += "!! " + std::string(word("transcript.stuck", l.words)) + "\n";
+    return out + totals_text(session, l) + "\n";
+}
+
+nlohmann::json transcript_json(const Session& session, std::string_view language) {
+    const Scenario& s = session.scenario();
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& entry : session.transcript()) {
+        const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
+        nlohmann::json step = {{"node", node.id}};
+        if (node.speaker != kNoIndex) {
+            step["speaker"] = s.cast[static_cast<std::size_t>(node.speaker)].id;
+            step["expression"] = node.expression;
+        }
+        if (!node.text.empty()) step["text"] = node.text.get(language);
+        if (!node.narration.empty()) step["narration"] = node.narration.get(language);
+        if (entry.choice != kNoIndex) {
+            const Choice& c = node.choices[static_cast<std::size_t>(entry.choice)];
+            step["choice"] = {{"id", c.id}, {"text", c.text.get(language)}};
+            if (!entry.assumed_facts.empty()) {
+                auto& assumed = step["choice"]["assumed_facts"] = nlohmann::json::array();
+                for (int f : entry.assumed_facts) assumed.push_back(s.facts[static_cast<std::size_t>(f)].id);
+            }
+        }
+        if (entry.random_branch != kNoIndex) step["random_branch"] = entry.random_branch;
+        if (node.kind == NodeKind::Ending)
+            step["ending"] = {{"outcome", s.outcomes[static_cast<std::size_t>(node.ending.outcome)].id},
+                              {"title", node.ending.title.get(language)}};
+        steps.push_back(std::move(step));
+    }
+    nlohmann::json totals = nlohmann::json::object();
+    for (std::size_t i = 0; i < s.dimensions.size(); ++i) totals[s.dimensions[i].id] = session.tallies()[i];
+    const char* state = session.state() == SessionState::Finished ? "finished"
+                        : session.state() == SessionState::Stuck  ? "stuck"
+                                                                  : "awaiting_choice";
+    return {
+        {"scenario", s.id},
+        {"version", s.version},
+        {"language", std::string(language)},
+        {"seed", session.seed()},
+        {"state", state},
+        {"decisions", session.decision_ids()},
+        {"steps", std::move(steps)},
+        {"totals", std::move(totals)},
+        {"weighted_total", session.weighted_total()},
+    };
+}
+
+}  // namespace salesdojo::report

@@ -1,0 +1,349 @@
+// The report library: the nl/en catalogue, names instead of ids, number formatting, and every
+// rendering of a debrief and transcript (text, Markdown, HTML, JSON) in Dutch on the bundled pack.
+#include "test_support.hpp"
+
+#include <salesdojo/analysis.hpp>
+#include <salesdojo/report/catalogue.hpp>
+#include <salesdojo/report/debrief.hpp>
+#include <salesdojo/report/names.hpp>
+#include <salesdojo/report/transcript.hpp>
+#include <salesdojo/scoring.hpp>
+#include <salesdojo/session.hpp>
+
+#include <cctype>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+using namespace salesdojo;
+using namespace salesdojo::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const report::Languages kNl{"nl", "nl"};
+const report::Languages kEn{"en", "en"};
+
+// Interface words that must never appear in Dutch output (whole words, any case). Words Dutch shares
+// with English ("score", "blunder", "was") are not listed.
+const char* const kEnglishWords[] = {
+    "the",        "and",         "you",          "your",       "with",         "when",        "not",
+    "Totals",     "weighted",    "unsupported",  "assumption", "established",  "Debrief",     "Overall",
+    "Accuracy",   "Ending",      "End",          "Costliest",  "Decisions",    "Decision",    "Principle",
+    "Feedback",   "choice",      "chose",        "Better",     "range",        "chance",      "What if",
+    "passed",     "pass mark",   "Qualifying",   "Declining",  "Relationship", "Outcome",     "Dimension",
+    "Points",     "Explanation", "Slightly off", "Mistake",    "Good",         "Best choice", "Best line",
+    "Full marks", "trade",       "calm",         "annoyed",    "pleased",      "surprised",   "worried",
+    "stuck",      "finished",    "Cost",         "points",     "Qualified",    "Declined",    "Pursued",
+    "good fit",   "poor fit",    "undo",         "quit",       "Choose",
+};
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+// Whole-word, case-insensitive search.
+bool has_word_in(const std::string& text, const std::string& word) {
+    auto lower = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string t = lower(text), w = lower(word);
+    for (std::size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
+        const bool starts = at == 0 || !is_word_char(t[at - 1]);
+        const bool ends = at + w.size() >= t.size() || !is_word_char(t[at + w.size()]);
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+// The text a reader sees in an HTML page: no style sheet, no tags, entities decoded.
+std::string visible_text(std::string html) {
+    html = std::regex_replace(html, std::regex("<style>[\\s\\S]*?</style>"), " ");
+    html = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+    for (auto [entity, c] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+        html = std::regex_replace(html, std::regex(entity), c);
+    return html;
+}
+
+// Markdown with its escapes removed (an id "call_opens" would read call\_opens).
+std::string unescaped_markdown(std::string md) {
+    md = std::regex_replace(md, std::regex("\\\\(.)"), "$1");
+    return std::regex_replace(md, std::regex("&lt;"), "<");
+}
+
+// Every Dutch text of the scenario itself (an id that is also a word the author wrote is not a leak).
+std::string dutch_content(const Scenario& s) {
+    std::string all;
+    auto add = [&](const LocalizedText& t) { all += t.get("nl") + "\n"; };
+    add(s.title);
+    add(s.summary);
+    for (const auto& c : s.cast) add(c.name);
+    for (const auto& d : s.dimensions) add(d.title);
+    for (const auto& p : s.principles) add(p.title), add(p.explanation);
+    for (const auto& f : s.facts) add(f.title);
+    for (const auto& o : s.outcomes) add(o.title);
+    for (const auto& n : s.nodes) {
+        add(n.text), add(n.narration), add(n.ending.title);
+        for (const auto& c : n.choices) add(c.text), add(c.feedback);
+    }
+    return all;
+}
+
+std::set<std::string> raw_ids(const Scenario& s) {
+    std::set<std::string> ids;
+    for (const auto& d : s.dimensions) ids.insert(d.id);
+    for (const auto& o : s.outcomes) ids.insert(o.id);
+    for (const auto& f : s.facts) ids.insert(f.id);
+    for (const auto& n : s.nodes) {
+        ids.insert(n.id);
+        for (const auto& c : n.choices) ids.insert(c.id);
+    }
+    return ids;
+}
+
+void check_dutch(const std::string& form, const std::string& text, const Scenario& s) {
+    CAPTURE(form);
+    INFO(text);
+    const std::string content = dutch_content(s);
+    for (const char* word : kEnglishWords) {
+        if (has_word_in(content, word)) continue;  // the author's own Dutch uses it
+        CAPTURE(word);
+        CHECK_FALSE(has_word_in(text, word));
+    }
+    for (const auto& id : raw_ids(s)) {
+        if (has_word_in(content, id)) continue;
+        CAPTURE(id);
+        CHECK_FALSE(has_word_in(text, id));
+    }
+}
+
+std::vector<std::string> pack_files() {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(source_path("scenarios")))
+        if (entry.path().extension() == ".json") files.push_back("scenarios/" + entry.path().filename().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Plays option `pick(options)` at every decision until the end (or 60 decisions).
+template <class Pick>
+Session play_with(const std::shared_ptr<const Scenario>& s, std::uint64_t seed, Pick pick) {
+    Session session(s, seed);
+    for (int guard = 0; guard < 60 && session.state() == SessionState::AwaitingChoice; ++guard) {
+        std::vector<int> available;
+        for (const auto& o : session.options())
+            if (o.available) available.push_back(o.index);
+        session.choose(pick(available));
+    }
+    return session;
+}
+
+struct Rendered {
+    std::string transcript, text, markdown, html;
+    nlohmann::json json;
+};
+
+Rendered render_all(const Analysis& a, const Session& session, const report::Languages& l) {
+    const Scenario& s = session.scenario();
+    const Debrief d = make_debrief(a, session);
+    return {report::transcript_text(session, l), report::debrief_text(d, s, l), report::debrief_markdown(d, s, l),
+            report::debrief_html(d, s, l), report::debrief_json(d, s, l)};
+}
+
+}  // namespace
+
+TEST_CASE("catalogue: every key has English and Dutch with the same placeholders and no printf '%'") {
+    const auto keys = report::word_keys();
+    REQUIRE(keys.size() > 60);
+    std::set<std::string_view> seen;
+    const std::regex placeholder("\\{[1-9]\\}");
+    for (std::string_view key : keys) {
+        CAPTURE(key);
+        CHECK(seen.insert(key).second);
+        const std::string en = report::word(key, "en"), nl = report::word(key, "nl");
+        CHECK(!en.empty());
+        CHECK(!nl.empty());
+        CHECK(en != std::string(key));
+        CHECK(en.find('%') == std::string::npos);
+        CHECK(nl.find('%') == std::string::npos);
+        CHECK(nl.find("\xE2\x88\x92") == std::string::npos);  // U+2212: the window's fonts lack it
+        std::set<std::string> en_ph, nl_ph;
+        for (std::sregex_iterator it(en.begin(), en.end(), placeholder), end; it != end; ++it) en_ph.insert(it->str());
+        for (std::sregex_iterator it(nl.begin(), nl.end(), placeholder), end; it != end; ++it) nl_ph.insert(it->str());
+        CHECK(en_ph == nl_ph);
+    }
+    CHECK(std::string(report::word("no.such.key", "nl")) == "no.such.key");
+    CHECK(std::string(report::word("verdict.mistake", "de")) == "Mistake");  // other languages: English
+}
+
+TEST_CASE("numbers: a decimal comma in Dutch, a point in English, never -0") {
+    CHECK(report::number(1.5, 1, "nl") == "1,5");
+    CHECK(report::number(1.5, 1, "en") == "1.5");
+    CHECK(report::number(-0.01, 1, "nl") == "0,0");
+    CHECK(report::number(-0.4, 0, "en") == "0");
+    CHECK(report::number(3.0, 2, "nl", report::Trim::WholeWithoutDecimals) == "3");
+    CHECK(report::signed_number(2.25, 2, "nl") == "+2,25");
+    CHECK(report::signed_number(-2, 0, "nl") == "-2");
+    CHECK(report::signed_number(0, 0, "nl") == "0");
+    CHECK(report::fill("{2} then {1}, {3}", {"a", "b"}) == "b then a, {3}");
+    CHECK(report::loss_text(1.26, "nl") == "Kost: 1,3 punten");
+    CHECK(report::accuracy_text(87.4, "nl") == "Nauwkeurigheid: 87%");
+}
+
+TEST_CASE("names: the scenario's own title, else the catalogue, never the id") {
+    auto s = load_valid("tests/data/valid/assumption_without_bias.json");
+    CHECK(report::dimension_name(*s, 0, kNl) == "Kwalificeren");  // untitled: catalogue
+    CHECK(report::dimension_name(*s, 1, kEn) == "Relationship");  // the scenario's title
+    CHECK(report::outcome_name(*s, 2, kNl) == "Niet-passende klant toch binnengehaald");
+    CHECK(report::ending_title(*s, s->find_node("done"), kNl) == "Einde van het gesprek");
+    CHECK(report::skill_name("bias", "nl") == "Vrij van vooroordeel");
+    CHECK(report::skill_name("unknown_skill", "nl").empty());
+    CHECK(std::string(report::verdict_name(Verdict::Inaccuracy, "nl")) == "Net niet");
+    auto mini = load_valid("tests/data/valid/mini.json");
+    CHECK(report::languages_for(*mini, "nl").content == "nl");
+    Scenario english_only = *mini;
+    english_only.languages = {"en"};
+    const report::Languages l = report::languages_for(english_only, "nl");
+    CHECK(l.words == "nl");
+    CHECK(l.content == "en");
+}
+
+TEST_CASE("Dutch output of every form of every bundled scenario has no English word and no raw id") {
+    const auto files = pack_files();
+    REQUIRE(files.size() >= 3);
+    for (const auto& file : files) {
+        CAPTURE(file);
+        auto s = load_valid(file);
+        AnalysisResult analysed = analyse(s);
+        REQUIRE(analysed.analysis);
+        const Analysis& a = *analysed.analysis;
+        // Three runs: always the first option, always the last, and alternating (costly decisions,
+        // assumptions, random branches).
+        int turn = 0;
+        const Session runs[] = {
+            play_with(s, 1, [](const std::vector<int>& v) { return v.front(); }),
+            play_with(s, 2, [](const std::vector<int>& v) { return v.back(); }),
+            play_with(s, 3, [&](const std::vector<int>& v) { return v[static_cast<std::size_t>(turn++) % v.size()]; }),
+        };
+        for (const Session& session : runs) {
+            const Rendered r = render_all(a, session, kNl);
+            check_dutch("transcript", r.transcript, *s);
+            check_dutch("text", r.text, *s);
+            check_dutch("markdown", unescaped_markdown(r.markdown), *s);
+            check_dutch("html", visible_text(r.html), *s);
+            // JSON keeps ids for machines; its sentences are Dutch.
+            CHECK(r.json["scenario"] == s->id);
+            for (const auto& dim : r.json["dimensions"])
+                check_dutch("json explanation", dim["explanation"].get<std::string>(), *s);
+        }
+    }
+}
+
+TEST_CASE("Dutch numbers use a decimal comma in every form") {
+    auto s = load_valid("tests/data/valid/mini.json");
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    Session session(s, 7);
+    session.choose(1);  // pitch-now: a blunder costing 3 points
+    const Rendered nl = render_all(*analysed.analysis, session, kNl);
+    CHECK(contains(nl.text, "Kost: 3,0 punten"));
+    CHECK(contains(nl.markdown, "Kost: 3,0 punten"));
+    CHECK(contains(nl.html, "Kost: 3,0 punten"));
+    CHECK_FALSE(contains(nl.text, "3.0"));
+    const Rendered en = render_all(*analysed.analysis, session, kEn);
+    CHECK(contains(en.text, "Cost: 3.0 points"));
+    // Weighted totals with a fraction: weight 1.5 on qualify.
+    auto weighted = load_compact(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": {"en": "Q", "nl": "K"}, "weight": 1.5}]},
+      "nodes": [{"id": "s", "choices": [{"id": "a", "score": {"qualify": 1}, "next": "e"}]},
+                {"id": "e", "ending": {"outcome": "qualified-fit"}}]})",
+                                 "weighted", "1.0.0", "Weighted");
+    Session w(weighted, 0);
+    w.choose(0);
+    INFO(report::totals_text(w, kNl));
+    CHECK(contains(report::totals_text(w, kNl), "(gewogen +1,50)"));
+    CHECK(contains(report::totals_text(w, kEn), "(weighted +1.50)"));
+}
+
+TEST_CASE("HTML and Markdown escape scenario text: a <script> renders inert") {
+    auto original = load_valid("tests/data/valid/mini.json");
+    Scenario tricky = *original;
+    const std::string attack = "<script>alert('x')</script> & \"co\"";
+    tricky.title.by_language["nl"] = attack;
+    tricky.nodes[0].text.by_language["nl"] = attack;
+    tricky.nodes[0].choices[1].text.by_language["nl"] = attack;
+    tricky.dimensions[0].title.by_language["nl"] = attack;
+    tricky.principles[0].title.by_language["nl"] = attack;
+    auto s = std::make_shared<const Scenario>(tricky);
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    Session session(s, 7);
+    session.choose(1);
+    const Rendered r = render_all(*analysed.analysis, session, kNl);
+    CHECK(r.html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK_FALSE(contains(r.html, "<script"));
+    CHECK(contains(r.html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"));
+    CHECK_FALSE(contains(r.html, "src="));
+    CHECK_FALSE(contains(r.html, "href="));
+    CHECK_FALSE(contains(r.markdown, "<script"));
+    CHECK(contains(r.markdown, "&lt;script&gt;"));
+    CHECK(report::html_escape("a\"b'<>&") == "a&quot;b&#39;&lt;&gt;&amp;");
+}
+
+TEST_CASE("an assumption rule without a bias dimension loads, plays and debriefs in every form") {
+    auto s = load_valid("tests/data/valid/assumption_without_bias.json");
+    REQUIRE(s->assumption_dimension == kNoIndex);
+    CHECK(s->assumption_penalty == 3);
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    Session session(s, 0);
+    REQUIRE(session.find_choice("quote_high"));
+    session.choose(*session.find_choice("quote_high"));
+    session.choose(*session.find_choice("propose"));
+    REQUIRE(session.finished());
+    CHECK(session.transcript()[0].assumed_facts == std::vector<int>{0});
+    CHECK(session.tallies() == std::vector<int>{0, 1});  // recorded, never charged
+    for (const auto* l : {&kNl, &kEn}) {
+        const Rendered r = render_all(*analysed.analysis, session, *l);
+        CHECK(!r.transcript.empty());
+        CHECK(!r.text.empty());
+        CHECK(!r.markdown.empty());
+        CHECK(r.html.find("</html>") != std::string::npos);
+        CHECK(r.json["decisions"][0]["assumed_facts"] == nlohmann::json::array({"budget_known"}));
+    }
+    const Rendered nl = render_all(*analysed.analysis, session, kNl);
+    // The assumption is named, with no charge: no dimension to put it on.
+    CHECK(contains(nl.transcript, "    ! Aanname zonder onderbouwing: Het budget stond nog niet vast\n"));
+    CHECK(contains(nl.text, "Aanname zonder onderbouwing: Het budget"));
+    CHECK(contains(visible_text(nl.html), "Aanname zonder onderbouwing: Het budget"));
+    check_dutch("transcript", nl.transcript, *s);
+    check_dutch("text", nl.text, *s);
+    check_dutch("markdown", unescaped_markdown(nl.markdown), *s);
+    check_dutch("html", visible_text(nl.html), *s);
+}
+
+TEST_CASE("a stuck run and an unfinished run are told in words") {
+    auto s = load_valid("tests/data/valid/mini.json");
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    Session session(s, 0);
+    session.choose(0);  // ask: now at `pitch`, not finished
+    const Rendered r = render_all(*analysed.analysis, session, kNl);
+    CHECK(contains(r.text, "Afloop: Het gesprek is niet afgemaakt."));
+    CHECK(contains(r.markdown, "Het gesprek is niet afgemaakt."));
+    CHECK(contains(r.html, "Het gesprek is niet afgemaakt."));
+    CHECK_FALSE(r.json.contains("ending"));
+
+    auto stuck_scenario = load_valid("tests/data/invalid/SD3003_stuck.json");  // plays; the analyser objects
+    Session stuck(stuck_scenario, 0);
+    stuck.choose(*stuck.find_choice("cold"));
+    REQUIRE(stuck.state() == SessionState::Stuck);
+    const std::string text = report::transcript_text(stuck, kNl);
+    CHECK(contains(text, "!! Het gesprek kan hier niet verder: er is geen keuze mogelijk."));
+    check_dutch("stuck transcript", text, *stuck_scenario);
+}
