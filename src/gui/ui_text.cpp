@@ -125,7 +125,6 @@ const Entry kEntries[] = {
     // %zu earlier lines left out (views/play_view.hpp kMaxLinesShown)
     {"play.lines_omitted", "(%zu earlier lines are not shown)", "(%zu eerdere regels worden niet getoond)"},
     {"play.your_choice", "Your choice", "Jouw keuze"},
-    {"play.choice_unavailable", "Not possible at this point", "Op dit moment niet mogelijk"},
     {"play.assessment_note", "Assessment: you get feedback at the end.",
                              "Toets: je krijgt de toelichting aan het einde."},
     {"play.back_home", "Back to home", "Terug naar het overzicht"},

@@ -12,7 +12,7 @@
 
 #include <salesdojo/loader.hpp>
 #include <salesdojo/session.hpp>
-#include <salesdojo/transcript.hpp>
+#include <salesdojo/report/transcript.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -136,7 +136,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_state(undone);
 
     const std::string language = scenario->languages.empty() ? "en" : scenario->languages.front();
-    FUZZ_CHECK(!format_transcript(*session, language).empty(), "an empty transcript text");
-    (void)transcript_to_json(*session, language).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    FUZZ_CHECK(!report::transcript_text(*session, report::Languages{language, language}).empty(), "an empty transcript text");
+    (void)report::transcript_json(*session, language).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return 0;
 }
