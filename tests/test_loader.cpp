@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <set>
 
 using namespace salesdojo;
@@ -201,4 +202,53 @@ TEST_CASE("the worked example in docs/scenario-format.md loads without a single 
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
     CHECK(result.scenario->nodes.size() >= 5);
+}
+
+TEST_CASE("nearest_word: the bounded search finds what a full edit distance finds") {
+    const auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    std::mt19937 rng(9);
+    const auto word = [&](std::size_t length) {
+        std::string w;
+        for (std::size_t i = 0; i < length; ++i) w += static_cast<char>('a' + rng() % 4);
+        return w;
+    };
+    for (int round = 0; round < 2000; ++round) {
+        const std::string target = word(1 + rng() % 12);
+        std::vector<std::string> candidates;
+        for (int c = static_cast<int>(rng() % 12); c > 0; --c) candidates.push_back(word(1 + rng() % 12));
+        std::string expected;
+        std::size_t best = std::max<std::size_t>(2, target.size() / 3) + 1;
+        for (const auto& c : candidates) {
+            const std::size_t d = distance(target, c);
+            if (d < best || (d == best && !expected.empty() && c < expected)) { best = d; expected = c; }
+        }
+        CAPTURE(target);
+        CHECK(nearest_word(target, candidates) == expected);
+    }
+    CHECK(nearest_word(std::string(65, 'a'), {std::string(65, 'a')}).empty());  // too long to suggest for
+}
+
+TEST_CASE("3,000 unknown targets among 300 long ids: each still gets a suggestion or none, quickly") {
+    std::string nodes;
+    const std::string stem(100, 'n');
+    for (int i = 0; i < 300; ++i)
+        nodes += std::string(i ? "," : "") + "{\"id\": \"" + stem + std::to_string(i) + "\", \"choices\": [{\"id\": \"c\", \"next\": \"" +
+                 stem + std::to_string(i) + "x\"}, {\"id\": \"d\", \"next\": \"end\"}]}";
+    nodes += ",{\"id\": \"end\", \"ending\": {\"outcome\": \"qualified-fit\"}}";
+    LoadResult result = load_scenario_text(complete_document("{\"nodes\": [" + nodes + "]}", "t", "1", "T"), "t.json");
+    REQUIRE(count(result.diagnostics, Severity::Error) == 300);
+    CHECK(result.diagnostics[0].message == "unknown node '" + stem + "0x'; did you mean '" + stem + "0'?");
 }

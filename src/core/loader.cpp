@@ -2,6 +2,7 @@
 #include <salesdojo/loader.hpp>
 
 #include "graph_checks.hpp"
+#include "nearest_word.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -185,10 +186,7 @@ private:
                 if (cache) m_keys.values[hit - known.begin()] = &value;
                 continue;
             }
-            std::vector<std::string> names(known.begin(), known.end());
-            std::string message = "unknown key '" + key + "'";
-            std::string nearest = nearest_word(key, names);
-            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+            std::string message = "unknown key '" + key + "'" + did_you_mean(key, known);
             const std::string key_pointer = at(pointer, key).str();
             Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, key_pointer);
             if (auto offset = m_src.offset_of_key(key_pointer)) {
@@ -643,16 +641,7 @@ private:
         if (!target) return kNoIndex;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
-        std::string message = "unknown node '" + *target + "'";
-        std::vector<std::string> ids;
-        ids.reserve(m_node_ids.size());
-        if (m_node_ids.size() <= 5000) {
-            for (const auto& [id, index] : m_node_ids) ids.push_back(id);
-            std::sort(ids.begin(), ids.end());
-            std::string nearest = nearest_word(*target, ids);
-            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-        }
-        error("SD2002", message, at(pointer, key));
+        error("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
         return kNoIndex;
     }
 
@@ -661,13 +650,7 @@ private:
                    const char* code, const char* what) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
-        std::string message = std::string("unknown ") + what + " '" + id + "'";
-        std::vector<std::string> names;
-        for (const auto& [name, index] : ids) names.push_back(name);
-        std::sort(names.begin(), names.end());
-        std::string nearest = nearest_word(id, names);
-        if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-        error(code, message, pointer);
+        error(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
         return kNoIndex;
     }
 
@@ -694,8 +677,7 @@ private:
                 if (std::find(allowed.begin(), allowed.end(), *expression) == allowed.end()) {
                     std::string message = "'" + m_s->cast[static_cast<std::size_t>(node.speaker)].id +
                                           "' has no expression '" + *expression + "'";
-                    std::string nearest = nearest_word(*expression, allowed);
-                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                    message += did_you_mean(*expression, allowed);
                     error("SD2011", message, at(pointer, "expression"));
                 }
             }
@@ -826,7 +808,7 @@ private:
         auto compiled = Expression::compile(source, resolve, errors);
         for (const auto& e : errors) {
             std::string message = e.message;
-            if (e.code == "SD2003") message += suggestion_for_name(source.substr(e.offset), m_state_ids);
+            if (e.code == "SD2003") message += did_you_mean(leading_name(source.substr(e.offset)), m_state_ids);
             const std::string where = pointer.str();
             Diagnostic d = m_src.make(Severity::Error, e.code, message, where);
             Position p = m_src.position_in_string(where, e.offset);
@@ -836,15 +818,11 @@ private:
         if (compiled) choice.condition = std::move(*compiled);
     }
 
-    // "; did you mean 'x'?" for the name that starts `rest`, or "".
-    static std::string suggestion_for_name(const std::string& rest, const std::unordered_map<std::string, int>& ids) {
+    // The name (identifier) that starts `rest`.
+    static std::string leading_name(const std::string& rest) {
         std::size_t length = 0;
         while (length < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[length])) || rest[length] == '_')) ++length;
-        std::vector<std::string> names;
-        for (const auto& [name, index] : ids) names.push_back(name);
-        std::sort(names.begin(), names.end());
-        std::string nearest = nearest_word(rest.substr(0, length), names);
-        return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
+        return rest.substr(0, length);
     }
 
     void read_variable_effects(const json& c, const char* key, const Ptr& pointer,
@@ -859,10 +837,9 @@ private:
                     ? "unknown variable '" + item.key() + "'"
                     : "'" + item.key() + "' is a fact; facts are learned with \"learns\", not set";
                 if (it == m_state_ids.end()) {
-                    std::vector<std::string> names;
-                    for (const auto& v : m_s->variables) names.push_back(v.id);
-                    std::string nearest = nearest_word(item.key(), names);
-                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                    NearestWord nearest(item.key(), &m_suggestion_budget);
+                    for (const auto& v : m_s->variables) nearest.offer(v.id);
+                    message += suggestion(nearest);
                 }
                 error("SD2015", message, ep);
                 continue;
@@ -896,12 +873,9 @@ private:
             if (!v.is_string()) { error("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
             auto it = m_state_ids.find(v.get<std::string>());
             if (it == m_state_ids.end() || it->second >= 0) {
-                std::string message = "unknown fact '" + v.get<std::string>() + "'";
-                std::vector<std::string> names;
-                for (const auto& f : m_s->facts) names.push_back(f.id);
-                std::string nearest = nearest_word(v.get<std::string>(), names);
-                if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-                error("SD2012", message, fp);
+                NearestWord nearest(v.get_ref<const std::string&>(), &m_suggestion_budget);
+                for (const auto& f : m_s->facts) nearest.offer(f.id);
+                error("SD2012", "unknown fact '" + v.get<std::string>() + "'" + suggestion(nearest), fp);
                 continue;
             }
             out.push_back(-1 - it->second);
@@ -916,6 +890,25 @@ private:
             error("SD1008", "missing required key 'start' (the id of the first node)", "");
         }
     }
+
+    // ----- "did you mean" -----
+    static std::string suggestion(const NearestWord& nearest) {
+        return nearest.result().empty() ? "" : "; did you mean '" + nearest.result() + "'?";
+    }
+    template <typename Mapped>
+    std::string did_you_mean(std::string_view word, const std::unordered_map<std::string, Mapped>& names) {
+        NearestWord nearest(word, &m_suggestion_budget);
+        for (const auto& entry : names) nearest.offer(entry.first);
+        return suggestion(nearest);
+    }
+    template <typename Names>
+    std::string did_you_mean(std::string_view word, const Names& names) {
+        NearestWord nearest(word, &m_suggestion_budget);
+        for (const auto& name : names) nearest.offer(name);
+        return suggestion(nearest);
+    }
+    // Edit-distance work (DP cells) all suggestions of one load may take: about 50 ms.
+    std::size_t m_suggestion_budget = 30'000'000;
 
     // The object check_keys saw last, with the value of each known key (nullptr: absent).
     struct KeyCache {
@@ -934,36 +927,7 @@ private:
         m_node_ids, m_state_ids;  // m_state_ids: variable index >= 0, fact -1-index
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 }  // namespace
-
-std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
-    if (word.size() > 64) return "";
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& candidate : candidates) {
-        std::size_t d = edit_distance(word, candidate);
-        if (d < best_distance) {
-            best_distance = d;
-            best = candidate;
-        }
-    }
-    return best;
-}
 
 namespace {
 

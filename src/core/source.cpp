@@ -348,18 +348,19 @@ std::optional<std::size_t> find_element(std::string_view t, std::size_t p, std::
     }
 }
 
-// Element offsets of arrays and members of objects, found while resolving several pointers over
-// the same text: each array is scanned once, however many of its elements are asked for (the
-// analyser's diagnostics name many nodes of one 10,000-element array), and each member lookup is
-// made once (a lookup reads the whole object, as the last of repeated keys wins). The answers are
-// exactly find_element's and find_member's.
+// The structure of the text as far as diagnostics have needed it, kept for the life of a SourceText:
+// each object that a pointer passes through is read once, all its members at once (so 10,000 unknown
+// keys in one object cost one read of it, not one each), and each array is scanned once, however
+// many of its elements are asked for (lazily: only as far as the highest index asked). The answers
+// are exactly find_member's and find_element's: a repeated key keeps its last value.
 class ElementCache {
 public:
     std::optional<Member> member(std::string_view t, std::size_t object, const std::string& name) {
-        auto key = std::make_pair(object, name);
-        auto it = m_members.find(key);
-        if (it == m_members.end()) it = m_members.emplace(std::move(key), find_member(t, object, name)).first;
-        return it->second;
+        auto it = m_objects.find(object);
+        if (it == m_objects.end()) it = m_objects.emplace(object, read_object(t, object)).first;
+        const auto found = it->second.find(name);
+        if (found == it->second.end()) return std::nullopt;
+        return found->second;
     }
 
     std::optional<std::size_t> find(std::string_view t, std::size_t array, std::size_t index) {
@@ -386,14 +387,39 @@ public:
     }
 
 private:
+    using Members = std::unordered_map<std::string, Member>;
+
+    // find_member's walk, remembering every member instead of one.
+    static Members read_object(std::string_view t, std::size_t p) {
+        Members members;
+        std::string key;
+        ++p;
+        for (;;) {
+            p = skip_ws(t, p);
+            if (p >= t.size() || t[p] != '"') return members;  // '}' or malformed
+            const std::size_t key_start = p;
+            const std::size_t after_key = read_string(t, p, key);
+            if (after_key == npos) return members;
+            p = skip_ws(t, after_key);
+            if (p >= t.size() || t[p] != ':') return members;
+            p = skip_ws(t, p + 1);
+            members[key] = Member{key_start, p};
+            const std::size_t end = skip_value(t, p);
+            if (end == npos) return members;
+            p = skip_ws(t, end);
+            if (p >= t.size() || t[p] != ',') return members;
+            ++p;
+        }
+    }
+
     struct Scan {
         bool started = false;
         bool ended = false;      // no element after the last one found
         std::size_t next = 0;    // where the element after the last one found would start
         std::vector<std::size_t> elements;
     };
-    std::unordered_map<std::size_t, Scan> m_arrays;  // by the offset of the array's '['
-    std::map<std::pair<std::size_t, std::string>, std::optional<Member>> m_members;  // by object offset, name
+    std::unordered_map<std::size_t, Scan> m_arrays;      // by the offset of the array's '['
+    std::unordered_map<std::size_t, Members> m_objects;  // by the offset of the object's '{'
 };
 
 // Resolves `pointer` over the raw text: the value's offset and, for an object member, its key's.
@@ -1143,11 +1169,56 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
 
 // --- SourceText ----------------------------------------------------------------------------------
 
+// What diagnostics have needed of the text's structure so far (see ElementCache), and a table of
+// character counts for columns on long lines: a minified file is one line, and counting the
+// characters from its start for every diagnostic made positioning quadratic.
+struct SourceText::Index {
+    static constexpr std::size_t kBlock = 4096;
+    std::mutex mutex;
+    ElementCache cache;
+    std::vector<std::size_t> characters_before_block;  // [k]: characters in text[0, k * kBlock)
+};
+
+namespace {
+
+std::size_t count_characters(std::string_view t, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t p = from; p < to; ++p)
+        if (!is_continuation(t[p])) ++n;
+    return n;
+}
+
+}  // namespace
+
 SourceText::SourceText(std::string file, std::string text)
-    : m_file(std::move(file)), m_text(std::move(text)) {
+    : m_file(std::move(file)), m_text(std::move(text)), m_index(std::make_unique<Index>()) {
     m_line_starts.push_back(0);
     for (std::size_t p = m_text.find('\n'); p != npos; p = m_text.find('\n', p + 1))
         m_line_starts.push_back(p + 1);
+}
+
+SourceText::SourceText(SourceText&&) noexcept = default;
+SourceText& SourceText::operator=(SourceText&&) noexcept = default;
+SourceText::~SourceText() = default;
+
+std::size_t SourceText::characters_between(std::size_t from, std::size_t to) const {
+    constexpr std::size_t block = Index::kBlock;
+    if (to - from < 2 * block) return count_characters(m_text, from, to);
+    std::lock_guard<std::mutex> lock(m_index->mutex);
+    auto& table = m_index->characters_before_block;
+    if (table.empty()) {
+        table.reserve(m_text.size() / block + 1);
+        std::size_t total = 0;
+        for (std::size_t start = 0; start <= m_text.size(); start += block) {
+            table.push_back(total);
+            total += count_characters(m_text, start, std::min(start + block, m_text.size()));
+        }
+    }
+    const auto before = [&](std::size_t offset) {
+        const std::size_t k = offset / block;
+        return table[k] + count_characters(m_text, k * block, offset);
+    };
+    return before(to) - before(from);
 }
 
 Position SourceText::position_of_offset(std::size_t offset) const {
@@ -1160,9 +1231,7 @@ Position SourceText::position_of_offset(std::size_t offset) const {
     // An offset inside a multi-byte character points at that character.
     std::size_t at = offset;
     for (int k = 0; k < 3 && at > start && at < t.size() && is_continuation(t[at]); ++k) --at;
-    std::size_t column = 1;
-    for (std::size_t p = start; p < at; ++p)
-        if (!is_continuation(t[p])) ++column;
+    const std::size_t column = 1 + characters_between(start, at);
     constexpr std::size_t int_max = static_cast<std::size_t>(std::numeric_limits<int>::max());
     Position pos;
     pos.line = static_cast<int>(std::min(line_index + 1, int_max));
@@ -1172,7 +1241,8 @@ Position SourceText::position_of_offset(std::size_t offset) const {
 
 std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointer) const {
     try {
-        const auto member = resolve_pointer(m_text, pointer);
+        std::lock_guard<std::mutex> lock(m_index->mutex);
+        const auto member = resolve_pointer(m_text, pointer, &m_index->cache);
         if (!member) return std::nullopt;
         return member->value;
     } catch (...) {
@@ -1182,21 +1252,14 @@ std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointe
 
 std::vector<std::optional<std::size_t>> SourceText::offsets_of_pointers(const std::vector<std::string_view>& pointers) const {
     std::vector<std::optional<std::size_t>> offsets(pointers.size());
-    try {
-        ElementCache cache;
-        for (std::size_t i = 0; i < pointers.size(); ++i) {
-            const auto member = resolve_pointer(m_text, pointers[i], &cache);
-            if (member) offsets[i] = member->value;
-        }
-    } catch (...) {  // out of memory for the cache: one by one, as offset_of_pointer
-        for (std::size_t i = 0; i < pointers.size(); ++i) offsets[i] = offset_of_pointer(pointers[i]);
-    }
+    for (std::size_t i = 0; i < pointers.size(); ++i) offsets[i] = offset_of_pointer(pointers[i]);
     return offsets;
 }
 
 std::optional<std::size_t> SourceText::offset_of_key(std::string_view pointer) const {
     try {
-        const auto member = resolve_pointer(m_text, pointer);
+        std::lock_guard<std::mutex> lock(m_index->mutex);
+        const auto member = resolve_pointer(m_text, pointer, &m_index->cache);
         if (!member) return std::nullopt;
         return member->key;
     } catch (...) {
