@@ -241,9 +241,9 @@ TEST_CASE("nearest_word: the bounded search finds what a full edit distance find
     CHECK(nearest_word(std::string(65, 'a'), {std::string(65, 'a')}).empty());  // too long to suggest for
 }
 
-TEST_CASE("3,000 unknown targets among 300 long ids: each still gets a suggestion or none, quickly") {
+TEST_CASE("300 unknown targets among 300 long ids: suggestions stay exact") {
     std::string nodes;
-    const std::string stem(100, 'n');
+    const std::string stem(50, 'n');
     for (int i = 0; i < 300; ++i)
         nodes += std::string(i ? "," : "") + "{\"id\": \"" + stem + std::to_string(i) + "\", \"choices\": [{\"id\": \"c\", \"next\": \"" +
                  stem + std::to_string(i) + "x\"}, {\"id\": \"d\", \"next\": \"end\"}]}";
