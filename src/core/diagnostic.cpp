@@ -20,6 +20,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"SD1010", Severity::Error, "value is not allowed here"},
         {"SD1011", Severity::Error, "condition syntax error"},
         {"SD1012", Severity::Error, "node needs exactly one way on"},
+        {"SD1013", Severity::Error, "key repeated in one object"},
         {"SD2001", Severity::Error, "duplicate id"},
         {"SD2002", Severity::Error, "unknown target node"},
         {"SD2003", Severity::Error, "unknown variable or fact in a condition"},
