@@ -1,6 +1,7 @@
 #pragma once
 // Reading a scenario's text safely and turning byte offsets and JSON pointers into line:col.
 #include <salesdojo/diagnostic.hpp>
+#include <salesdojo/limits.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,9 @@ namespace salesdojo {
 struct SourceLimits {
     std::size_t max_bytes = 32u * 1024u * 1024u;  // larger files are refused before parsing (10,000 nodes in two languages: ~20 MiB)
     int max_depth = 64;                            // deeper nesting is refused before parsing
+    // Lint refuses longer runs of automatic nodes (SD2019); the session gives up after this many.
+    // Only tests lower it (so that the SD2019 fixture stays small).
+    std::size_t max_automatic_steps = kMaxAutomaticSteps;
 };
 
 struct Position {

@@ -39,6 +39,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"SD2016", Severity::Error, "value does not fit the variable"},
         {"SD2017", Severity::Warning, "text in a language the scenario does not declare"},
         {"SD2018", Severity::Error, "portrait path outside the scenario's folder"},
+        {"SD2019", Severity::Error, "more automatic nodes in a row than a session follows"},
         {"SD3001", Severity::Error, "too many reachable states to analyse"},
         {"SD3002", Severity::Error, "loops too intertwined to analyse exactly"},
         {"SD3003", Severity::Error, "a reachable situation with no available choice"},

@@ -128,7 +128,8 @@ const std::vector<std::string> kExpressions = {"neutral", "annoyed", "pleased", 
 
 class Loader {
 public:
-    Loader(const SourceText& source, Diagnostics& out) : m_src(source), m_out(out) {}
+    Loader(const SourceText& source, const SourceLimits& limits, Diagnostics& out)
+        : m_src(source), m_limits(limits), m_out(out) {}
 
     // Takes the document by non-const reference: strings are moved out of it (see take_string), so
     // it is left in an unspecified state for the caller to free.
@@ -154,7 +155,7 @@ public:
         collect_node_ids(doc);
         read_nodes(doc);
         read_start(doc);
-        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out);
+        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out, m_limits.max_automatic_steps);
         return scenario;
     }
 
@@ -239,21 +240,28 @@ private:
         return as_int(*v, at(pointer, key), key);
     }
     std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
+        const auto out_of_range = [&] {
+            error("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
+                                std::to_string(std::numeric_limits<std::int32_t>::min()) + " to " +
+                                std::to_string(std::numeric_limits<std::int32_t>::max()), pointer);
+            return std::nullopt;
+        };
         if (v.is_number_unsigned()) {
             auto u = v.get<std::uint64_t>();
-            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) {
-                error("SD1010", std::string("'") + std::string(what) + "' is too large", pointer);
-                return std::nullopt;
-            }
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) return out_of_range();
             return static_cast<std::int64_t>(u);
         }
         if (v.is_number_integer()) {
             auto i = v.get<std::int64_t>();
-            if (i < std::numeric_limits<std::int32_t>::min() || i > std::numeric_limits<std::int32_t>::max()) {
-                error("SD1010", std::string("'") + std::string(what) + "' is out of range", pointer);
-                return std::nullopt;
-            }
+            if (i < std::numeric_limits<std::int32_t>::min() || i > std::numeric_limits<std::int32_t>::max()) return out_of_range();
             return i;
+        }
+        if (v.is_number_float()) {
+            // A whole number too large for 64 bits (2^64 and up) arrives as a floating-point value.
+            const double x = v.get<double>();
+            if (std::isfinite(x) && x == std::floor(x) &&
+                (x < std::numeric_limits<std::int32_t>::min() || x > std::numeric_limits<std::int32_t>::max()))
+                return out_of_range();
         }
         error("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
         return std::nullopt;
@@ -283,9 +291,17 @@ private:
     std::string take_string(const json& v) {
         return std::move(const_cast<json&>(v).get_ref<std::string&>());
     }
+    // Texts longer than kMaxTextBytes are refused here rather than met by the window at play time.
+    bool text_fits(const json& v, const Ptr& pointer, std::string_view what) {
+        const std::size_t size = v.get_ref<const std::string&>().size();
+        if (size <= kMaxTextBytes) return true;
+        error("SD1010", "'" + std::string(what) + "' is too long: " + std::to_string(size) + " bytes; a text may have at most " +
+                            std::to_string(kMaxTextBytes), pointer);
+        return false;
+    }
     void read_text(const json& v, const Ptr& pointer, std::string_view what, LocalizedText& text) {
         if (v.is_string()) {
-            text.by_language.emplace("", take_string(v));
+            if (text_fits(v, pointer, what)) text.by_language.emplace("", take_string(v));
             return;
         }
         if (!v.is_object()) {
@@ -303,7 +319,9 @@ private:
             if (std::find(m_s->languages.begin(), m_s->languages.end(), key) == m_s->languages.end())
                 warning("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
                         at(pointer, key));
-            text.by_language.emplace_hint(text.by_language.end(), key, take_string(value));
+            // A text too long is reported as such, not as a missing translation as well.
+            text.by_language.emplace_hint(text.by_language.end(), key,
+                                          text_fits(value, at(pointer, key), what) ? take_string(value) : std::string());
         }
         for (const auto& language : m_s->languages)
             if (!text.by_language.count(language))
@@ -330,11 +348,13 @@ private:
     void read_metadata(const json& doc) {
         if (auto id = get_string(doc, "id", "", true)) {
             m_s->id = *id;
-            bool ok = !id->empty() && id->size() <= 128 &&
-                      std::all_of(id->begin(), id->end(), [](unsigned char c) {
+            bool ok = !id->empty() && std::all_of(id->begin(), id->end(), [](unsigned char c) {
                           return std::islower(c) || std::isdigit(c) || c == '-' || c == '_';
                       });
-            if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
+            if (id->size() > kMaxIdLength)
+                error("SD1010", "scenario id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+                                    std::to_string(kMaxIdLength), "/id");
+            else if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
         }
         if (auto version = get_string(doc, "version", "", true)) m_s->version = *version;
         if (const json* languages = get_array(doc, "languages", "", true)) {
@@ -392,6 +412,11 @@ private:
     std::optional<std::string> read_id(const json& object, const Ptr& pointer, bool identifier) {
         auto id = get_string(object, "id", pointer, true);
         if (!id) return std::nullopt;
+        if (id->size() > kMaxIdLength) {
+            error("SD1010", "id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+                                std::to_string(kMaxIdLength), at(pointer, "id"));
+            return std::nullopt;
+        }
         if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
             error("SD1010", "id '" + *id + "' " + (identifier
                       ? "must be a name usable in conditions: a letter or '_' then letters, digits or '_' (not and/or/not/true/false)"
@@ -705,6 +730,11 @@ private:
             node.kind = NodeKind::Choices;
             const json* choices = get_array(n, "choices", pointer, true);
             if (!choices) return;
+            if (choices->size() > kMaxChoicesPerNode) {
+                error("SD1010", "node '" + node.id + "' has " + std::to_string(choices->size()) +
+                                    " choices; a node may have at most " + std::to_string(kMaxChoicesPerNode), at(pointer, "choices"));
+                return;
+            }
             node.choices.reserve(choices->size());
             for (std::size_t c = 0; c < choices->size(); ++c) {
                 Ptr cp = at(at(pointer, "choices"), c);
@@ -921,6 +951,7 @@ private:
     KeyCache m_keys;
 
     const SourceText& m_src;
+    const SourceLimits& m_limits;
     Diagnostics& m_out;
     Scenario* m_s = nullptr;
     std::unordered_map<std::string, int> m_dimension_ids, m_principle_ids, m_outcome_ids, m_cast_ids,
@@ -1013,7 +1044,7 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
     if (!doc) return result;
     std::shared_ptr<Scenario> scenario;
     {
-        Loader loader(*source, result.diagnostics);
+        Loader loader(*source, limits, result.diagnostics);
         scenario = loader.build(doc->root());
     }
     if (scenario && !has_errors(result.diagnostics)) result.scenario = std::move(scenario);
