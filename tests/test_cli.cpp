@@ -161,3 +161,19 @@ TEST_CASE("lint and run never pass control sequences from a scenario to the term
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("lint of a folder without scenarios names the folder, even one called x.json") {
+    fs::path dir = fs::temp_directory_path() / "salesdojo_cli_empty" / "x.json";
+    fs::remove_all(dir.parent_path());
+    fs::create_directories(dir);
+    std::string command = std::string(SALESDOJO_CLI_PATH) + " lint " + shell_quoted(dir.string()) + " 2>&1 </dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    CHECK(WEXITSTATUS(pclose(pipe)) == 2);
+    CHECK(out.find("no scenario files (*.json) found in '" + dir.string() + "'") != std::string::npos);
+    fs::remove_all(dir.parent_path());
+}

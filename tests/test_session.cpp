@@ -220,3 +220,19 @@ TEST_CASE("tallies are 64-bit, so no session can overflow them") {
     session.undo();
     CHECK(session.tallies()[0] == 9999000);
 }
+
+TEST_CASE("write_file_atomically: the real error of a failed rename, stale temporaries of dead writers removed") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "salesdojo_atomic_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "target_is_a_folder" / "inside");
+    std::string error;
+    CHECK_FALSE(write_file_atomically((dir / "target_is_a_folder").string(), "x", error));
+    CHECK(error.find("Success") == std::string::npos);
+    CHECK(error.find("cannot replace") != std::string::npos);
+    // A temporary of a process that no longer exists (pid 999999999 is above any pid_max) goes.
+    std::ofstream(dir / "save.json.tmp-999999999") << "half";
+    CHECK(write_file_atomically((dir / "save.json").string(), "{}", error));
+    CHECK_FALSE(std::filesystem::exists(dir / "save.json.tmp-999999999"));
+    CHECK(std::filesystem::exists(dir / "save.json"));
+    std::filesystem::remove_all(dir);
+}

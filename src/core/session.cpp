@@ -11,6 +11,9 @@
 #include <system_error>
 #include <filesystem>
 #if defined(__unix__) || defined(__APPLE__)
+#include <cerrno>
+#include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 #endif
 
@@ -25,6 +28,27 @@ std::uint64_t mix(std::uint64_t x) {
     return x ^ (x >> 31);
 }
 
+
+#if defined(__unix__) || defined(__APPLE__)
+// Removes "<target>.tmp-<pid>" files left by writers that died before their rename (their process no
+// longer exists); a live writer's file is left alone.
+void remove_stale_temporaries(const std::filesystem::path& target) {
+    namespace fs = std::filesystem;
+    const std::string prefix = target.filename().string() + ".tmp-";
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string digits = name.substr(prefix.size());
+        if (digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        fs::remove(it->path(), ignored);
+    }
+}
+#endif
 
 void contract(bool condition, const char* message) {
     // Misuse of the API by our own code: fail loudly in every build type.
@@ -321,10 +345,21 @@ bool write_file_atomically(const std::string& path, const std::string& contents,
     std::error_code ec;
     fs::rename(temporary, target, ec);
     if (ec) {
-        fs::remove(temporary, ec);
+        std::error_code ignored;  // the rename's error is the one to report, not the clean-up's
+        fs::remove(temporary, ignored);
         error = "cannot replace " + path + ": " + ec.message();
         return false;
     }
+#if defined(__unix__) || defined(__APPLE__)
+    // The rename is durable only once the folder's entry is on disk too.
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    remove_stale_temporaries(target);
+#endif
     return true;
 }
 
