@@ -8,6 +8,8 @@
 //   salesdojo_bench --write DIR          only write the generated scenarios to DIR (for profiling)
 //   salesdojo_bench --no-fork            measure in this process (for perf / callgrind; RSS is then cumulative)
 //   salesdojo_bench --no-cli-report      skip the `analyze` path (histograms + report)
+//   salesdojo_bench --hostile            time the hostile files of issue 9 (bench/hostile_files.hpp)
+//   salesdojo_bench --hostile --write DIR   only write those files to DIR
 //
 // Density: the default scenarios have about 15 reachable states per node at 10,000 nodes, the dense
 // end of the bundled scenarios (1.7 to 16); the stress column (4 facts) has about 57.
@@ -15,6 +17,7 @@
 // Wall times suffer when other processes share the CPU; thread CPU times are printed as well.
 // Every size is generated in one child process and measured in another, so the peak resident set
 // size (getrusage ru_maxrss, a process-wide high-water mark) belongs to that size alone.
+#include "hostile_files.hpp"
 #include "synthetic_scenario.hpp"
 
 #include <salesdojo/analysis.hpp>
@@ -558,10 +561,70 @@ std::vector<int> parse_sizes(const std::string& list) {
     return sizes;
 }
 
+// --- hostile files: one child per file, wall time and peak memory of the work it stresses -------
+
+void run_hostile_file(const bench::HostileFile& file) {
+    const std::string text = file.text();
+    const auto start = Clock::now();
+    LoadResult loaded = load_scenario_text(text, file.name + ".json");
+    const double load_seconds = seconds_since(start);
+    std::string detail = std::to_string(loaded.diagnostics.size()) + " diagnostics";
+    if (!loaded.diagnostics.empty()) detail += ", first " + loaded.diagnostics.front().code;
+    double work_seconds = 0.0;
+    if (file.action == bench::HostileAction::Analyze && loaded.ok()) {
+        const auto t = Clock::now();
+        AnalysisLimits limits;
+        limits.histograms = true;
+        AnalysisResult result = analyse(loaded.scenario, limits);
+        if (result.analysis) {
+            AnalysisReport report = make_report(*result.analysis);
+            detail += ", witness length " + std::to_string(report.dimensions.empty() ? 0 : report.dimensions[0].best_witness.size());
+        }
+        work_seconds = seconds_since(t);
+    } else if (file.action == bench::HostileAction::Undo && loaded.ok()) {
+        Session session(loaded.scenario);
+        while (session.state() == SessionState::AwaitingChoice) session.choose(0);
+        const std::size_t decisions = session.decision_count();
+        const auto t = Clock::now();
+        while (session.can_undo()) session.undo();
+        work_seconds = seconds_since(t);
+        detail += ", " + std::to_string(decisions) + " undos";
+    }
+    std::printf("%-26s %7.1f MiB %9.3f s %9.3f s %8.0f MiB  %s\n", file.name.c_str(),
+                static_cast<double>(text.size()) / (1024.0 * 1024.0), load_seconds, work_seconds,
+                static_cast<double>(peak_rss_kib()) / 1024.0, detail.c_str());
+    std::fflush(stdout);
+}
+
+int run_hostile(const std::string& write_dir) {
+    if (!write_dir.empty()) {
+        std::filesystem::create_directories(write_dir);
+        for (const auto& file : bench::hostile_files()) {
+            std::ofstream(std::filesystem::path(write_dir) / (file.name + ".json"), std::ios::binary) << file.text();
+            std::printf("%s/%s.json: %s\n", write_dir.c_str(), file.name.c_str(), file.what.c_str());
+        }
+        return 0;
+    }
+    std::printf("%-26s %11s %11s %11s %12s  %s\n", "file", "size", "load", "work", "peak RSS", "result");
+    for (const auto& file : bench::hostile_files()) {
+        std::fflush(stdout);
+        const pid_t child = fork();
+        if (child == 0) {
+            run_hostile_file(file);
+            std::_Exit(0);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) std::printf("%-26s failed\n", file.name.c_str());
+    }
+    return 0;
+}
+
 int usage(const char* self) {
     std::fprintf(stderr,
                  "usage: %s [--sizes 100,1000,10000] [--runs 5] [--play-seconds 2] [--facts 2] [--stress-facts 4]\n"
-                 "          [--trust-max 3] [--seed 1] [--max-mib 64] [--no-fork] [--no-cli-report] [--write DIR]\n", self);
+                 "          [--trust-max 3] [--seed 1] [--max-mib 64] [--no-fork] [--no-cli-report] [--write DIR]\n"
+                 "       %s --hostile [--write DIR]\n", self, self);
     return 2;
 }
 
@@ -569,6 +632,7 @@ int usage(const char* self) {
 
 int main(int argc, char** argv) {
     Config config;
+    bool hostile = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&]() -> std::string {
@@ -584,11 +648,13 @@ int main(int argc, char** argv) {
         else if (arg == "--seed") config.seed = std::strtoull(value().c_str(), nullptr, 10);
         else if (arg == "--no-fork") config.fork = false;
         else if (arg == "--no-cli-report") config.cli_report = false;
+        else if (arg == "--hostile") hostile = true;
         else if (arg == "--write") config.write_dir = value();
         else if (arg == "--max-mib") config.max_bytes = static_cast<std::size_t>(std::atoi(value().c_str())) * 1024u * 1024u;
         else if (arg == "-h" || arg == "--help") return usage(argv[0]), 0;
         else return usage(argv[0]);
     }
+    if (hostile) return run_hostile(config.write_dir);
     if (config.sizes.empty()) return usage(argv[0]);
 
     std::vector<Column> columns;

@@ -397,7 +397,7 @@ TEST_CASE("a fact required before it is learned: the assumption penalty is in th
     Session session(scenario);
     session.choose(1);
     session.choose(0);
-    CHECK(session.tallies() == std::vector<int>{3, -2});
+    CHECK(session.tallies() == std::vector<std::int64_t>{3, -2});
 }
 
 TEST_CASE("the assumption rule follows rubric.assumption: another dimension, another penalty, or none") {
@@ -449,7 +449,7 @@ TEST_CASE("a choice that requires and learns the same fact is charged: requires 
     CHECK(a->worst(0, 1) == -4);
     Session session(scenario);
     session.choose(0);
-    CHECK(session.tallies() == std::vector<int>{1, -4});
+    CHECK(session.tallies() == std::vector<std::int64_t>{1, -4});
 }
 
 // ---------------------------------------------------------------------------------------------

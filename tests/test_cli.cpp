@@ -202,3 +202,48 @@ TEST_CASE("play and no subcommand exec the window program with the options") {
     fs::remove_all(dir);
 }
 #endif
+
+TEST_CASE("lint and run never pass control sequences from a scenario to the terminal") {
+    fs::path dir = fs::temp_directory_path() / "salesdojo_cli_control";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // ESC[2J clears the screen, OSC 0 sets the window title, U+009B is the 8-bit CSI.
+    const std::string hostile = R"(\u001b[2J\u001b]0;pwned\u0007\u009b31m)";
+    std::string text = read_text_file(source_path("tests/data/valid/mini.json"));
+    text.replace(text.find("\"Wat kunt u voor ons doen?\""), 27, "\"Wat" + hostile + "?\"");
+    text.replace(text.find("\"author\""), 8, "\"auth" + hostile + "or\"");  // an unknown key, quoted in SD1009
+    std::ofstream(dir / "control.json", std::ios::binary) << text;
+    const std::string file = shell_quoted((dir / "control.json").string());
+    for (const std::string arguments : {"lint " + file, "run " + file + " --choices ask,offer", "run " + file + " --choices ask,offer --debrief"}) {
+        CAPTURE(arguments);
+        std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " 2>&1 </dev/null";
+        FILE* pipe = popen(command.c_str(), "r");
+        REQUIRE(pipe);
+        std::string out;
+        std::array<char, 4096> buffer{};
+        std::size_t n;
+        while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+        pclose(pipe);
+        CHECK(out.find('\x1b') == std::string::npos);
+        CHECK(out.find('\x07') == std::string::npos);
+        CHECK(out.find("\xC2\x9B") == std::string::npos);
+        CHECK(out.find("\\u001B[2J") != std::string::npos);  // shown, harmlessly
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("lint of a folder without scenarios names the folder, even one called x.json") {
+    fs::path dir = fs::temp_directory_path() / "salesdojo_cli_empty" / "x.json";
+    fs::remove_all(dir.parent_path());
+    fs::create_directories(dir);
+    std::string command = std::string(SALESDOJO_CLI_PATH) + " lint " + shell_quoted(dir.string()) + " 2>&1 </dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    CHECK(WEXITSTATUS(pclose(pipe)) == 2);
+    CHECK(out.find("no scenario files (*.json) found in '" + dir.string() + "'") != std::string::npos);
+    fs::remove_all(dir.parent_path());
+}

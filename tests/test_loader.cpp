@@ -3,9 +3,11 @@
 
 #include <salesdojo/analysis_report.hpp>
 #include <salesdojo/loader.hpp>
+#include <salesdojo/session.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <set>
 
 using namespace salesdojo;
@@ -19,6 +21,7 @@ namespace {
 SourceLimits fixture_limits() {
     SourceLimits limits;
     limits.max_bytes = 64 * 1024;
+    limits.max_automatic_steps = 5;  // so that the SD2019 fixture needs six nodes, not 100,001
     return limits;
 }
 // Likewise the analyser's bounds are lowered so that SD3001/SD3002 fixtures stay small and fast.
@@ -202,4 +205,94 @@ TEST_CASE("the worked example in docs/scenario-format.md loads without a single 
     CHECK(result.ok());
     CHECK(result.diagnostics.empty());
     CHECK(result.scenario->nodes.size() >= 5);
+}
+
+TEST_CASE("nearest_word: the bounded search finds what a full edit distance finds") {
+    const auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    std::mt19937 rng(9);
+    const auto word = [&](std::size_t length) {
+        std::string w;
+        for (std::size_t i = 0; i < length; ++i) w += static_cast<char>('a' + rng() % 4);
+        return w;
+    };
+    for (int round = 0; round < 2000; ++round) {
+        const std::string target = word(1 + rng() % 12);
+        std::vector<std::string> candidates;
+        for (int c = static_cast<int>(rng() % 12); c > 0; --c) candidates.push_back(word(1 + rng() % 12));
+        std::string expected;
+        std::size_t best = std::max<std::size_t>(2, target.size() / 3) + 1;
+        for (const auto& c : candidates) {
+            const std::size_t d = distance(target, c);
+            if (d < best || (d == best && !expected.empty() && c < expected)) { best = d; expected = c; }
+        }
+        CAPTURE(target);
+        CHECK(nearest_word(target, candidates) == expected);
+    }
+    CHECK(nearest_word(std::string(65, 'a'), {std::string(65, 'a')}).empty());  // too long to suggest for
+}
+
+TEST_CASE("300 unknown targets among 300 long ids: suggestions stay exact") {
+    std::string nodes;
+    const std::string stem(50, 'n');
+    for (int i = 0; i < 300; ++i)
+        nodes += std::string(i ? "," : "") + "{\"id\": \"" + stem + std::to_string(i) + "\", \"choices\": [{\"id\": \"c\", \"next\": \"" +
+                 stem + std::to_string(i) + "x\"}, {\"id\": \"d\", \"next\": \"end\"}]}";
+    nodes += ",{\"id\": \"end\", \"ending\": {\"outcome\": \"qualified-fit\"}}";
+    LoadResult result = load_scenario_text(complete_document("{\"nodes\": [" + nodes + "]}", "t", "1", "T"), "t.json");
+    REQUIRE(count(result.diagnostics, Severity::Error) == 300);
+    CHECK(result.diagnostics[0].message == "unknown node '" + stem + "0x'; did you mean '" + stem + "0'?");
+}
+
+TEST_CASE("limits are lint errors with the limit in the message, not surprises at play time") {
+    SUBCASE("more automatic nodes in a row than a session follows (SD2019)") {
+        std::string nodes;
+        for (std::size_t i = 0; i <= kMaxAutomaticSteps; ++i)
+            nodes += "{\"id\": \"n" + std::to_string(i) + "\", \"next\": \"n" + std::to_string(i + 1) + "\"},";
+        const std::string last = "n" + std::to_string(kMaxAutomaticSteps + 1);
+        LoadResult over = load_scenario_text(
+            complete_document("{\"nodes\": [" + nodes + "{\"id\": \"" + last + "\", \"ending\": {\"outcome\": \"qualified-fit\"}}]}", "a", "1", "A"), "a.json");
+        REQUIRE(over.diagnostics.size() == 1);
+        CHECK(over.diagnostics[0].code == "SD2019");
+        CHECK(over.diagnostics[0].message == "from node 'n0', 100001 automatic nodes (\"next\" or \"random\") follow each other; "
+                                             "a session follows at most 100000 in a row and then stops, stuck");
+        // One fewer is fine, and the session indeed reaches the ending.
+        const auto first = nodes.find("},") + 2;
+        LoadResult fits = load_scenario_text(
+            complete_document("{\"nodes\": [" + nodes.substr(first) + "{\"id\": \"" + last + "\", \"ending\": {\"outcome\": \"qualified-fit\"}}]}", "a", "1", "A"), "a.json");
+        REQUIRE(fits.ok());
+        CHECK(Session(fits.scenario).finished());
+    }
+    SUBCASE("text length, choices per node, id length (SD1010)") {
+        std::string text = mini_text();
+        text = replace_once(text, "\"Wat kunt u voor ons doen?\"", "\"" + std::string(kMaxTextBytes + 1, 'x') + "\"");
+        std::string many;
+        for (std::size_t i = 0; i <= kMaxChoicesPerNode; ++i) many += "{\"id\": \"c" + std::to_string(i) + "\", \"text\": \"x\", \"next\": \"won\"},";
+        text = replace_once(text, "{\"id\": \"leave\",", many + "{\"id\": \"leave\",");
+        text = replace_once(text, "{\"id\": \"eva\"", "{\"id\": \"" + std::string(kMaxIdLength + 1, 'e') + "\"");
+        LoadResult result = load_scenario_text(text, "limits.json");
+        std::string messages;
+        for (const auto& d : result.diagnostics) messages += format_diagnostic(d) + "\n";
+        INFO(messages);
+        CHECK(messages.find("error[SD1010]: id is too long: 129 characters; an id may have at most 128") != std::string::npos);
+        CHECK(messages.find("error[SD1010]: 'text' is too long: 10001 bytes; a text may have at most 10000") != std::string::npos);
+        CHECK(messages.find("error[SD1010]: node 'pitch' has 103 choices; a node may have at most 100") != std::string::npos);
+    }
+    SUBCASE("integers beyond 64 bits are out of range, not 'not an integer'") {
+        LoadResult result = load_scenario_text(replace_once(mini_text(), "\"estimated_minutes\": 2", "\"estimated_minutes\": 18446744073709551616"), "big.json");
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].message == "'estimated_minutes' is out of range: integers here go from -2147483648 to 2147483647");
+    }
 }

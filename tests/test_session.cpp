@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <random>
+#include <type_traits>
 #include <set>
 
 using namespace salesdojo;
@@ -34,12 +36,12 @@ TEST_CASE("effects move variables, facts and tallies; conditions open options") 
     CHECK(session.current().id == "pitch");
     CHECK(session.values()[0] == 2);
     CHECK(session.knows(0));
-    CHECK(session.tallies() == std::vector<int>{2, 1});
+    CHECK(session.tallies() == std::vector<std::int64_t>{2, 1});
     auto options = session.options();
     CHECK(options[0].available);  // trust >= 2 and need_known
     session.choose(0);
     CHECK(session.finished());
-    CHECK(session.tallies() == std::vector<int>{3, 1});
+    CHECK(session.tallies() == std::vector<std::int64_t>{3, 1});
     CHECK(session.weighted_total() == doctest::Approx(7.0));  // qualify weighs 2
     CHECK(session.options().empty());
 }
@@ -71,10 +73,10 @@ TEST_CASE("undo returns to any earlier decision with the state as it was") {
     session.choose(0);
     session.choose(1);
     CHECK(session.finished());
-    CHECK(session.tallies() == std::vector<int>{1, 2});
+    CHECK(session.tallies() == std::vector<std::int64_t>{1, 2});
     session.undo();
     CHECK(session.current().id == "pitch");
-    CHECK(session.tallies() == std::vector<int>{2, 1});
+    CHECK(session.tallies() == std::vector<std::int64_t>{2, 1});
     session.undo_to(0);
     CHECK(session.current().id == "open");
     CHECK(session.values()[0] == 1);
@@ -159,4 +161,78 @@ TEST_CASE("find_choice accepts ids and 1-based numbers") {
     CHECK_FALSE(session.find_choice("3"));
     CHECK_FALSE(session.find_choice("0"));
     CHECK_FALSE(session.find_choice("nope"));
+}
+
+namespace {
+bool same_state(const Session& a, const Session& b) {
+    if (a.state() != b.state() || a.values() != b.values() || a.tallies() != b.tallies() ||
+        a.decisions() != b.decisions() || a.transcript().size() != b.transcript().size())
+        return false;
+    for (std::size_t i = 0; i < a.transcript().size(); ++i) {
+        const TranscriptEntry& x = a.transcript()[i];
+        const TranscriptEntry& y = b.transcript()[i];
+        if (x.node != y.node || x.choice != y.choice || x.random_branch != y.random_branch || x.assumed_facts != y.assumed_facts)
+            return false;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("undo puts back exactly the state a replay of the kept decisions gives, on every bundled scenario") {
+    std::mt19937 rng(77);
+    for (const auto& entry : std::filesystem::directory_iterator(source_path("scenarios"))) {
+        if (entry.path().extension() != ".json") continue;
+        LoadResult loaded = load_scenario_file(entry.path().string());
+        REQUIRE(loaded.ok());
+        CAPTURE(entry.path().string());
+        for (int game = 0; game < 20; ++game) {
+            const std::uint64_t seed = rng();
+            Session session(loaded.scenario, seed);
+            for (int step = 0; step < 40; ++step) {
+                if (session.can_undo() && (rng() % 3 == 0 || session.state() != SessionState::AwaitingChoice)) {
+                    if (rng() % 4 == 0) session.undo_to(rng() % (session.decision_count() + 1));
+                    else session.undo();
+                    Session replay(loaded.scenario, seed);
+                    for (int choice : session.decisions()) replay.choose(choice);
+                    REQUIRE(same_state(session, replay));
+                    continue;
+                }
+                if (session.state() != SessionState::AwaitingChoice) break;
+                std::vector<int> available(session.current().choices.size());
+                const std::size_t n = session.available_choices(available.data(), available.size());
+                REQUIRE(n > 0);
+                session.choose(available[rng() % n]);
+            }
+        }
+    }
+}
+
+TEST_CASE("tallies are 64-bit, so no session can overflow them") {
+    // 1000 a choice overflowed an int after about 2.1 million decisions (undefined behaviour).
+    static_assert(std::is_same_v<std::decay_t<decltype(std::declval<Session>().tallies()[0])>, std::int64_t>);
+    auto scenario = load_compact(R"({"nodes": [
+        {"id": "loop", "choices": [{"id": "again", "score": {"qualify": 1000}, "next": "loop"},
+                                   {"id": "stop", "next": "end"}]},
+        {"id": "end", "ending": {"outcome": "qualified-fit"}}]})", "loop", "1", "Loop");
+    Session session(scenario);
+    for (int i = 0; i < 10000; ++i) session.choose(0);
+    CHECK(session.tallies()[0] == 10000000);
+    session.undo();
+    CHECK(session.tallies()[0] == 9999000);
+}
+
+TEST_CASE("write_file_atomically: the real error of a failed rename, stale temporaries of dead writers removed") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "salesdojo_atomic_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "target_is_a_folder" / "inside");
+    std::string error;
+    CHECK_FALSE(write_file_atomically((dir / "target_is_a_folder").string(), "x", error));
+    CHECK(error.find("Success") == std::string::npos);
+    CHECK(error.find("cannot replace") != std::string::npos);
+    // A temporary of a process that no longer exists (pid 999999999 is above any pid_max) goes.
+    std::ofstream(dir / "save.json.tmp-999999999") << "half";
+    CHECK(write_file_atomically((dir / "save.json").string(), "{}", error));
+    CHECK_FALSE(std::filesystem::exists(dir / "save.json.tmp-999999999"));
+    CHECK(std::filesystem::exists(dir / "save.json"));
+    std::filesystem::remove_all(dir);
 }

@@ -464,8 +464,44 @@ TEST_CASE("parse_json: invalid UTF-8 is refused before parsing, at the first bad
     }
     SUBCASE("UTF-16") {
         const Diagnostic d = parse_failure(std::string("\xFF\xFE{\0}\0", 6));
-        CHECK(contains(d.message, "the file looks like UTF-16, save it as UTF-8"));
+        CHECK(d.message == "the file looks like UTF-16 (little-endian), not UTF-8; save it as UTF-8");
     }
+    SUBCASE("UTF-32 is not called UTF-16") {
+        CHECK(parse_failure(std::string("\xFF\xFE\0\0{\0\0\0", 8)).message ==
+              "the file looks like UTF-32 (little-endian), not UTF-8; save it as UTF-8");
+        CHECK(parse_failure(std::string("\0\0\0{\0\0\0}", 8)).message ==
+              "the file looks like UTF-32 (big-endian), not UTF-8; save it as UTF-8");
+        CHECK(parse_failure(std::string("{\0}\0", 4)).message ==
+              "the file looks like UTF-16 (little-endian), not UTF-8; save it as UTF-8");
+    }
+}
+
+TEST_CASE("parse_json: a repeated key is an error naming both places") {
+    const Diagnostic d = parse_failure("{\"nodes\": [],\n \"id\": \"x\",\n \"nodes\": [1]}");
+    CHECK(d.code == "SD1013");
+    CHECK(d.message == "key 'nodes' appears twice in this object (first at line 1, column 2); keys must be "
+                       "unique, or the first value would be silently lost");
+    CHECK(d.line == 3);
+    CHECK(d.column == 2);
+    // The same key in two different objects is fine.
+    SourceText ok("f.json", "{\"a\": {\"k\": 1}, \"b\": {\"k\": 2}}");
+    Diagnostics out;
+    CHECK(parse_json(ok, {}, out).has_value());
+    CHECK(out.empty());
+}
+
+TEST_CASE("parse_json: NUL bytes are named, never taken for the end of the file") {
+    const Diagnostic after = parse_failure(std::string("{\"a\": 1}\0{\"b\": 2}", 18));
+    CHECK(after.code == "SD1005");
+    CHECK(after.message == "JSON syntax error: a NUL byte (U+0000) after the end of the document; nothing may follow "
+                           "the top-level value");
+    CHECK(after.column == 9);
+    const Diagnostic inside = parse_failure(std::string("{\"a\": \"x\0y\"}", 13));
+    CHECK(inside.message == "JSON syntax error: invalid string: a NUL byte (U+0000) inside a string; write it as \\u0000");
+    CHECK(inside.column == 9);
+    const Diagnostic between = parse_failure(std::string("{\"a\": \0 1}", 10));
+    CHECK(between.message == "JSON syntax error: unexpected NUL byte (U+0000); a JSON file holds no NUL bytes");
+    CHECK(between.column == 7);
 }
 
 TEST_CASE("parse_json: nesting depth is checked before parsing") {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace salesdojo {
@@ -78,7 +79,9 @@ public:
     Playthrough playthrough() const;  // this run as data: scenario id, version, hash, seed, choice ids
     const std::vector<std::int32_t>& values() const { return m_values; }
     bool knows(int fact) const { return m_values[static_cast<std::size_t>(m_scenario->fact_slot(fact))] != 0; }
-    const std::vector<int>& tallies() const { return m_tallies; }  // raw total per dimension
+    // Raw total per dimension. 64-bit: effects are at most 1000 a choice, so no number of decisions
+    // a session can hold overflows it (an int did after about two million).
+    const std::vector<std::int64_t>& tallies() const { return m_tallies; }
     double weighted_total() const;
 
 private:
@@ -92,7 +95,13 @@ private:
     std::vector<TranscriptEntry> m_transcript;
     std::vector<int> m_decisions;
     std::vector<std::int32_t> m_values;
-    std::vector<int> m_tallies;
+    std::vector<std::int64_t> m_tallies;
+    struct UndoRecord {
+        std::size_t entry = 0;                                       // transcript entry of the decision
+        std::vector<std::pair<int, std::int32_t>> values;            // slot, value before
+        std::vector<std::pair<std::size_t, std::int64_t>> tallies;   // dimension, tally before
+    };
+    std::vector<UndoRecord> m_undo;  // one per decision
 };
 
 // The weighted draw for a random node at a given transcript position: a pure function, so the same

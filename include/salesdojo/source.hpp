@@ -1,6 +1,7 @@
 #pragma once
 // Reading a scenario's text safely and turning byte offsets and JSON pointers into line:col.
 #include <salesdojo/diagnostic.hpp>
+#include <salesdojo/limits.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,9 @@ namespace salesdojo {
 struct SourceLimits {
     std::size_t max_bytes = 32u * 1024u * 1024u;  // larger files are refused before parsing (10,000 nodes in two languages: ~20 MiB)
     int max_depth = 64;                            // deeper nesting is refused before parsing
+    // Lint refuses longer runs of automatic nodes (SD2019); the session gives up after this many.
+    // Only tests lower it (so that the SD2019 fixture stays small).
+    std::size_t max_automatic_steps = kMaxAutomaticSteps;
 };
 
 struct Position {
@@ -27,18 +31,23 @@ struct Position {
 };
 
 // Maps byte offsets to line:col, and JSON pointers to the offset of the value they name.
+// Positions are found from one reading of the structure: each object and array a pointer passes
+// through is read once and remembered (see SourceText::Index), so locating any number of diagnostics
+// costs about one scan of the file. Safe to use from several threads.
 class SourceText {
 public:
     SourceText(std::string file, std::string text);
+    SourceText(SourceText&&) noexcept;
+    SourceText& operator=(SourceText&&) noexcept;
+    ~SourceText();
     const std::string& file() const { return m_file; }
     const std::string& text() const { return m_text; }
 
     Position position_of_offset(std::size_t offset) const;
     // Offset of the first character of the value at `pointer` (for an object member: of its value);
-    // nullopt when the pointer does not resolve. Rescans the text: call it for diagnostics only.
+    // nullopt when the pointer does not resolve.
     std::optional<std::size_t> offset_of_pointer(std::string_view pointer) const;
-    // offset_of_pointer for many pointers at once, with the same answers; each array in the text is
-    // scanned once for all of them (for locating many diagnostics in a large file).
+    // offset_of_pointer for many pointers at once, with the same answers.
     std::vector<std::optional<std::size_t>> offsets_of_pointers(const std::vector<std::string_view>& pointers) const;
     // Offset of the key of an object member (for "unknown key" warnings), else of the value.
     std::optional<std::size_t> offset_of_key(std::string_view pointer) const;
@@ -50,9 +59,12 @@ public:
                     std::string pointer) const;  // positions the diagnostic at the pointer's value
 
 private:
+    struct Index;  // defined in source.cpp
+    std::size_t characters_between(std::size_t from, std::size_t to) const;
     std::string m_file;
     std::string m_text;
     std::vector<std::size_t> m_line_starts;
+    std::unique_ptr<Index> m_index;
 };
 
 // Reads a file with the limits above. Missing file, directory, symlink loop, unreadable, too large:

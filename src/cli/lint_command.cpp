@@ -55,7 +55,9 @@ int lint_command(const LintOptions& options) {
                   << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings") << "\n";
     }
     if (files.empty()) {
-        std::cerr << "salesdojo lint: no scenario files found\n";
+        std::cerr << "salesdojo lint: no scenario files (*.json) found in";
+        for (const auto& path : options.paths) std::cerr << " '" << path << "'";
+        std::cerr << "\n";
         return kExitUsage;
     }
     return errors > 0 ? kExitProblems : kExitOk;

@@ -1,6 +1,7 @@
 // The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
 #include "commands.hpp"
 #include "gui_entry.hpp"
+#include "terminal_output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -9,6 +10,9 @@
 
 int main(int argc, char** argv) {
     using namespace salesdojo::cli;
+    // Everything printed passes through one filter: scenario texts, ids and file names in messages
+    // cannot send control sequences to the terminal.
+    TerminalFilter safe_out(std::cout), safe_err(std::cerr);
     CLI::App app{"SalesDojo: practise qualifying, declining and avoiding bias in sales conversations"};
     app.set_version_flag("--version", std::string("salesdojo ") + SALESDOJO_VERSION);
     app.require_subcommand(0, 1);

@@ -58,7 +58,21 @@ std::vector<std::string> witness(const Analysis& a, int d, bool best) {
         }
         return path;
     };
+    // The longest prefix is kept up to date incrementally: `longest[0, agreed)` is known to equal
+    // the current path's labels, and a longer path copies only the labels after that. Each label
+    // copied was pushed since the last copy, so the total work is linear in the search's steps
+    // (rebuilding the whole prefix at every new depth made a 40,000-decision chain quadratic).
     std::vector<std::string> longest;
+    std::size_t agreed = 0;
+    auto label_of = [&](const Frame& f) -> std::string {
+        const Transition* base = a.transitions(f.state) - a.state(f.state).first_transition;
+        const Transition& t = base[f.order[f.next - 1]];
+        const Node& node = s.nodes[static_cast<std::size_t>(a.state(f.state).node)];
+        if (node.kind == NodeKind::Choices) return node.choices[static_cast<std::size_t>(t.index)].id;
+        if (node.kind == NodeKind::Random) return "~" + std::to_string(t.index);
+        return {};
+    };
+    std::vector<std::size_t> label_count(1, 0);  // [i]: labels on the path through frames [0, i)
     std::size_t budget = 20 * a.state_count() + 1000;
     push(a.start_state(), 0.0);
     while (!stack.empty() && budget-- > 0) {
@@ -69,10 +83,25 @@ std::vector<std::string> witness(const Analysis& a, int d, bool best) {
         } else if (f.next < f.order.size()) {
             const Transition* base = a.transitions(f.state) - info.first_transition;
             const Transition& t = base[f.order[f.next++]];
+            // This frame's label changes: the prefix agrees with the path only up to it.
+            agreed = std::min(agreed, label_count[stack.size() - 1]);
             double total = f.total + sign * a.reward(f.state, t, d);
             if (a.complete(t.target) && !on_path[t.target] && total + bound(t.target) >= target - 1e-6) {
+                const Node& node = s.nodes[static_cast<std::size_t>(info.node)];
+                const bool labelled = node.kind == NodeKind::Choices || node.kind == NodeKind::Random;
+                label_count.resize(stack.size());
+                label_count.push_back(label_count.back() + (labelled ? 1 : 0));
                 push(t.target, total);
-                if (stack.size() - 1 > longest.size()) longest = labels(stack.size());
+                if (stack.size() - 1 > longest.size()) {
+                    // Copy the labels of frames whose label lies at or after `agreed`.
+                    longest.resize(label_count.back());
+                    const auto first = label_count.begin() + 1;  // label_count is non-decreasing
+                    auto frame = static_cast<std::size_t>(
+                        std::upper_bound(first, first + static_cast<std::ptrdiff_t>(stack.size() - 1), agreed) - first);
+                    for (; frame + 1 < stack.size(); ++frame)
+                        if (label_count[frame + 1] > label_count[frame]) longest[label_count[frame]] = label_of(stack[frame]);
+                    agreed = longest.size();
+                }
             }
             continue;
         }

@@ -72,7 +72,29 @@ std::vector<int> components(const std::vector<std::vector<int>>& next, std::vect
 
 }  // namespace
 
-void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out) {
+// The most automatic nodes (`next`, `random`) visited in a row from each node: a longest path over
+// the automatic nodes, in reverse topological order of the components (Tarjan numbers a component
+// after all it leads to). Edges inside a loop are not followed: a loop of `next` nodes alone is
+// SD2009, and a loop through a `random` node leaves it by chance.
+std::vector<std::size_t> automatic_runs(const Scenario& s, const std::vector<std::vector<int>>& next,
+                                        const std::vector<int>& component, std::size_t component_count) {
+    const std::size_t n = s.nodes.size();
+    auto automatic = [&](std::size_t v) { return s.nodes[v].kind == NodeKind::Continue || s.nodes[v].kind == NodeKind::Random; };
+    std::vector<std::vector<std::size_t>> members(component_count);
+    for (std::size_t v = 0; v < n; ++v) members[static_cast<std::size_t>(component[v])].push_back(v);
+    std::vector<std::size_t> run(n, 0);
+    for (const auto& nodes : members)
+        for (std::size_t v : nodes) {
+            if (!automatic(v)) continue;
+            std::size_t longest = 0;
+            for (int w : next[v])
+                if (component[static_cast<std::size_t>(w)] != component[v]) longest = std::max(longest, run[static_cast<std::size_t>(w)]);
+            run[v] = 1 + longest;
+        }
+    return run;
+}
+
+void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, std::size_t max_automatic_steps) {
     const std::size_t n = s.nodes.size();
     if (n == 0 || s.start < 0) return;
     auto next = successors(s);
@@ -103,6 +125,16 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out) 
 
     std::vector<int> sizes;
     auto component = components(next, sizes);
+    const auto runs = automatic_runs(s, next, component, sizes.size());
+    std::size_t longest_run = 0;  // the reachable node that starts the longest run
+    for (std::size_t v = 0; v < n; ++v)
+        if (reachable[v] && runs[v] > runs[longest_run]) longest_run = v;
+    if (runs[longest_run] > max_automatic_steps)
+        out.push_back(source.make(Severity::Error, "SD2019",
+            "from node '" + s.nodes[longest_run].id + "', " + std::to_string(runs[longest_run]) +
+                " automatic nodes (\"next\" or \"random\") follow each other; a session follows at most " +
+                std::to_string(max_automatic_steps) + " in a row and then stops, stuck",
+            node_pointer(longest_run)));
     std::vector<bool> loop_reported(sizes.size(), false);
     for (std::size_t v = 0; v < n; ++v) {
         const Node& node = s.nodes[v];

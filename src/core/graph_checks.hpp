@@ -6,6 +6,8 @@
 
 namespace salesdojo {
 
-void check_graph(const Scenario& scenario, const SourceText& source, Diagnostics& out);
+// `max_automatic_steps`: longer runs of automatic nodes in a row are SD2019 (see limits.hpp).
+void check_graph(const Scenario& scenario, const SourceText& source, Diagnostics& out,
+                 std::size_t max_automatic_steps = kMaxAutomaticSteps);
 
 }  // namespace salesdojo

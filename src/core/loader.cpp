@@ -3,6 +3,7 @@
 #include <salesdojo/image_header.hpp>
 
 #include "graph_checks.hpp"
+#include "nearest_word.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -128,7 +129,8 @@ const std::vector<std::string> kExpressions = {"neutral", "annoyed", "pleased", 
 
 class Loader {
 public:
-    Loader(const SourceText& source, Diagnostics& out) : m_src(source), m_out(out) {}
+    Loader(const SourceText& source, const SourceLimits& limits, Diagnostics& out)
+        : m_src(source), m_limits(limits), m_out(out) {}
 
     // Takes the document by non-const reference: strings are moved out of it (see take_string), so
     // it is left in an unspecified state for the caller to free.
@@ -154,7 +156,7 @@ public:
         collect_node_ids(doc);
         read_nodes(doc);
         read_start(doc);
-        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out);
+        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out, m_limits.max_automatic_steps);
         return scenario;
     }
 
@@ -187,10 +189,7 @@ private:
                 if (cache) m_keys.values[hit - known.begin()] = &value;
                 continue;
             }
-            std::vector<std::string> names(known.begin(), known.end());
-            std::string message = "unknown key '" + key + "'";
-            std::string nearest = nearest_word(key, names);
-            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+            std::string message = "unknown key '" + key + "'" + did_you_mean(key, known);
             const std::string key_pointer = at(pointer, key).str();
             Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, key_pointer);
             if (auto offset = m_src.offset_of_key(key_pointer)) {
@@ -243,21 +242,28 @@ private:
         return as_int(*v, at(pointer, key), key);
     }
     std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
+        const auto out_of_range = [&] {
+            error("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
+                                std::to_string(std::numeric_limits<std::int32_t>::min()) + " to " +
+                                std::to_string(std::numeric_limits<std::int32_t>::max()), pointer);
+            return std::nullopt;
+        };
         if (v.is_number_unsigned()) {
             auto u = v.get<std::uint64_t>();
-            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) {
-                error("SD1010", std::string("'") + std::string(what) + "' is too large", pointer);
-                return std::nullopt;
-            }
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) return out_of_range();
             return static_cast<std::int64_t>(u);
         }
         if (v.is_number_integer()) {
             auto i = v.get<std::int64_t>();
-            if (i < std::numeric_limits<std::int32_t>::min() || i > std::numeric_limits<std::int32_t>::max()) {
-                error("SD1010", std::string("'") + std::string(what) + "' is out of range", pointer);
-                return std::nullopt;
-            }
+            if (i < std::numeric_limits<std::int32_t>::min() || i > std::numeric_limits<std::int32_t>::max()) return out_of_range();
             return i;
+        }
+        if (v.is_number_float()) {
+            // A whole number too large for 64 bits (2^64 and up) arrives as a floating-point value.
+            const double x = v.get<double>();
+            if (std::isfinite(x) && x == std::floor(x) &&
+                (x < std::numeric_limits<std::int32_t>::min() || x > std::numeric_limits<std::int32_t>::max()))
+                return out_of_range();
         }
         error("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
         return std::nullopt;
@@ -287,9 +293,17 @@ private:
     std::string take_string(const json& v) {
         return std::move(const_cast<json&>(v).get_ref<std::string&>());
     }
+    // Texts longer than kMaxTextBytes are refused here rather than met by the window at play time.
+    bool text_fits(const json& v, const Ptr& pointer, std::string_view what) {
+        const std::size_t size = v.get_ref<const std::string&>().size();
+        if (size <= kMaxTextBytes) return true;
+        error("SD1010", "'" + std::string(what) + "' is too long: " + std::to_string(size) + " bytes; a text may have at most " +
+                            std::to_string(kMaxTextBytes), pointer);
+        return false;
+    }
     void read_text(const json& v, const Ptr& pointer, std::string_view what, LocalizedText& text) {
         if (v.is_string()) {
-            text.by_language.emplace("", take_string(v));
+            if (text_fits(v, pointer, what)) text.by_language.emplace("", take_string(v));
             return;
         }
         if (!v.is_object()) {
@@ -307,7 +321,9 @@ private:
             if (std::find(m_s->languages.begin(), m_s->languages.end(), key) == m_s->languages.end())
                 warning("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
                         at(pointer, key));
-            text.by_language.emplace_hint(text.by_language.end(), key, take_string(value));
+            // A text too long is reported as such, not as a missing translation as well.
+            text.by_language.emplace_hint(text.by_language.end(), key,
+                                          text_fits(value, at(pointer, key), what) ? take_string(value) : std::string());
         }
         for (const auto& language : m_s->languages)
             if (!text.by_language.count(language))
@@ -334,11 +350,13 @@ private:
     void read_metadata(const json& doc) {
         if (auto id = get_string(doc, "id", "", true)) {
             m_s->id = *id;
-            bool ok = !id->empty() && id->size() <= 128 &&
-                      std::all_of(id->begin(), id->end(), [](unsigned char c) {
+            bool ok = !id->empty() && std::all_of(id->begin(), id->end(), [](unsigned char c) {
                           return std::islower(c) || std::isdigit(c) || c == '-' || c == '_';
                       });
-            if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
+            if (id->size() > kMaxIdLength)
+                error("SD1010", "scenario id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+                                    std::to_string(kMaxIdLength), "/id");
+            else if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
         }
         if (auto version = get_string(doc, "version", "", true)) m_s->version = *version;
         if (const json* languages = get_array(doc, "languages", "", true)) {
@@ -396,6 +414,11 @@ private:
     std::optional<std::string> read_id(const json& object, const Ptr& pointer, bool identifier) {
         auto id = get_string(object, "id", pointer, true);
         if (!id) return std::nullopt;
+        if (id->size() > kMaxIdLength) {
+            error("SD1010", "id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+                                std::to_string(kMaxIdLength), at(pointer, "id"));
+            return std::nullopt;
+        }
         if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
             error("SD1010", "id '" + *id + "' " + (identifier
                       ? "must be a name usable in conditions: a letter or '_' then letters, digits or '_' (not and/or/not/true/false)"
@@ -675,16 +698,7 @@ private:
         if (!target) return kNoIndex;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
-        std::string message = "unknown node '" + *target + "'";
-        std::vector<std::string> ids;
-        ids.reserve(m_node_ids.size());
-        if (m_node_ids.size() <= 5000) {
-            for (const auto& [id, index] : m_node_ids) ids.push_back(id);
-            std::sort(ids.begin(), ids.end());
-            std::string nearest = nearest_word(*target, ids);
-            if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-        }
-        error("SD2002", message, at(pointer, key));
+        error("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
         return kNoIndex;
     }
 
@@ -693,13 +707,7 @@ private:
                    const char* code, const char* what) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
-        std::string message = std::string("unknown ") + what + " '" + id + "'";
-        std::vector<std::string> names;
-        for (const auto& [name, index] : ids) names.push_back(name);
-        std::sort(names.begin(), names.end());
-        std::string nearest = nearest_word(id, names);
-        if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-        error(code, message, pointer);
+        error(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
         return kNoIndex;
     }
 
@@ -726,8 +734,7 @@ private:
                 if (std::find(allowed.begin(), allowed.end(), *expression) == allowed.end()) {
                     std::string message = "'" + m_s->cast[static_cast<std::size_t>(node.speaker)].id +
                                           "' has no expression '" + *expression + "'";
-                    std::string nearest = nearest_word(*expression, allowed);
-                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                    message += did_you_mean(*expression, allowed);
                     error("SD2011", message, at(pointer, "expression"));
                 }
             }
@@ -755,6 +762,11 @@ private:
             node.kind = NodeKind::Choices;
             const json* choices = get_array(n, "choices", pointer, true);
             if (!choices) return;
+            if (choices->size() > kMaxChoicesPerNode) {
+                error("SD1010", "node '" + node.id + "' has " + std::to_string(choices->size()) +
+                                    " choices; a node may have at most " + std::to_string(kMaxChoicesPerNode), at(pointer, "choices"));
+                return;
+            }
             node.choices.reserve(choices->size());
             for (std::size_t c = 0; c < choices->size(); ++c) {
                 Ptr cp = at(at(pointer, "choices"), c);
@@ -869,7 +881,7 @@ private:
         auto compiled = Expression::compile(source, resolve, errors);
         for (const auto& e : errors) {
             std::string message = e.message;
-            if (e.code == "SD2003") message += suggestion_for_name(source.substr(e.offset), m_state_ids);
+            if (e.code == "SD2003") message += did_you_mean(leading_name(source.substr(e.offset)), m_state_ids);
             const std::string where = pointer.str();
             Diagnostic d = m_src.make(Severity::Error, e.code, message, where);
             Position p = m_src.position_in_string(where, e.offset);
@@ -879,15 +891,11 @@ private:
         if (compiled) choice.condition = std::move(*compiled);
     }
 
-    // "; did you mean 'x'?" for the name that starts `rest`, or "".
-    static std::string suggestion_for_name(const std::string& rest, const std::unordered_map<std::string, int>& ids) {
+    // The name (identifier) that starts `rest`.
+    static std::string leading_name(const std::string& rest) {
         std::size_t length = 0;
         while (length < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[length])) || rest[length] == '_')) ++length;
-        std::vector<std::string> names;
-        for (const auto& [name, index] : ids) names.push_back(name);
-        std::sort(names.begin(), names.end());
-        std::string nearest = nearest_word(rest.substr(0, length), names);
-        return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
+        return rest.substr(0, length);
     }
 
     void read_variable_effects(const json& c, const char* key, const Ptr& pointer,
@@ -902,10 +910,9 @@ private:
                     ? "unknown variable '" + item.key() + "'"
                     : "'" + item.key() + "' is a fact; facts are learned with \"learns\", not set";
                 if (it == m_state_ids.end()) {
-                    std::vector<std::string> names;
-                    for (const auto& v : m_s->variables) names.push_back(v.id);
-                    std::string nearest = nearest_word(item.key(), names);
-                    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+                    NearestWord nearest(item.key(), &m_suggestion_budget);
+                    for (const auto& v : m_s->variables) nearest.offer(v.id);
+                    message += suggestion(nearest);
                 }
                 error("SD2015", message, ep);
                 continue;
@@ -939,12 +946,9 @@ private:
             if (!v.is_string()) { error("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
             auto it = m_state_ids.find(v.get<std::string>());
             if (it == m_state_ids.end() || it->second >= 0) {
-                std::string message = "unknown fact '" + v.get<std::string>() + "'";
-                std::vector<std::string> names;
-                for (const auto& f : m_s->facts) names.push_back(f.id);
-                std::string nearest = nearest_word(v.get<std::string>(), names);
-                if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-                error("SD2012", message, fp);
+                NearestWord nearest(v.get_ref<const std::string&>(), &m_suggestion_budget);
+                for (const auto& f : m_s->facts) nearest.offer(f.id);
+                error("SD2012", "unknown fact '" + v.get<std::string>() + "'" + suggestion(nearest), fp);
                 continue;
             }
             out.push_back(-1 - it->second);
@@ -960,6 +964,25 @@ private:
         }
     }
 
+    // ----- "did you mean" -----
+    static std::string suggestion(const NearestWord& nearest) {
+        return nearest.result().empty() ? "" : "; did you mean '" + nearest.result() + "'?";
+    }
+    template <typename Mapped>
+    std::string did_you_mean(std::string_view word, const std::unordered_map<std::string, Mapped>& names) {
+        NearestWord nearest(word, &m_suggestion_budget);
+        for (const auto& entry : names) nearest.offer(entry.first);
+        return suggestion(nearest);
+    }
+    template <typename Names>
+    std::string did_you_mean(std::string_view word, const Names& names) {
+        NearestWord nearest(word, &m_suggestion_budget);
+        for (const auto& name : names) nearest.offer(name);
+        return suggestion(nearest);
+    }
+    // Edit-distance work (DP cells) all suggestions of one load may take: about 50 ms.
+    std::size_t m_suggestion_budget = 30'000'000;
+
     // The object check_keys saw last, with the value of each known key (nullptr: absent).
     struct KeyCache {
         static constexpr std::size_t kMax = 24;
@@ -971,42 +994,14 @@ private:
     KeyCache m_keys;
 
     const SourceText& m_src;
+    const SourceLimits& m_limits;
     Diagnostics& m_out;
     Scenario* m_s = nullptr;
     std::unordered_map<std::string, int> m_dimension_ids, m_principle_ids, m_outcome_ids, m_cast_ids,
         m_node_ids, m_state_ids;  // m_state_ids: variable index >= 0, fact -1-index
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 }  // namespace
-
-std::string nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
-    if (word.size() > 64) return "";
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& candidate : candidates) {
-        std::size_t d = edit_distance(word, candidate);
-        if (d < best_distance) {
-            best_distance = d;
-            best = candidate;
-        }
-    }
-    return best;
-}
 
 namespace {
 
@@ -1092,7 +1087,7 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
     if (!doc) return result;
     std::shared_ptr<Scenario> scenario;
     {
-        Loader loader(*source, result.diagnostics);
+        Loader loader(*source, limits, result.diagnostics);
         scenario = loader.build(doc->root());
     }
     if (scenario) scenario->content_hash = content_hash_of(source->text());

@@ -348,18 +348,40 @@ std::optional<std::size_t> find_element(std::string_view t, std::size_t p, std::
     }
 }
 
-// Element offsets of arrays and members of objects, found while resolving several pointers over
-// the same text: each array is scanned once, however many of its elements are asked for (the
-// analyser's diagnostics name many nodes of one 10,000-element array), and each member lookup is
-// made once (a lookup reads the whole object, as the last of repeated keys wins). The answers are
-// exactly find_element's and find_member's.
+// `p` is at '{': the offset of the first key equal to `name` (the first of repeated keys).
+std::optional<std::size_t> first_member_offset(std::string_view t, std::size_t p, const std::string& name) {
+    std::string key;
+    ++p;
+    for (;;) {
+        p = skip_ws(t, p);
+        if (p >= t.size() || t[p] != '"') return std::nullopt;
+        const std::size_t key_start = p;
+        const std::size_t after_key = read_string(t, p, key);
+        if (after_key == npos) return std::nullopt;
+        if (key == name) return key_start;
+        p = skip_ws(t, after_key);
+        if (p >= t.size() || t[p] != ':') return std::nullopt;
+        const std::size_t end = skip_value(t, skip_ws(t, p + 1));
+        if (end == npos) return std::nullopt;
+        p = skip_ws(t, end);
+        if (p >= t.size() || t[p] != ',') return std::nullopt;
+        ++p;
+    }
+}
+
+// The structure of the text as far as diagnostics have needed it, kept for the life of a SourceText:
+// each object that a pointer passes through is read once, all its members at once (so 10,000 unknown
+// keys in one object cost one read of it, not one each), and each array is scanned once, however
+// many of its elements are asked for (lazily: only as far as the highest index asked). The answers
+// are exactly find_member's and find_element's: a repeated key keeps its last value.
 class ElementCache {
 public:
     std::optional<Member> member(std::string_view t, std::size_t object, const std::string& name) {
-        auto key = std::make_pair(object, name);
-        auto it = m_members.find(key);
-        if (it == m_members.end()) it = m_members.emplace(std::move(key), find_member(t, object, name)).first;
-        return it->second;
+        auto it = m_objects.find(object);
+        if (it == m_objects.end()) it = m_objects.emplace(object, read_object(t, object)).first;
+        const auto found = it->second.find(name);
+        if (found == it->second.end()) return std::nullopt;
+        return found->second;
     }
 
     std::optional<std::size_t> find(std::string_view t, std::size_t array, std::size_t index) {
@@ -386,14 +408,39 @@ public:
     }
 
 private:
+    using Members = std::unordered_map<std::string, Member>;
+
+    // find_member's walk, remembering every member instead of one.
+    static Members read_object(std::string_view t, std::size_t p) {
+        Members members;
+        std::string key;
+        ++p;
+        for (;;) {
+            p = skip_ws(t, p);
+            if (p >= t.size() || t[p] != '"') return members;  // '}' or malformed
+            const std::size_t key_start = p;
+            const std::size_t after_key = read_string(t, p, key);
+            if (after_key == npos) return members;
+            p = skip_ws(t, after_key);
+            if (p >= t.size() || t[p] != ':') return members;
+            p = skip_ws(t, p + 1);
+            members[key] = Member{key_start, p};
+            const std::size_t end = skip_value(t, p);
+            if (end == npos) return members;
+            p = skip_ws(t, end);
+            if (p >= t.size() || t[p] != ',') return members;
+            ++p;
+        }
+    }
+
     struct Scan {
         bool started = false;
         bool ended = false;      // no element after the last one found
         std::size_t next = 0;    // where the element after the last one found would start
         std::vector<std::size_t> elements;
     };
-    std::unordered_map<std::size_t, Scan> m_arrays;  // by the offset of the array's '['
-    std::map<std::pair<std::size_t, std::string>, std::optional<Member>> m_members;  // by object offset, name
+    std::unordered_map<std::size_t, Scan> m_arrays;      // by the offset of the array's '['
+    std::unordered_map<std::size_t, Members> m_objects;  // by the offset of the object's '{'
 };
 
 // Resolves `pointer` over the raw text: the value's offset and, for an object member, its key's.
@@ -488,6 +535,23 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view t) {
     return std::nullopt;
 }
 
+// UTF-16 or UTF-32, told by a byte order mark or by the NUL bytes an ASCII character gets in them
+// (RFC 4627, section 3); nullptr for anything else. Checked first: the NUL bytes are valid UTF-8, so
+// such a file would otherwise be reported as a syntax error, and UTF-32's mark as UTF-16's.
+const char* other_unicode_encoding(std::string_view t) {
+    const auto b = [&](std::size_t i) { return i < t.size() ? static_cast<unsigned char>(t[i]) : 0x100u; };
+    if (b(0) == 0x00 && b(1) == 0x00 && b(2) == 0xFE && b(3) == 0xFF) return "UTF-32 (big-endian)";
+    if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0x00 && b(3) == 0x00) return "UTF-32 (little-endian)";
+    if (b(0) == 0xFE && b(1) == 0xFF) return "UTF-16 (big-endian)";
+    if (b(0) == 0xFF && b(1) == 0xFE) return "UTF-16 (little-endian)";
+    if (t.size() < 4) return nullptr;
+    if (b(0) == 0 && b(1) == 0 && b(2) == 0 && b(3) != 0) return "UTF-32 (big-endian)";
+    if (b(0) != 0 && b(1) == 0 && b(2) == 0 && b(3) == 0) return "UTF-32 (little-endian)";
+    if (b(0) == 0 && b(1) != 0 && b(2) == 0 && b(3) != 0) return "UTF-16 (big-endian)";
+    if (b(0) != 0 && b(1) == 0 && b(2) != 0 && b(3) == 0) return "UTF-16 (little-endian)";
+    return nullptr;
+}
+
 // --- nesting depth -------------------------------------------------------------------------------
 
 // Offset of the bracket that makes the nesting deeper than `max_depth`, if any. Strings (with their
@@ -519,34 +583,29 @@ std::optional<std::size_t> find_too_deep(std::string_view t, int max_depth) {
     return std::nullopt;
 }
 
-// The DOM builder nlohmann::json::parse uses, with a nesting-depth limit: it stops the parse at the
-// first '{' or '[' that opens level max_depth + 1. nlohmann's parser is iterative, so nothing recurses
-// before the limit is hit. The depth counts exactly the brackets find_too_deep counts on a prefix that
-// parses (a valid prefix has balanced brackets and no bracket outside strings is skipped), so a file
-// this handler refuses is one find_too_deep refuses too, at the same bracket.
-class DepthLimitedDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+// nlohmann's parser used only to describe a syntax error the fast path found: it builds nothing
+// (a 31 MiB file with a trailing comma at its end was parsed into a second DOM, 2 GB and 15 s, only
+// to learn where the error was), and stops at the first '{' or '[' that opens level max_depth + 1.
+// nlohmann's parser is iterative, so nothing recurses before the limit is hit.
+class SyntaxOnlySax {
 public:
-    DepthLimitedDomParser(nlohmann::json& root, long max_depth)
-        : json_sax_dom_parser(root, /*allow_exceptions=*/true), m_limit(max_depth) {}
+    explicit SyntaxOnlySax(long max_depth) : m_limit(max_depth) {}
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(std::int64_t) { return true; }
+    bool number_unsigned(std::uint64_t) { return true; }
+    bool number_float(double, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(std::vector<std::uint8_t>&) { return true; }
+    bool key(std::string&) { return true; }
+    bool start_object(std::size_t) { return ++m_depth <= m_limit; }
+    bool end_object() { --m_depth; return true; }
+    bool start_array(std::size_t) { return ++m_depth <= m_limit; }
+    bool end_array() { --m_depth; return true; }
+    template <typename Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) { throw e; }
 
-    bool start_object(std::size_t length) {
-        if (++m_depth > m_limit) return too_deep();
-        return json_sax_dom_parser::start_object(length);
-    }
-    bool end_object() {
-        --m_depth;
-        return json_sax_dom_parser::end_object();
-    }
-    bool start_array(std::size_t length) {
-        if (++m_depth > m_limit) return too_deep();
-        return json_sax_dom_parser::start_array(length);
-    }
-    bool end_array() {
-        --m_depth;
-        return json_sax_dom_parser::end_array();
-    }
 private:
-    static bool too_deep() { return false; }  // stops the parse; parse_into then reports SD1004
     long m_limit;
     long m_depth = 0;
 };
@@ -574,6 +633,13 @@ public:
     FastDomParser(std::string_view text, long max_depth)
         : m_p(text.data()), m_end(text.data() + text.size()), m_limit(max_depth) {}
 
+    // Why parse() returned false, for the cases parse_into reports without a second parse.
+    enum class Stop { Other, TooDeep, DuplicateKey, AfterDocument };
+    Stop stop() const { return m_stop; }
+    const char* stop_at() const { return m_stop_at; }         // the bracket, second key or trailing byte
+    const char* object_at() const { return m_object_at; }     // DuplicateKey: the object's '{'
+    bool stopped_in_string() const { return m_in_string; }    // Other: inside a string
+
     // True when the whole text is one JSON value that this parser accepts; `root` then holds it.
     bool parse(Json& root) {
         using json = Json;
@@ -582,6 +648,7 @@ public:
             m_p += 3;
         }
         std::vector<json*> stack;  // open containers, innermost last
+        std::vector<const char*> opened_at;  // where each of them starts
         std::string key;
         json* slot = &root;        // where the next value goes
         for (;;) {
@@ -591,7 +658,8 @@ public:
             const char c = *m_p;
             bool opened = false;
             if (c == '{' || c == '[') {
-                if (static_cast<long>(stack.size()) + 1 > m_limit) return false;
+                if (static_cast<long>(stack.size()) + 1 > m_limit) return stop_with(Stop::TooDeep, m_p);
+                const char* open = m_p;
                 ++m_p;
                 *slot = c == '{' ? json(json::value_t::object) : json(json::value_t::array);
                 skip_ws();
@@ -600,6 +668,7 @@ public:
                     ++m_p;  // empty
                 } else {
                     stack.push_back(slot);
+                    opened_at.push_back(open);
                     opened = true;
                 }
             } else if (c == '"') {
@@ -625,7 +694,7 @@ public:
             for (;;) {
                 if (stack.empty()) {
                     skip_ws();
-                    return m_p == m_end;
+                    return m_p == m_end || stop_with(Stop::AfterDocument, m_p);
                 }
                 json* top = stack.back();
                 if (!first) {
@@ -634,6 +703,7 @@ public:
                     const char d = *m_p++;
                     if (d == (top->is_object() ? '}' : ']')) {
                         stack.pop_back();
+                        opened_at.pop_back();
                         continue;
                     }
                     if (d != ',') return false;
@@ -645,13 +715,20 @@ public:
                     array.emplace_back();
                     slot = &array.back();
                 } else {
+                    const char* key_at = m_p;
                     if (*m_p != '"' || !read_string(key)) return false;
                     skip_ws();
                     if (m_p >= m_end || *m_p != ':') return false;
                     ++m_p;
                     auto& object = *top->template get_ptr<typename json::object_t*>();
-                    slot = &object[key];  // a repeated key: the last value wins, as in nlohmann
-                    *slot = nullptr;
+                    // A repeated key is an error (nlohmann would keep the last value silently: a
+                    // second "nodes" replaced the first).
+                    const auto [member, inserted] = object.emplace(key, nullptr);
+                    if (!inserted) {
+                        m_object_at = opened_at.back();
+                        return stop_with(Stop::DuplicateKey, key_at);
+                    }
+                    slot = &member->second;
                 }
                 break;
             }
@@ -659,6 +736,12 @@ public:
     }
 
 private:
+    bool stop_with(Stop why, const char* at) {
+        m_stop = why;
+        m_stop_at = at;
+        return false;
+    }
+
     void skip_ws() {
         while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t')) ++m_p;
     }
@@ -705,7 +788,11 @@ private:
                 ++m_p;
                 return true;
             }
-            if (c != '\\') return false;  // a control character
+            if (c != '\\') {  // a control character
+                m_in_string = true;
+                m_stop_at = m_p;
+                return false;
+            }
             if (m_end - m_p < 2) return false;
             const char e = m_p[1];
             m_p += 2;
@@ -789,6 +876,10 @@ private:
     const char* m_p;
     const char* m_end;
     long m_limit;
+    Stop m_stop = Stop::Other;
+    const char* m_stop_at = nullptr;
+    const char* m_object_at = nullptr;
+    bool m_in_string = false;
 };
 
 // --- JSON syntax errors --------------------------------------------------------------------------
@@ -894,6 +985,9 @@ SyntaxError describe_syntax_error(std::string_view t, std::size_t byte, const st
     const std::string prefix = "JSON syntax error: ";
 
     if (fragment.find("unexpected end of input") != npos) {
+        // nlohmann takes a NUL byte for the end of the input.
+        const std::size_t nul = t.find('\0');
+        if (nul != npos) return {nul, prefix + "unexpected NUL byte (U+0000); a JSON file holds no NUL bytes"};
         // Point just after the last thing written, not at trailing blank lines.
         std::size_t end = t.size();
         while (end > document_start(t) && is_json_space(t[end - 1])) --end;
@@ -1143,11 +1237,56 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
 
 // --- SourceText ----------------------------------------------------------------------------------
 
+// What diagnostics have needed of the text's structure so far (see ElementCache), and a table of
+// character counts for columns on long lines: a minified file is one line, and counting the
+// characters from its start for every diagnostic made positioning quadratic.
+struct SourceText::Index {
+    static constexpr std::size_t kBlock = 4096;
+    std::mutex mutex;
+    ElementCache cache;
+    std::vector<std::size_t> characters_before_block;  // [k]: characters in text[0, k * kBlock)
+};
+
+namespace {
+
+std::size_t count_characters(std::string_view t, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t p = from; p < to; ++p)
+        if (!is_continuation(t[p])) ++n;
+    return n;
+}
+
+}  // namespace
+
 SourceText::SourceText(std::string file, std::string text)
-    : m_file(std::move(file)), m_text(std::move(text)) {
+    : m_file(std::move(file)), m_text(std::move(text)), m_index(std::make_unique<Index>()) {
     m_line_starts.push_back(0);
     for (std::size_t p = m_text.find('\n'); p != npos; p = m_text.find('\n', p + 1))
         m_line_starts.push_back(p + 1);
+}
+
+SourceText::SourceText(SourceText&&) noexcept = default;
+SourceText& SourceText::operator=(SourceText&&) noexcept = default;
+SourceText::~SourceText() = default;
+
+std::size_t SourceText::characters_between(std::size_t from, std::size_t to) const {
+    constexpr std::size_t block = Index::kBlock;
+    if (to - from < 2 * block) return count_characters(m_text, from, to);
+    std::lock_guard<std::mutex> lock(m_index->mutex);
+    auto& table = m_index->characters_before_block;
+    if (table.empty()) {
+        table.reserve(m_text.size() / block + 1);
+        std::size_t total = 0;
+        for (std::size_t start = 0; start <= m_text.size(); start += block) {
+            table.push_back(total);
+            total += count_characters(m_text, start, std::min(start + block, m_text.size()));
+        }
+    }
+    const auto before = [&](std::size_t offset) {
+        const std::size_t k = offset / block;
+        return table[k] + count_characters(m_text, k * block, offset);
+    };
+    return before(to) - before(from);
 }
 
 Position SourceText::position_of_offset(std::size_t offset) const {
@@ -1160,9 +1299,7 @@ Position SourceText::position_of_offset(std::size_t offset) const {
     // An offset inside a multi-byte character points at that character.
     std::size_t at = offset;
     for (int k = 0; k < 3 && at > start && at < t.size() && is_continuation(t[at]); ++k) --at;
-    std::size_t column = 1;
-    for (std::size_t p = start; p < at; ++p)
-        if (!is_continuation(t[p])) ++column;
+    const std::size_t column = 1 + characters_between(start, at);
     constexpr std::size_t int_max = static_cast<std::size_t>(std::numeric_limits<int>::max());
     Position pos;
     pos.line = static_cast<int>(std::min(line_index + 1, int_max));
@@ -1172,7 +1309,8 @@ Position SourceText::position_of_offset(std::size_t offset) const {
 
 std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointer) const {
     try {
-        const auto member = resolve_pointer(m_text, pointer);
+        std::lock_guard<std::mutex> lock(m_index->mutex);
+        const auto member = resolve_pointer(m_text, pointer, &m_index->cache);
         if (!member) return std::nullopt;
         return member->value;
     } catch (...) {
@@ -1182,21 +1320,14 @@ std::optional<std::size_t> SourceText::offset_of_pointer(std::string_view pointe
 
 std::vector<std::optional<std::size_t>> SourceText::offsets_of_pointers(const std::vector<std::string_view>& pointers) const {
     std::vector<std::optional<std::size_t>> offsets(pointers.size());
-    try {
-        ElementCache cache;
-        for (std::size_t i = 0; i < pointers.size(); ++i) {
-            const auto member = resolve_pointer(m_text, pointers[i], &cache);
-            if (member) offsets[i] = member->value;
-        }
-    } catch (...) {  // out of memory for the cache: one by one, as offset_of_pointer
-        for (std::size_t i = 0; i < pointers.size(); ++i) offsets[i] = offset_of_pointer(pointers[i]);
-    }
+    for (std::size_t i = 0; i < pointers.size(); ++i) offsets[i] = offset_of_pointer(pointers[i]);
     return offsets;
 }
 
 std::optional<std::size_t> SourceText::offset_of_key(std::string_view pointer) const {
     try {
-        const auto member = resolve_pointer(m_text, pointer);
+        std::lock_guard<std::mutex> lock(m_index->mutex);
+        const auto member = resolve_pointer(m_text, pointer, &m_index->cache);
         if (!member) return std::nullopt;
         return member->key;
     } catch (...) {
@@ -1317,16 +1448,15 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
                                       source.file()));
             return std::nullopt;
         }
+        if (const char* encoding = other_unicode_encoding(text)) {
+            at("SD1003", std::string("the file looks like ") + encoding + ", not UTF-8; save it as UTF-8", 0);
+            return std::nullopt;
+        }
         if (const auto bad = find_invalid_utf8(text)) {
             const unsigned char byte = static_cast<unsigned char>(text[bad->offset]);
             std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + " at offset " +
                                   std::to_string(bad->offset) + ": " + bad->reason + ")";
-            if (bad->offset == 0 && text.size() >= 2 &&
-                ((byte == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
-                 (byte == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF)))
-                message += "; the file looks like UTF-16, save it as UTF-8";
-            else
-                message += "; save the file as UTF-8";
+            message += "; save the file as UTF-8";
             at("SD1003", std::move(message), bad->offset);
             return std::nullopt;
         }
@@ -1334,10 +1464,42 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
             at("SD1005", "file is empty; a scenario is a JSON object", 0);
             return std::nullopt;
         }
-        // The fast path (see FastDomParser); anything it does not accept goes to nlohmann's parser.
+        // The only parse (see FastDomParser). When it stops, what it stopped at is reported; only a
+        // plain syntax error is described with the help of nlohmann's parser, which builds nothing.
+        using Stop = typename FastDomParser<Json>::Stop;
+        FastDomParser<Json> parser(text, limits.max_depth < 0 ? 0 : limits.max_depth);
+        std::optional<std::size_t> stop_at;
         {
             Json fast;
-            if (FastDomParser<Json>(text, limits.max_depth < 0 ? 0 : limits.max_depth).parse(fast)) return fast;
+            if (parser.parse(fast)) return fast;
+            if (parser.stop_at()) stop_at = static_cast<std::size_t>(parser.stop_at() - text.data());
+        }
+        if (parser.stop() == Stop::DuplicateKey) {
+            const std::size_t second = *stop_at;
+            std::string key;
+            read_string(text, second, key);
+            std::string message = "key '" + key + "' appears twice in this object";
+            if (const auto first = first_member_offset(text, static_cast<std::size_t>(parser.object_at() - text.data()), key)) {
+                const Position p = source.position_of_offset(*first);
+                message += " (first at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
+            }
+            at("SD1013", message + "; keys must be unique, or the first value would be silently lost", second);
+            return std::nullopt;
+        }
+        if (stop_at && text[*stop_at] == '\0') {
+            // nlohmann takes a NUL byte for the end of the input: describe it ourselves.
+            if (parser.stop() == Stop::AfterDocument)
+                at("SD1005", "JSON syntax error: a NUL byte (U+0000) after the end of the document; nothing may "
+                             "follow the top-level value", *stop_at);
+            else if (parser.stopped_in_string())
+                at("SD1005", "JSON syntax error: invalid string: a NUL byte (U+0000) inside a string; write it as \\u0000", *stop_at);
+            else
+                at("SD1005", "JSON syntax error: unexpected NUL byte (U+0000)", *stop_at);
+            return std::nullopt;
+        }
+        if (parser.stop() == Stop::TooDeep) {
+            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) + " levels", *stop_at);
+            return std::nullopt;
         }
         // Nesting depth (SD1004) takes precedence over syntax errors (SD1005), wherever they are.
         // The depth is checked during the parse (no separate pass over the bytes); when the parse
@@ -1351,23 +1513,15 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
             return true;
         };
         try {
-            nlohmann::json result;
-            DepthLimitedDomParser handler(result, limits.max_depth < 0 ? 0 : limits.max_depth);
+            SyntaxOnlySax handler(limits.max_depth < 0 ? 0 : limits.max_depth);
             const bool parsed = nlohmann::json::sax_parse(text, &handler, nlohmann::json::input_format_t::json,
                                                           /*strict=*/true, /*ignore_comments=*/false);
-            if (parsed) {
-                // Valid JSON the fast path leaves to nlohmann (a NUL byte after the value, which
-                // nlohmann takes for the end of the input). Rare: converted through text, which
-                // nlohmann writes so that it reads back to the same values.
-                if constexpr (std::is_same_v<Json, nlohmann::json>) return result;
-                else return Json::parse(result.dump());
-            }
             if (report_too_deep()) return std::nullopt;
-            // Not reachable: the handler only stops the parse at a bracket find_too_deep also finds,
-            // and a syntax error throws. Report the depth at the start rather than accept the file.
-            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) +
-                             " levels",
-               0);
+            // Not expected: nlohmann accepts what the fast path refused. Refuse it where the fast
+            // path stopped rather than accept a file read two ways.
+            at(parsed ? "SD1005" : "SD1004", parsed ? "JSON syntax error: unexpected character"
+                                                    : "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) + " levels",
+               stop_at.value_or(0));
             return std::nullopt;
         } catch (const nlohmann::json::parse_error& e) {
             if (report_too_deep()) return std::nullopt;
