@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config nlohmann-json3-dev doctest-dev libcli11-dev
           libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
-          xvfb xauth xdotool x11-utils imagemagick espeak-ng)
+          libsqlite3-dev xvfb xauth xdotool x11-utils imagemagick espeak-ng)
 
 missing=()
 for p in "${packages[@]}"; do

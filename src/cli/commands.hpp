@@ -26,6 +26,11 @@ struct RunOptions {
     std::uint64_t seed = 0;
     bool debrief = false;   // after the transcript, the debrief (text, or JSON with --json)
     bool markdown = false;  // the debrief as a Markdown document
+    // The results database (docs/results.md): every finished run is stored unless --no-store.
+    bool store = true;
+    std::string database;  // --database FILE; "" = the user's data folder
+    std::string trainee;   // --trainee NAME; "" = the trainee picked last
+    bool resume = false;   // --resume: continue the trainee's saved run of this scenario
 };
 int run_command(const RunOptions& options);
 

@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--seed", run.seed, "Seed for random branches (default 0)");
     run_cmd->add_flag("--debrief", run.debrief, "Print the debrief: scores, accuracy, costliest decisions, best line, what-ifs");
     run_cmd->add_flag("--markdown", run.markdown, "Print the debrief as a Markdown document (implies --debrief)");
+    run_cmd->add_option("--trainee", run.trainee, "Who plays (created on first use; default: the trainee picked last)");
+    run_cmd->add_flag("--resume", run.resume, "Continue this trainee's unfinished run of the scenario");
+    run_cmd->add_flag("!--no-store", run.store, "Do not save this run in the results database");
+    run_cmd->add_option("--database", run.database, "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
 
     AnalyzeOptions analyze;
     auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");

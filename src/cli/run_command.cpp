@@ -1,5 +1,6 @@
 // `salesdojo run`: headless play, interactive on stdin or driven by --choices.
 #include "commands.hpp"
+#include "run_recorder.hpp"
 
 #include <salesdojo/loader.hpp>
 #include <salesdojo/scoring.hpp>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <sstream>
 
@@ -41,7 +43,7 @@ void print_options(const Session& session, const std::string& language) {
 }
 
 // Practice mode in the terminal: the line, the options, then feedback on what was chosen.
-int play_interactively(Session& session, const std::string& language) {
+int play_interactively(Session& session, const std::string& language, RunRecorder& recorder) {
     const Scenario& s = session.scenario();
     std::size_t shown = 0;  // transcript entries already printed
     std::cout << "== " << s.title.get(language) << " ==\n" << s.summary.get(language) << "\n\n";
@@ -51,6 +53,7 @@ int play_interactively(Session& session, const std::string& language) {
             std::cout << format_node(s, s.nodes[static_cast<std::size_t>(transcript[shown].node)], language);
         if (session.state() != SessionState::AwaitingChoice) break;
         print_options(session, language);
+        const auto asked = std::chrono::steady_clock::now();
         std::string line;
         if (!std::getline(std::cin, line)) { std::cout << "\n"; break; }
         line.erase(0, line.find_first_not_of(" \t\r"));
@@ -59,6 +62,7 @@ int play_interactively(Session& session, const std::string& language) {
         if (line == "u" || line == "undo") {
             if (!session.can_undo()) { std::cout << "Nothing to undo.\n"; continue; }
             session.undo();
+            recorder.undone(session);
             shown = session.transcript().size() - 1;  // show the node we are back at
             std::cout << "-- undone --\n";
             continue;
@@ -69,6 +73,7 @@ int play_interactively(Session& session, const std::string& language) {
         if (!options[static_cast<std::size_t>(*choice)].available) { std::cout << "That option is not available now.\n"; continue; }
         const Choice& picked = *options[static_cast<std::size_t>(*choice)].choice;
         session.choose(*choice);
+        recorder.decided(session, std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count());
         const TranscriptEntry& entry = session.transcript()[shown - 1];
         std::cout << format_decision(s, entry, language);
         if (!picked.feedback.empty()) std::cout << "  Feedback: " << picked.feedback.get(language) << "\n";
@@ -92,10 +97,13 @@ int run_command(const RunOptions& options) {
         std::cerr << "\n";
         return kExitUsage;
     }
-    Session session(loaded.scenario, options.seed);
+    RunRecorder recorder({options.store, options.database, options.trainee, options.file,
+                          options.choices_given ? "scripted" : "practice", options.resume});
+    Session session = recorder.begin(loaded.scenario, options.seed, language, !options.language.empty());
 
     if (!options.choices_given) {
-        int code = play_interactively(session, language);
+        int code = play_interactively(session, language, recorder);
+        recorder.ended(session);
         if ((options.debrief || options.markdown) && session.finished()) {
             AnalysisResult analysed = analyse(loaded.scenario);
             if (analysed.analysis) {
@@ -125,7 +133,9 @@ int run_command(const RunOptions& options) {
             return kExitUsage;
         }
         session.choose(*choice);
+        recorder.decided(session, std::nullopt);
     }
+    recorder.ended(session);
     const auto dump = [](const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); };
     if (options.debrief || options.markdown) {
         AnalysisResult analysed = analyse(loaded.scenario);
