@@ -45,7 +45,9 @@ CREATE TABLE attempts (
     decision_count   INTEGER NOT NULL,
     dimension_count  INTEGER NOT NULL
 );
-CREATE INDEX attempts_by_trainee ON attempts (trainee_id, ended_ms);
+-- Covers the history list: one trainee's attempts are one contiguous range of this index.
+CREATE INDEX attempts_history ON attempts (trainee_id, ended_ms, id, scenario_id, scenario_version, mode,
+                                          overall, accuracy, passed);
 CREATE INDEX attempts_by_scenario ON attempts (scenario_id, trainee_id);
 
 CREATE TABLE decisions (
@@ -60,13 +62,15 @@ CREATE TABLE decisions (
     PRIMARY KEY (attempt_id, position)
 ) WITHOUT ROWID;
 
+-- Clustered by trainee: the history's plot reads one contiguous range, already in attempt order.
 CREATE TABLE dimension_scores (
+    trainee_id   INTEGER NOT NULL,
     attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
     position     INTEGER NOT NULL,
     dimension_id TEXT NOT NULL,
     raw_total    INTEGER NOT NULL,
     score        REAL NOT NULL,
-    PRIMARY KEY (attempt_id, position)
+    PRIMARY KEY (trainee_id, attempt_id, position)
 ) WITHOUT ROWID;
 
 CREATE TABLE saved_runs (

@@ -78,11 +78,11 @@ std::int64_t insert_attempt_rows(sqlite3* db, const AttemptRecord& a) {
         decision.step();
         decision.reset();
     }
-    Statement dimension(db, "INSERT INTO dimension_scores VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement dimension(db, "INSERT INTO dimension_scores VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (std::size_t i = 0; i < a.dimensions.size(); ++i) {
         const DimensionRecord& d = a.dimensions[i];
-        dimension.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, d.dimension_id);
-        dimension.bind(4, static_cast<std::int64_t>(d.raw_total)).bind(5, d.score);
+        dimension.bind(1, a.trainee_id).bind(2, id).bind(3, static_cast<std::int64_t>(i)).bind(4, d.dimension_id);
+        dimension.bind(5, static_cast<std::int64_t>(d.raw_total)).bind(6, d.score);
         dimension.step();
         dimension.reset();
     }
@@ -256,8 +256,8 @@ std::optional<AttemptRecord> ResultsStore::attempt(std::int64_t id) const {
                                decisions.int64(4) != 0, decisions.optional_real(5)});
     }
     Statement dimensions(m_db, R"sql(SELECT dimension_id, raw_total, score FROM dimension_scores
-                                     WHERE attempt_id = ?1 ORDER BY position)sql");
-    dimensions.bind(1, id);
+                                     WHERE trainee_id = ?1 AND attempt_id = ?2 ORDER BY position)sql");
+    dimensions.bind(1, a.trainee_id).bind(2, id);
     while (dimensions.step()) a.dimensions.push_back({dimensions.text(0), dimensions.int64(1), dimensions.real(2)});
     return a;
 }
@@ -277,9 +277,8 @@ std::vector<AttemptSummary> ResultsStore::history(std::int64_t trainee_id) const
     for (std::size_t i = 0; i < list.size(); ++i) by_id_order[i] = i;
     std::sort(by_id_order.begin(), by_id_order.end(), [&](std::size_t x, std::size_t y) { return list[x].id < list[y].id; });
     Statement scores(m_db, R"sql(
-        SELECT d.attempt_id, d.dimension_id, d.raw_total, d.score FROM attempts a
-        JOIN dimension_scores d ON d.attempt_id = a.id
-        WHERE a.trainee_id = ?1 ORDER BY d.attempt_id, d.position)sql");
+        SELECT attempt_id, dimension_id, raw_total, score FROM dimension_scores
+        WHERE trainee_id = ?1 ORDER BY attempt_id, position)sql");
     scores.bind(1, trainee_id);
     std::size_t cursor = 0;
     while (scores.step()) {
