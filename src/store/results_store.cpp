@@ -132,6 +132,12 @@ ResultsStore ResultsStore::open(const std::string& path) {
     }
     sqlite3_extended_result_codes(store.m_db, 1);
     sqlite3_busy_timeout(store.m_db, kBusyTimeoutMs);
+    // Read the schema once: a damaged file or one that is no database at all shows up here.
+    if (const int probe = sqlite3_exec(store.m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        (probe & 0xff) == SQLITE_NOTADB || (probe & 0xff) == SQLITE_CORRUPT) {
+        throw StoreError("results database " + path + " is damaged or not a database (" + sqlite3_errmsg(store.m_db) +
+                         "); move it aside and SalesDojo starts a new one");
+    }
     if (sqlite3_db_readonly(store.m_db, "main") == 1)
         throw StoreError("results database " + path + " is read-only: results cannot be saved");
     // WAL: readers never block the writer, and a commit appends to the log (one fsync).
