@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config nlohmann-json3-dev doctest-dev libcli11-dev
           libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
-          libsqlite3-dev xvfb xauth xdotool x11-utils imagemagick espeak-ng)
+          xvfb xauth xdotool x11-utils imagemagick espeak-ng)
 
+packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
 missing=()
 for p in "${packages[@]}"; do
   if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) != "install ok installed" ]]; then
