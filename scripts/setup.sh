@@ -31,6 +31,7 @@ if ((gui)); then
              xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils)
 fi
 
+packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
 missing=()
 for p in "${packages[@]}"; do
   if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) != "install ok installed" ]]; then

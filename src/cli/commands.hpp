@@ -28,6 +28,11 @@ struct RunOptions {
     bool markdown = false;  // the debrief as a Markdown document
     bool html = false;      // the debrief as one self-contained HTML page
     std::string output;     // write to this file instead of stdout
+    // The results database (docs/results.md): every finished run is stored unless --no-store.
+    bool store = true;
+    std::string database;  // --database FILE; "" = the user's data folder
+    std::string trainee;   // --trainee NAME; "" = the trainee picked last
+    bool resume = false;   // --resume: continue the trainee's saved run of this scenario
 };
 int run_command(const RunOptions& options);
 

@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--markdown", run.markdown, "Print the debrief as a Markdown document (implies --debrief)");
     run_cmd->add_flag("--html", run.html, "Print the debrief as one self-contained HTML page (implies --debrief)");
     run_cmd->add_option("-o,--output", run.output, "Write the output to this file instead of the terminal");
+    run_cmd->add_option("--trainee", run.trainee, "Who plays (created on first use; default: the trainee picked last)");
+    run_cmd->add_flag("--resume", run.resume, "Continue this trainee's unfinished run of the scenario");
+    run_cmd->add_flag("!--no-store", run.store, "Do not save this run in the results database");
+    run_cmd->add_option("--database", run.database, "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
 
     AnalyzeOptions analyze;
     auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");

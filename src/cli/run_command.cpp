@@ -1,5 +1,6 @@
 // `salesdojo run`: headless play, interactive on stdin or driven by --choices.
 #include "commands.hpp"
+#include "run_recorder.hpp"
 
 #include <salesdojo/loader.hpp>
 #include <salesdojo/report/catalogue.hpp>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -42,7 +44,7 @@ void print_options(const Session& session, const report::Languages& l) {
 }
 
 // Practice mode in the terminal: the line, the options, then feedback on what was chosen.
-int play_interactively(Session& session, const report::Languages& l) {
+int play_interactively(Session& session, const report::Languages& l, RunRecorder& recorder) {
     const Scenario& s = session.scenario();
     const auto say = [&](const char* key) { std::cout << report::word(key, l.words) << "\n"; };
     std::size_t shown = 0;  // transcript entries already printed
@@ -53,6 +55,7 @@ int play_interactively(Session& session, const report::Languages& l) {
             std::cout << report::node_text(s, s.nodes[static_cast<std::size_t>(transcript[shown].node)], l);
         if (session.state() != SessionState::AwaitingChoice) break;
         print_options(session, l);
+        const auto asked = std::chrono::steady_clock::now();
         std::string line;
         if (!std::getline(std::cin, line)) { std::cout << "\n"; break; }
         line.erase(0, line.find_first_not_of(" \t\r"));
@@ -61,6 +64,7 @@ int play_interactively(Session& session, const report::Languages& l) {
         if (line == "u" || line == "undo") {
             if (!session.can_undo()) { say("prompt.nothing_to_undo"); continue; }
             session.undo();
+            recorder.undone(session);
             shown = session.transcript().size() - 1;  // show the node we are back at
             say("prompt.undone");
             continue;
@@ -71,6 +75,7 @@ int play_interactively(Session& session, const report::Languages& l) {
         if (!options[static_cast<std::size_t>(*choice)].available) { say("prompt.unavailable"); continue; }
         const Choice& picked = *options[static_cast<std::size_t>(*choice)].choice;
         session.choose(*choice);
+        recorder.decided(session, std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count());
         const TranscriptEntry& entry = session.transcript()[shown - 1];
         std::cout << report::decision_text(s, entry, l);
         if (!picked.feedback.empty())
@@ -126,12 +131,15 @@ int run_command(const RunOptions& options) {
         std::cerr << "\n";
         return kExitUsage;
     }
-    Session session(loaded.scenario, options.seed);
+    RunRecorder recorder({options.store, options.database, options.trainee, options.file,
+                          options.choices_given ? "scripted" : "practice", options.resume});
+    Session session = recorder.begin(loaded.scenario, options.seed, language, !options.language.empty());
     const report::Languages l{language, language};
     const bool wants_debrief = options.debrief || options.markdown || options.html;
 
     if (!options.choices_given) {
-        int code = play_interactively(session, l);
+        int code = play_interactively(session, l, recorder);
+        recorder.ended(session);
         if (wants_debrief && session.finished()) {
             AnalysisResult analysed = analyse(loaded.scenario);
             for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
@@ -162,7 +170,9 @@ int run_command(const RunOptions& options) {
             return kExitUsage;
         }
         session.choose(*choice);
+        recorder.decided(session, std::nullopt);
     }
+    recorder.ended(session);
     std::string text;
     if (wants_debrief) {
         AnalysisResult analysed = analyse(loaded.scenario);

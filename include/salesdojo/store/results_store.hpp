@@ -1,0 +1,168 @@
+#pragma once
+// The results database (docs/results.md): trainees, finished attempts with every decision, and one
+// saved in-progress run per trainee and scenario. One SQLite file, WAL mode, synchronous=FULL, so an
+// attempt whose insert returned is on disk even if the process is killed the next instant.
+//
+// Errors (cannot create, corrupt, read-only, newer schema, disk full) throw StoreError, whose message
+// names the file. Callers that can play on without the store catch it and say so (the CLI does).
+// A ResultsStore is one connection: use it from one thread at a time. Several processes may share
+// the file (WAL + busy timeout).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace salesdojo::store {
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The schema version this build writes (PRAGMA user_version after the migrations).
+int latest_schema_version();
+
+// Where the database lives: $SALESDOJO_DATA_HOME/results.sqlite when that variable is set (tests,
+// portable installs), else $XDG_DATA_HOME/salesdojo/results.sqlite (absolute values only, as the XDG
+// spec says), else ~/.local/share/salesdojo/results.sqlite; "" when there is no home folder either.
+std::string default_database_path();
+// The folder of the old progress.json (the same data folder): <folder of database>/progress.json.
+std::string progress_json_path_next_to(const std::string& database_path);
+// The trainee used when none is named or picked yet: the login name ($USER), else "trainee".
+std::string default_trainee_name();
+
+struct Trainee {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t created_ms = 0;  // Unix time, milliseconds
+};
+
+struct DecisionRecord {
+    std::string node_id;
+    std::string choice_id;
+    std::string verdict;   // verdict_id(): best, good, inaccuracy, mistake, blunder; "" = not reviewed
+    double loss = 0.0;     // best q - chosen q, in weighted points
+    bool counted = false;  // counted in accuracy (two or more options of different value)
+    std::optional<double> seconds;  // time taken to decide; none for scripted play
+};
+
+struct DimensionRecord {
+    std::string dimension_id;
+    long long raw_total = 0;
+    double score = 0.0;  // 0..100
+};
+
+// One finished (or abandoned) attempt, as scored when it was played. Ids, not indices, so a stored
+// attempt still means something after the scenario is edited.
+struct AttemptRecord {
+    std::optional<std::int64_t> id;  // set once stored
+    std::int64_t trainee_id = 0;
+    std::string scenario_id;
+    std::string scenario_version;
+    std::string content_hash;  // content_hash_hex() of the scenario file's bytes; "" when unknown
+    std::string language;
+    std::string mode;          // practice | assessment | scripted | imported
+    std::uint64_t seed = 0;
+    std::int64_t started_ms = 0;
+    std::int64_t ended_ms = 0;
+    bool finished = false;
+    std::string ending_node;   // node id of the ending ("" when not finished)
+    std::string outcome;       // outcome class id of the ending
+    double weighted_total = 0.0;
+    double overall = 0.0;      // 0..100
+    std::optional<double> accuracy;  // 0..100; none for imported scores
+    std::optional<bool> passed;      // none when the scenario sets no pass mark
+    std::vector<DecisionRecord> decisions;
+    std::vector<DimensionRecord> dimensions;
+
+    std::vector<std::string> choice_ids() const;  // the decisions' choice ids, in order
+};
+
+// One line of a trainee's history (what a list or a plot needs), newest first.
+struct AttemptSummary {
+    std::int64_t id = 0;
+    std::string scenario_id;
+    std::string scenario_version;
+    std::string mode;
+    std::int64_t ended_ms = 0;
+    double overall = 0.0;
+    std::optional<double> accuracy;
+    std::optional<bool> passed;
+    std::vector<DimensionRecord> dimensions;
+};
+
+// A run not finished yet, kept so that it can be resumed (updated after every decision).
+struct SavedRun {
+    std::int64_t trainee_id = 0;
+    std::string scenario_id;
+    std::string scenario_version;
+    std::string content_hash;
+    std::string language;
+    std::string mode;
+    std::uint64_t seed = 0;
+    std::int64_t started_ms = 0;
+    std::int64_t updated_ms = 0;
+    std::vector<std::string> choice_ids;
+    std::vector<std::optional<double>> seconds;  // per decision, same length as choice_ids
+};
+
+struct ImportReport {
+    bool imported = false;      // false: done before, or no file
+    int scores = 0;             // attempts created from the file
+    std::string trainee;        // who they were given to
+    std::string warning;        // a file that could not be read (it stays where it is)
+};
+
+class ResultsStore {
+public:
+    // Opens (creating the folder and the file when missing) and migrates to the latest schema.
+    static ResultsStore open(const std::string& path);
+    ResultsStore(ResultsStore&& other) noexcept;
+    ResultsStore& operator=(ResultsStore&& other) noexcept;
+    ~ResultsStore();
+
+    const std::string& path() const { return m_path; }
+    int schema_version() const;
+
+    // Trainees. Names are trimmed, 1..64 characters, unique ignoring ASCII case.
+    Trainee create_trainee(const std::string& name);
+    std::optional<Trainee> find_trainee(const std::string& name) const;
+    Trainee trainee_named(const std::string& name);  // find, else create
+    std::vector<Trainee> trainees() const;            // by name
+    void rename_trainee(std::int64_t trainee_id, const std::string& new_name);
+    // The trainee picked last (set_last_trainee); none before the first pick or after a delete.
+    std::optional<Trainee> last_trainee() const;
+    void set_last_trainee(std::int64_t trainee_id);
+
+    // Attempts. insert_attempt is one transaction, durable when it returns; returns the new id.
+    std::int64_t insert_attempt(const AttemptRecord& attempt);
+    std::optional<AttemptRecord> attempt(std::int64_t id) const;
+    std::vector<AttemptSummary> history(std::int64_t trainee_id) const;  // newest first
+    std::size_t attempt_count() const;
+
+    // In-progress runs, one per (trainee, scenario id).
+    void save_run(const SavedRun& run);
+    std::optional<SavedRun> saved_run(std::int64_t trainee_id, const std::string& scenario_id) const;
+    void discard_run(std::int64_t trainee_id, const std::string& scenario_id);
+    // Stores a finished attempt and removes the saved run of the same trainee and scenario, in one
+    // transaction (a crash leaves either the saved run or the attempt, never both nor neither).
+    std::int64_t finish_run(const AttemptRecord& attempt);
+
+    // The old window file {"format":1,"last_scores":{"id":score}}: once per database (a marker in the
+    // meta table, written in the same transaction). Scores become "imported" attempts of `trainee`.
+    // The file is left where it is.
+    ImportReport import_progress_json(const std::string& json_path, const std::string& trainee);
+
+    std::string integrity_check() const;  // "ok" when sound
+
+private:
+    explicit ResultsStore(std::string path);
+    std::string m_path;
+    sqlite3* m_db = nullptr;
+};
+
+}  // namespace salesdojo::store

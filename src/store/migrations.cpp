@@ -1,0 +1,123 @@
+// The schema history. Append new migrations; never edit one that has shipped.
+#include "migrations.hpp"
+
+#include "sqlite_statement.hpp"
+
+#include <iterator>
+#include <string>
+
+namespace salesdojo::store::detail {
+namespace {
+
+// Times are Unix milliseconds (UTC); seeds are uint64 stored bit-for-bit as int64.
+const char* const kMigrations[] = {
+    // 1: trainees, attempts with decisions and dimension scores, saved runs, a key-value meta table.
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE trainees (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_ms INTEGER NOT NULL
+);
+
+CREATE TABLE attempts (
+    id               INTEGER PRIMARY KEY,
+    trainee_id       INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    scenario_id      TEXT NOT NULL,
+    scenario_version TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    language         TEXT NOT NULL,
+    mode             TEXT NOT NULL,
+    seed             INTEGER NOT NULL,
+    started_ms       INTEGER NOT NULL,
+    ended_ms         INTEGER NOT NULL,
+    finished         INTEGER NOT NULL,
+    ending_node      TEXT NOT NULL,
+    outcome          TEXT NOT NULL,
+    weighted_total   REAL NOT NULL,
+    overall          REAL NOT NULL,
+    accuracy         REAL,
+    passed           INTEGER,
+    decision_count   INTEGER NOT NULL,
+    dimension_count  INTEGER NOT NULL
+);
+-- Covers the history list: one trainee's attempts are one contiguous range of this index.
+CREATE INDEX attempts_history ON attempts (trainee_id, ended_ms, id, scenario_id, scenario_version, mode,
+                                          overall, accuracy, passed);
+CREATE INDEX attempts_by_scenario ON attempts (scenario_id, trainee_id);
+
+CREATE TABLE decisions (
+    attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    node_id    TEXT NOT NULL,
+    choice_id  TEXT NOT NULL,
+    verdict    TEXT NOT NULL,
+    loss       REAL NOT NULL,
+    counted    INTEGER NOT NULL,
+    seconds    REAL,
+    PRIMARY KEY (attempt_id, position)
+) WITHOUT ROWID;
+
+-- Clustered by trainee: the history's plot reads one contiguous range, already in attempt order.
+CREATE TABLE dimension_scores (
+    trainee_id   INTEGER NOT NULL,
+    attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    dimension_id TEXT NOT NULL,
+    raw_total    INTEGER NOT NULL,
+    score        REAL NOT NULL,
+    PRIMARY KEY (trainee_id, attempt_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE saved_runs (
+    trainee_id       INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    scenario_id      TEXT NOT NULL,
+    scenario_version TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    language         TEXT NOT NULL,
+    mode             TEXT NOT NULL,
+    seed             INTEGER NOT NULL,
+    started_ms       INTEGER NOT NULL,
+    updated_ms       INTEGER NOT NULL,
+    choice_ids       TEXT NOT NULL,
+    seconds          TEXT NOT NULL,
+    PRIMARY KEY (trainee_id, scenario_id)
+) WITHOUT ROWID;
+)sql",
+};
+
+int user_version(sqlite3* db) {
+    Statement query(db, "PRAGMA user_version");
+    query.step();
+    return static_cast<int>(query.int64(0));
+}
+
+}  // namespace
+
+int migration_count() { return static_cast<int>(std::size(kMigrations)); }
+
+void migrate(sqlite3* db) {
+    const int latest = migration_count();
+    int version = user_version(db);
+    if (version > latest) {
+        const char* file = sqlite3_db_filename(db, "main");
+        throw StoreError("results database " + std::string(file ? file : "") + " was written by a newer SalesDojo (schema " +
+                         std::to_string(version) + "; this one knows up to " + std::to_string(latest) + ")");
+    }
+    while (version < latest) {
+        Transaction transaction(db);
+        // Another process may have migrated between our read and our write lock: read again.
+        version = user_version(db);
+        if (version >= latest) break;
+        execute(db, kMigrations[version]);
+        execute(db, ("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+        transaction.commit();
+        ++version;
+    }
+}
+
+}  // namespace salesdojo::store::detail
