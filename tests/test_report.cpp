@@ -307,7 +307,7 @@ TEST_CASE("an assumption rule without a bias dimension loads, plays and debriefs
     session.choose(*session.find_choice("propose"));
     REQUIRE(session.finished());
     CHECK(session.transcript()[0].assumed_facts == std::vector<int>{0});
-    CHECK(session.tallies() == std::vector<int>{0, 1});  // recorded, never charged
+    CHECK(session.tallies() == std::vector<std::int64_t>{0, 1});  // recorded, never charged
     for (const auto* l : {&kNl, &kEn}) {
         const Rendered r = render_all(*analysed.analysis, session, *l);
         CHECK(!r.transcript.empty());

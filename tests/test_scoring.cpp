@@ -562,7 +562,7 @@ TEST_CASE("cause 2: an ending's score lets the short right path score 100") {
     CHECK(a->best(0, 2) == 5.0);
     CHECK(a->worst(0, 2) == 3.0);
     Session right = play(scenario, {"decline"});
-    CHECK(right.tallies() == std::vector<int>{5, 0});
+    CHECK(right.tallies() == std::vector<std::int64_t>{5, 0});
     Debrief d = make_debrief(*a, right);
     CHECK(d.weighted_total == 5.0);
     CHECK(d.overall_score == doctest::Approx(100.0));

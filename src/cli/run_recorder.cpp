@@ -126,7 +126,7 @@ void RunRecorder::ended(const Session& session) {
             give_up("the scenario could not be analysed, so the attempt cannot be scored");
             return;
         }
-        const Debrief debrief = make_debrief(*analysed.analysis, session, m_language);
+        const Debrief debrief = make_debrief(*analysed.analysis, session);
         store::AttemptContext context{m_trainee.id, m_content_hash, m_language, m_options.mode, m_started_ms,
                                       store::now_ms(), m_seconds};
         const std::int64_t id = m_store->finish_run(store::make_attempt_record(session, debrief, context));

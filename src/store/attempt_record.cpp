@@ -120,7 +120,7 @@ std::optional<AttemptRecord> rescore_attempt(const AttemptRecord& stored, std::s
     auto session = replay_choice_ids(scenario, stored.seed, stored.choice_ids(), error);
     if (!session) return std::nullopt;
     const std::string language = stored.language.empty() ? scenario->default_language() : stored.language;
-    const Debrief debrief = make_debrief(analysis, *session, language);
+    const Debrief debrief = make_debrief(analysis, *session);
     AttemptContext context{stored.trainee_id, "", language, stored.mode, stored.started_ms, stored.ended_ms, {}};
     for (const auto& d : stored.decisions) context.seconds.push_back(d.seconds);
     AttemptRecord rescored = make_attempt_record(*session, debrief, context);

@@ -228,10 +228,12 @@ ChildResult use_in_window(const std::string& path) {
 
 TEST_CASE("hostile files: every one opens in the window without abort, hang, or more than 2 s and 512 MiB") {
     TempFolder folder;
-    // name, and whether it is lint-clean (it plays) or refused with a clear message (its problems show)
+    // name, and whether it is lint-clean (it plays) or refused with a clear message (its problems show).
+    // Texts over 10,000 bytes and nodes over 100 choices are lint errors (docs/scenario-format.md,
+    // limits); the window must still survive opening them.
     const std::pair<std::string, bool> cases[] = {
-        {"long_text", true},     {"long_card", true},       {"long_word", true},
-        {"long_choice", true},   {"automatic_chain", true}, {"many_choices", true},
+        {"long_text", false},    {"long_card", false},      {"long_word", false},
+        {"long_choice", false},  {"automatic_chain", true}, {"many_choices", false},
         {"many_warnings", true}, {"huge_portrait", false},  {"fifo_portrait", false}};
     for (const auto& [name, plays] : cases) {
         CAPTURE(name);
@@ -243,10 +245,7 @@ TEST_CASE("hostile files: every one opens in the window without abort, hang, or 
         if (!report.finished) continue;  // the other cases still run
         CHECK(report.exit_code == 0);
         CHECK(report.played == (plays ? 1 : 0));
-        // The window's part (frames, views, opening): ours. Reading the file is the loader's, whose
-        // diagnostic positioning is made linear separately; until then many_warnings loads slowly.
-        CHECK(report.cpu_seconds - report.load_cpu_seconds <= kMaxCpuSeconds);
-        WARN(report.cpu_seconds <= kMaxCpuSeconds);
+        CHECK(report.cpu_seconds <= kMaxCpuSeconds);
         CHECK(report.peak_kib > 0);
         CHECK(report.peak_kib <= kMaxPeakKiB);
     }
@@ -264,16 +263,15 @@ TEST_CASE("hostile files: what the window shows for them") {
         CHECK_FALSE(h.log.has_exact("Step 5"));
         CHECK(h.log.contains(printf_string(ui("play.lines_omitted", "en"), h.app->play_view().omitted_lines())));
     }
-    SUBCASE("3,000 choices: every one can be reached, only those in view are drawn") {
+    SUBCASE("3,000 choices: refused by lint with the limit named, and the problems view stays small") {
         AppHarness h(load_catalogue_file(write_case("many_choices", folder)));
-        REQUIRE(h.app->command("open=mini"));
-        h.reveal();
-        CHECK(h.app->run()->session.options().size() == 3002);
-        CHECK(h.log.contains("Question number 0"));
-        std::size_t buttons = 0;
-        for (const auto& item : h.log.items) buttons += item.label.find("Question number") != std::string::npos;
-        CHECK(buttons == 3000);  // every button exists (keys and scrolling reach it) ...
-        // ... but the draw lists hold only what is visible: far below the 16-bit limit.
+        h.app->apply(intent::OpenScenario{0});
+        h.frames(2);
+        CHECK(h.app->screen() != Screen::Play);
+        h.app->apply(intent::ShowDiagnostics{0});
+        h.frames(3);
+        CHECK(h.log.contains("SD1010"));
+        CHECK(h.log.contains("100"));
         const ImDrawData* data = ImGui::GetDrawData();
         REQUIRE(data);
         for (int i = 0; i < data->CmdListsCount; ++i) CHECK(data->CmdLists[i]->VtxBuffer.Size < 20000);

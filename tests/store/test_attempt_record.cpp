@@ -46,7 +46,7 @@ TEST_CASE("store: a played session becomes a record of ids, stored, and re-score
     session.choose(*session.find_choice("ask"));
     session.choose(*session.find_choice("offer"));
     REQUIRE(session.finished());
-    const Debrief debrief = make_debrief(*analysis, session, "en");
+    const Debrief debrief = make_debrief(*analysis, session);
 
     TempDir dir;
     store::ResultsStore db = store::ResultsStore::open((dir.path() / "r.sqlite").string());

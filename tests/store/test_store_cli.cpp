@@ -131,7 +131,7 @@ TEST_CASE("store cli: a corrupt database is named in a message and the run still
     std::ofstream(db_path, std::ios::binary) << std::string(4096, '\x5a');
     const Ran ran = run("run " + quoted(kMini) + " --choices ask,offer --lang en --database " + quoted(db_path));
     CHECK(ran.exit_code == 0);
-    CHECK(ran.out.find("Totals: qualify +3, bias +1") != std::string::npos);
+    CHECK(ran.out.find("Totals: Qualify +3, Bias +1") != std::string::npos);
     CHECK(ran.err.find("not saved") != std::string::npos);
     CHECK(ran.err.find(db_path) != std::string::npos);
     CHECK(read_text_file(db_path) == std::string(4096, '\x5a'));  // left as it was
@@ -148,7 +148,7 @@ TEST_CASE("store cli: a read-only database is named in a message and the run sti
     const Ran ran = run("run " + quoted(kMini) + " --choices ask,offer --lang en --database " + quoted(db_path), "", prefix);
     ::chmod(dir.path().c_str(), 0755);
     CHECK(ran.exit_code == 0);
-    CHECK(ran.out.find("Totals: qualify +3, bias +1") != std::string::npos);
+    CHECK(ran.out.find("Totals: Qualify +3, Bias +1") != std::string::npos);
     CHECK(ran.err.find("read-only") != std::string::npos);
     CHECK(ran.err.find(db_path) != std::string::npos);
 }
