@@ -1,6 +1,8 @@
 // The real `salesdojo` binary: exit codes, output formats, hostile files.
 #include "test_support.hpp"
 
+#include <salesdojo/limits.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -246,4 +248,34 @@ TEST_CASE("lint of a folder without scenarios names the folder, even one called 
     CHECK(WEXITSTATUS(pclose(pipe)) == 2);
     CHECK(out.find("no scenario files (*.json) found in '" + dir.string() + "'") != std::string::npos);
     fs::remove_all(dir.parent_path());
+}
+
+TEST_CASE("lint of a folder beyond the catalogue limit says so and exits 1; at the limit it is clean") {
+    const fs::path dir = fs::temp_directory_path() / ("salesdojo_cli_catalogue_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path mini = source_path("tests/data/valid/mini.json");
+    for (std::size_t i = 0; i <= salesdojo::kMaxCatalogueFiles; ++i)  // symlinks: cheap, and lint follows them
+        fs::create_symlink(mini, dir / ("s" + std::to_string(i) + ".json"));
+    const std::string command = std::string(SALESDOJO_CLI_PATH) + " lint " + shell_quoted(dir.string()) + " 2>&1 >/dev/null";
+    const auto lint = [&](int& exit_code) {
+        FILE* pipe = popen(command.c_str(), "r");
+        REQUIRE(pipe);
+        std::string out;
+        std::array<char, 4096> buffer{};
+        std::size_t n;
+        while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+        exit_code = WEXITSTATUS(pclose(pipe));
+        return out;
+    };
+    int code = -1;
+    std::string out = lint(code);
+    CHECK(code == 1);
+    CHECK(out.find("'" + dir.string() + "' holds " + std::to_string(salesdojo::kMaxCatalogueFiles + 1) + " scenario files") !=
+          std::string::npos);
+    fs::remove(dir / "s0.json");
+    out = lint(code);
+    CHECK(code == 0);
+    CHECK(out.find("scenario files;") == std::string::npos);
+    fs::remove_all(dir);
 }

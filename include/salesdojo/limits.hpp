@@ -14,5 +14,8 @@ constexpr std::size_t kMaxTextBytes = 10000;
 constexpr std::size_t kMaxChoicesPerNode = 100;
 // Characters of any id (SD1010).
 constexpr std::size_t kMaxIdLength = 128;
+// Scenario files in one catalogue folder: the window offers the first ones by name, `lint` of a
+// larger folder says so and exits 1.
+constexpr std::size_t kMaxCatalogueFiles = 10000;
 
 }  // namespace salesdojo

@@ -42,7 +42,8 @@ struct AnalyzeOptions {
 };
 int analyze_command(const AnalyzeOptions& options);
 
-// Files named by `paths`: files as given, folders searched recursively for *.json (sorted).
-std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths);
+// Files to lint: each path, or the *.json files under a folder (sorted); `oversized` gets a message
+// for each folder holding more than kMaxCatalogueFiles.
+std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths, std::vector<std::string>& oversized);
 
 }  // namespace salesdojo::cli

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include <salesdojo/limits.hpp>
 #include <salesdojo/loader.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,7 +11,8 @@
 
 namespace salesdojo::cli {
 
-std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths) {
+std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths,
+                                               std::vector<std::string>& oversized) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     for (const auto& path : paths) {
@@ -25,13 +27,18 @@ std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& p
             if (it->path().extension() == ".json" && it->is_regular_file(ec)) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
+        if (found.size() > kMaxCatalogueFiles)
+            oversized.push_back("salesdojo lint: '" + path + "' holds " + std::to_string(found.size()) +
+                                " scenario files; the window offers only the first " +
+                                std::to_string(kMaxCatalogueFiles) + " (by name): split the folder");
         files.insert(files.end(), found.begin(), found.end());
     }
     return files;
 }
 
 int lint_command(const LintOptions& options) {
-    auto files = expand_scenario_paths(options.paths);
+    std::vector<std::string> oversized;  // folders beyond the catalogue limit
+    auto files = expand_scenario_paths(options.paths, oversized);
     std::size_t errors = 0, warnings = 0;
     nlohmann::json report = nlohmann::json::array();
     for (const auto& file : files) {
@@ -60,7 +67,8 @@ int lint_command(const LintOptions& options) {
         std::cerr << "\n";
         return kExitUsage;
     }
-    return errors > 0 ? kExitProblems : kExitOk;
+    for (const auto& message : oversized) std::cerr << message << "\n";
+    return errors > 0 || !oversized.empty() ? kExitProblems : kExitOk;
 }
 
 }  // namespace salesdojo::cli

@@ -9,6 +9,7 @@
 // milliseconds even for thousands of files. At most kMaxCatalogueFiles files are offered (the
 // first by file name); `skipped` counts the rest, and the home screen says so.
 #include <salesdojo/diagnostic.hpp>
+#include <salesdojo/limits.hpp>
 #include <salesdojo/scenario.hpp>
 
 #include <memory>
@@ -18,7 +19,7 @@
 
 namespace salesdojo::gui {
 
-constexpr std::size_t kMaxCatalogueFiles = 10000;
+using salesdojo::kMaxCatalogueFiles;  // include/salesdojo/limits.hpp
 
 // A scenario's card: texts already drawable (drawable_scenario.hpp).
 struct CardInfo {
