@@ -288,7 +288,7 @@ TEST_CASE("position_in_string: raw multi-byte characters") {
 TEST_CASE("make: positions a diagnostic at the pointer's value") {
     SourceText source("scenarios/cold.json", k_nested);
     const Diagnostic d =
-        source.make(Severity::Warning, "SD1009", "unknown key \"label\"", "/nodes/0/choices/1/label");
+        source.make("SD1009", "unknown key \"label\"", "/nodes/0/choices/1/label");
     CHECK(d.severity == Severity::Warning);
     CHECK(d.code == "SD1009");
     CHECK(d.message == "unknown key \"label\"");
@@ -297,7 +297,7 @@ TEST_CASE("make: positions a diagnostic at the pointer's value") {
     CHECK(d.line == 6);
     CHECK(d.column == 30);
 
-    const Diagnostic lost = source.make(Severity::Error, "SD2002", "m", "/nodes/9");
+    const Diagnostic lost = source.make("SD2002", "m", "/nodes/9");
     CHECK(lost.line == 1);
     CHECK(lost.column == 1);
     CHECK(lost.pointer == "/nodes/9");
@@ -577,7 +577,7 @@ TEST_CASE("parse_json and the pointer scanner survive random bytes") {
             const Position p = source.position_in_string(pointer, rng() % 8);
             CHECK(p.line >= 1);
             (void)source.offset_of_key(pointer);
-            (void)source.make(Severity::Error, "SD1007", "m", pointer);
+            (void)source.make("SD1007", "m", pointer);
         }
         (void)source.position_of_offset(rng() % (text.size() + 2));
     }

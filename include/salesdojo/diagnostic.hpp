@@ -31,6 +31,12 @@ struct DiagnosticCode {
 const std::vector<DiagnosticCode>& diagnostic_codes();
 const DiagnosticCode* find_diagnostic_code(std::string_view code);
 
+// The only way src/ creates a Diagnostic: the severity comes from diagnostic_codes(), so the emitted
+// severity cannot drift from the documented one. Position (line, column) is left 0 for the caller
+// to fill in. A code not in the table is a bug in our code: it aborts, naming the code.
+Diagnostic make_diagnostic(std::string_view code, std::string message, std::string file = {},
+                           std::string pointer = {});
+
 bool has_errors(const Diagnostics& diagnostics);
 std::size_t count(const Diagnostics& diagnostics, Severity severity);
 

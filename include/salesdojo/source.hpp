@@ -55,8 +55,8 @@ public:
     // decoded bytes of the string (escape sequences are accounted for).
     Position position_in_string(std::string_view pointer, std::size_t n) const;
 
-    Diagnostic make(Severity severity, std::string code, std::string message,
-                    std::string pointer) const;  // positions the diagnostic at the pointer's value
+    // make_diagnostic for this file, positioned at the pointer's value (severity from the code table).
+    Diagnostic make(std::string_view code, std::string message, std::string pointer) const;
 
 private:
     struct Index;  // defined in source.cpp

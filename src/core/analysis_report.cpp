@@ -246,7 +246,7 @@ Diagnostics rubric_warnings(const Analysis& a) {
     const Scenario& s = a.scenario();
     Diagnostics out;
     auto warn = [&](const char* code, std::string message, std::string pointer) {
-        out.push_back({Severity::Warning, code, std::move(message), s.file, 0, 0, std::move(pointer)});
+        out.push_back(make_diagnostic(code, std::move(message), s.file, std::move(pointer)));
     };
     // Dimensions no choice touches (the assumption rule counts for its dimension).
     std::vector<bool> touched(s.dimensions.size(), false);

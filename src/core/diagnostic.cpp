@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 namespace salesdojo {
 
@@ -63,6 +66,25 @@ const DiagnosticCode* find_diagnostic_code(std::string_view code) {
     for (const auto& entry : diagnostic_codes())
         if (code == entry.code) return &entry;
     return nullptr;
+}
+
+Diagnostic make_diagnostic(std::string_view code, std::string message, std::string file,
+                           std::string pointer) {
+    const DiagnosticCode* entry = find_diagnostic_code(code);
+    if (!entry) {
+        // Misuse by our own code, in every build type: abort rather than emit a code nobody documents
+        // (an exception could be caught and shown to the author as a content problem).
+        std::fprintf(stderr, "salesdojo: internal error: diagnostic code '%.*s' is not in diagnostic_codes()\n",
+                     static_cast<int>(code.size()), code.data());
+        std::abort();
+    }
+    Diagnostic d;
+    d.severity = entry->severity;
+    d.code = entry->code;
+    d.message = std::move(message);
+    d.file = std::move(file);
+    d.pointer = std::move(pointer);
+    return d;
 }
 
 bool has_errors(const Diagnostics& diagnostics) {

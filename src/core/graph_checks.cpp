@@ -130,7 +130,7 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, 
     for (std::size_t v = 0; v < n; ++v)
         if (reachable[v] && runs[v] > runs[longest_run]) longest_run = v;
     if (runs[longest_run] > max_automatic_steps)
-        out.push_back(source.make(Severity::Error, "SD2019",
+        out.push_back(source.make("SD2019",
             "from node '" + s.nodes[longest_run].id + "', " + std::to_string(runs[longest_run]) +
                 " automatic nodes (\"next\" or \"random\") follow each other; a session follows at most " +
                 std::to_string(max_automatic_steps) + " in a row and then stops, stuck",
@@ -139,14 +139,14 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, 
     for (std::size_t v = 0; v < n; ++v) {
         const Node& node = s.nodes[v];
         if (!reachable[v]) {
-            out.push_back(source.make(Severity::Error, "SD2007",
+            out.push_back(source.make("SD2007",
                 "node '" + node.id + "' can never be reached from the start node '" +
                     s.nodes[static_cast<std::size_t>(s.start)].id + "'", node_pointer(v)));
             continue;
         }
         bool is_dead_end = node.kind == NodeKind::Choices && node.choices.empty();
         if (is_dead_end) {
-            out.push_back(source.make(Severity::Error, "SD2008",
+            out.push_back(source.make("SD2008",
                 "node '" + node.id + "' is a dead end: it is not an ending and has no choices", node_pointer(v)));
             continue;
         }
@@ -156,7 +156,7 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, 
                         std::find(next[v].begin(), next[v].end(), static_cast<int>(v)) != next[v].end();
         if (in_cycle && !loop_reported[static_cast<std::size_t>(c)]) {
             loop_reported[static_cast<std::size_t>(c)] = true;
-            out.push_back(source.make(Severity::Error, "SD2009",
+            out.push_back(source.make("SD2009",
                 "node '" + node.id + "' is in a loop of " + std::to_string(sizes[static_cast<std::size_t>(c)]) +
                     " node(s) from which no ending can ever be reached", node_pointer(v)));
         }

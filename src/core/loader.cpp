@@ -139,7 +139,7 @@ public:
         m_s = scenario.get();
         m_s->file = m_src.file();
         if (!doc.is_object()) {
-            error("SD1007", std::string("a scenario must be a JSON object, not ") + type_name(doc), "");
+            report("SD1007", std::string("a scenario must be a JSON object, not ") + type_name(doc), "");
             return nullptr;
         }
         check_keys(doc, "", {"$schema", "format_version", "id", "version", "title", "summary",
@@ -162,11 +162,9 @@ public:
 
 private:
     // ----- reporting -----
-    void error(const char* code, std::string message, const Ptr& pointer) {
-        m_out.push_back(m_src.make(Severity::Error, code, std::move(message), pointer.str()));
-    }
-    void warning(const char* code, std::string message, const Ptr& pointer) {
-        m_out.push_back(m_src.make(Severity::Warning, code, std::move(message), pointer.str()));
+    // Error or warning, as the code's entry in diagnostic_codes() says.
+    void report(const char* code, std::string message, const Ptr& pointer) {
+        m_out.push_back(m_src.make(code, std::move(message), pointer.str()));
     }
 
     // Known keys are compared in place; the list is copied into strings only to suggest a name for
@@ -191,7 +189,7 @@ private:
             }
             std::string message = "unknown key '" + key + "'" + did_you_mean(key, known);
             const std::string key_pointer = at(pointer, key).str();
-            Diagnostic d = m_src.make(Severity::Warning, "SD1009", message, key_pointer);
+            Diagnostic d = m_src.make("SD1009", message, key_pointer);
             if (auto offset = m_src.offset_of_key(key_pointer)) {
                 Position p = m_src.position_of_offset(*offset);
                 d.line = p.line;
@@ -205,7 +203,7 @@ private:
     // ----- typed field access: each reports SD1007 / SD1008 and returns nullptr when unusable -----
     const json* field(const json& object, const char* key, const Ptr& pointer, bool required) {
         const json* value = lookup(object, key);
-        if (!value && required) error("SD1008", std::string("missing required key '") + key + "'", pointer);
+        if (!value && required) report("SD1008", std::string("missing required key '") + key + "'", pointer);
         return value;
     }
     const json* lookup(const json& object, std::string_view key) const {
@@ -223,7 +221,7 @@ private:
         bool ok = value->type() == expected ||
                   (expected == json::value_t::number_integer && value->is_number_integer());
         if (!ok) {
-            error("SD1007", std::string("'") + key + "' must be " + expected_name + ", not " +
+            report("SD1007", std::string("'") + key + "' must be " + expected_name + ", not " +
                                 type_name(*value), at(pointer, key));
             return nullptr;
         }
@@ -243,7 +241,7 @@ private:
     }
     std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
         const auto out_of_range = [&] {
-            error("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
+            report("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
                                 std::to_string(std::numeric_limits<std::int32_t>::min()) + " to " +
                                 std::to_string(std::numeric_limits<std::int32_t>::max()), pointer);
             return std::nullopt;
@@ -265,7 +263,7 @@ private:
                 (x < std::numeric_limits<std::int32_t>::min() || x > std::numeric_limits<std::int32_t>::max()))
                 return out_of_range();
         }
-        error("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
+        report("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
         return std::nullopt;
     }
     const json* get_array(const json& object, const char* key, const Ptr& pointer, bool required) {
@@ -277,7 +275,7 @@ private:
     // Array elements that must be objects: reports and skips the rest.
     bool element_is_object(const json& element, const Ptr& pointer, const char* what) {
         if (element.is_object()) return true;
-        error("SD1007", std::string("each ") + what + " must be an object, not " + type_name(element), pointer);
+        report("SD1007", std::string("each ") + what + " must be an object, not " + type_name(element), pointer);
         return false;
     }
 
@@ -297,7 +295,7 @@ private:
     bool text_fits(const json& v, const Ptr& pointer, std::string_view what) {
         const std::size_t size = v.get_ref<const std::string&>().size();
         if (size <= kMaxTextBytes) return true;
-        error("SD1010", "'" + std::string(what) + "' is too long: " + std::to_string(size) + " bytes; a text may have at most " +
+        report("SD1010", "'" + std::string(what) + "' is too long: " + std::to_string(size) + " bytes; a text may have at most " +
                             std::to_string(kMaxTextBytes), pointer);
         return false;
     }
@@ -307,19 +305,19 @@ private:
             return;
         }
         if (!v.is_object()) {
-            error("SD1007", std::string("'") + std::string(what) +
+            report("SD1007", std::string("'") + std::string(what) +
                                 "' must be a string or an object of translations like {\"nl\": ..., \"en\": ...}, not " +
                                 type_name(v), pointer);
             return;
         }
         for (const auto& [key, value] : v.get_ref<const json::object_t&>()) {
             if (!value.is_string()) {
-                error("SD1007", "translation '" + key + "' must be a string, not " +
+                report("SD1007", "translation '" + key + "' must be a string, not " +
                                     type_name(value), at(pointer, key));
                 continue;
             }
             if (std::find(m_s->languages.begin(), m_s->languages.end(), key) == m_s->languages.end())
-                warning("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
+                report("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
                         at(pointer, key));
             // A text too long is reported as such, not as a missing translation as well.
             text.by_language.emplace_hint(text.by_language.end(), key,
@@ -327,19 +325,20 @@ private:
         }
         for (const auto& language : m_s->languages)
             if (!text.by_language.count(language))
-                error("SD2004", "missing '" + language + "' translation of '" + std::string(what) + "'", pointer);
+                report("SD2004", "missing '" + language + "' translation of '" + std::string(what) + "'", pointer);
     }
 
     // ----- sections -----
     bool read_format_version(const json& doc) {
         const json* v = field(doc, "format_version", "", true);
         if (!v) {
-            m_out.back().code = "SD1006";
-            m_out.back().message = "missing 'format_version'; this SalesDojo reads format_version 1";
+            // field() reported SD1008; this key has its own code (same position).
+            m_out.back() = m_src.make("SD1006", "missing 'format_version'; this SalesDojo reads format_version 1",
+                                      m_out.back().pointer);
             return false;
         }
         if (!v->is_number_integer() || v->get<std::int64_t>() != kFormatVersion) {
-            error("SD1006", "unsupported format_version " + v->dump() +
+            report("SD1006", "unsupported format_version " + v->dump() +
                                 "; this SalesDojo reads format_version 1 (see docs/scenario-format.md)",
                   "/format_version");
             return false;
@@ -354,42 +353,42 @@ private:
                           return std::islower(c) || std::isdigit(c) || c == '-' || c == '_';
                       });
             if (id->size() > kMaxIdLength)
-                error("SD1010", "scenario id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+                report("SD1010", "scenario id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
                                     std::to_string(kMaxIdLength), "/id");
-            else if (!ok) error("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
+            else if (!ok) report("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
         }
         if (auto version = get_string(doc, "version", "", true)) m_s->version = *version;
         if (const json* languages = get_array(doc, "languages", "", true)) {
             for (std::size_t i = 0; i < languages->size(); ++i) {
                 const json& l = (*languages)[i];
                 Ptr pointer = at("/languages", i);
-                if (!l.is_string()) { error("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
+                if (!l.is_string()) { report("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
                 auto code = l.get<std::string>();
                 if (code.size() < 2 || code.size() > 8 ||
                     !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c) || c == '-'; }))
-                    error("SD1010", "'" + code + "' is not a language code like \"nl\" or \"en\"", pointer);
+                    report("SD1010", "'" + code + "' is not a language code like \"nl\" or \"en\"", pointer);
                 else if (std::find(m_s->languages.begin(), m_s->languages.end(), code) != m_s->languages.end())
-                    error("SD2001", "language '" + code + "' is listed twice", pointer);
+                    report("SD2001", "language '" + code + "' is listed twice", pointer);
                 else
                     m_s->languages.push_back(code);
             }
-            if (languages->empty()) error("SD1010", "'languages' must name at least one language", "/languages");
+            if (languages->empty()) report("SD1010", "'languages' must name at least one language", "/languages");
         }
         if (const json* skills = get_array(doc, "skills", "", false)) {
             for (std::size_t i = 0; i < skills->size(); ++i) {
                 const json& skill = (*skills)[i];
-                if (!skill.is_string()) { error("SD1007", std::string("a skill must be a string, not ") + type_name(skill), at("/skills", i)); continue; }
+                if (!skill.is_string()) { report("SD1007", std::string("a skill must be a string, not ") + type_name(skill), at("/skills", i)); continue; }
                 m_s->skills.push_back(skill.get<std::string>());
             }
         }
         if (auto difficulty = get_string(doc, "difficulty", "", false)) {
             if (*difficulty != "easy" && *difficulty != "medium" && *difficulty != "hard")
-                error("SD1010", "difficulty must be \"easy\", \"medium\" or \"hard\", not \"" + *difficulty + "\"", "/difficulty");
+                report("SD1010", "difficulty must be \"easy\", \"medium\" or \"hard\", not \"" + *difficulty + "\"", "/difficulty");
             else
                 m_s->difficulty = *difficulty;
         }
         if (auto minutes = get_int(doc, "estimated_minutes", "", false)) {
-            if (*minutes < 1 || *minutes > 180) error("SD1010", "estimated_minutes must be between 1 and 180", "/estimated_minutes");
+            if (*minutes < 1 || *minutes > 180) report("SD1010", "estimated_minutes must be between 1 and 180", "/estimated_minutes");
             else m_s->estimated_minutes = static_cast<int>(*minutes);
         }
         if (auto author = get_string(doc, "author", "", false)) m_s->author = *author;
@@ -406,7 +405,7 @@ private:
                      const Ptr& pointer, const char* what) {
         auto [it, inserted] = ids.emplace(id, index);
         if (!inserted) {
-            error("SD2001", std::string("duplicate ") + what + " id '" + id + "'", pointer);
+            report("SD2001", std::string("duplicate ") + what + " id '" + id + "'", pointer);
             return false;
         }
         return true;
@@ -415,12 +414,12 @@ private:
         auto id = get_string(object, "id", pointer, true);
         if (!id) return std::nullopt;
         if (id->size() > kMaxIdLength) {
-            error("SD1010", "id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
+            report("SD1010", "id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
                                 std::to_string(kMaxIdLength), at(pointer, "id"));
             return std::nullopt;
         }
         if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
-            error("SD1010", "id '" + *id + "' " + (identifier
+            report("SD1010", "id '" + *id + "' " + (identifier
                       ? "must be a name usable in conditions: a letter or '_' then letters, digits or '_' (not and/or/not/true/false)"
                       : "may only contain letters, digits, '-', '_' and '.'"),
                   at(pointer, "id"));
@@ -447,14 +446,14 @@ private:
                 dim.title = get_text(d, "title", pointer, false);
                 dim.description = get_text(d, "description", pointer, false);
                 if (const json* w = field(d, "weight", pointer, false)) {
-                    if (!w->is_number()) error("SD1007", std::string("'weight' must be a number, not ") + type_name(*w), at(pointer, "weight"));
+                    if (!w->is_number()) report("SD1007", std::string("'weight' must be a number, not ") + type_name(*w), at(pointer, "weight"));
                     else if (!(w->get<double>() > 0.0) || !std::isfinite(w->get<double>()) || w->get<double>() > 1000.0)
-                        error("SD1010", "'weight' must be a number above 0 (and at most 1000)", at(pointer, "weight"));
+                        report("SD1010", "'weight' must be a number above 0 (and at most 1000)", at(pointer, "weight"));
                     else dim.weight = w->get<double>();
                 }
                 m_s->dimensions.push_back(std::move(dim));
             }
-            if (dims->empty()) error("SD1010", "'dimensions' must name at least one dimension", "/rubric/dimensions");
+            if (dims->empty()) report("SD1010", "'dimensions' must name at least one dimension", "/rubric/dimensions");
         } else {
             for (const auto& id : kDefaultDimensions) {
                 m_dimension_ids.emplace(id, static_cast<int>(m_s->dimensions.size()));
@@ -484,17 +483,17 @@ private:
                 dimension_pointer = "/rubric/assumption/dimension";
             }
             if (auto p = get_int(*a, "penalty", "/rubric/assumption", false)) {
-                if (*p < 0 || *p > 1000) error("SD1010", "'penalty' must be between 0 and 1000", "/rubric/assumption/penalty");
+                if (*p < 0 || *p > 1000) report("SD1010", "'penalty' must be between 0 and 1000", "/rubric/assumption/penalty");
                 else m_s->assumption_penalty = static_cast<int>(*p);
             }
         }
         auto it = m_dimension_ids.find(assumption_dimension);
         if (it != m_dimension_ids.end()) m_s->assumption_dimension = it->second;
         else if (std::string_view(dimension_pointer) != "/rubric")  // an explicit but unknown dimension
-            error("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
+            report("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
         if (const json* pass = field(*rubric, "pass_mark", "/rubric", false)) {
-            if (!pass->is_number()) error("SD1007", std::string("'pass_mark' must be a number, not ") + type_name(*pass), "/rubric/pass_mark");
-            else if (!(pass->get<double>() >= 0.0 && pass->get<double>() <= 100.0)) error("SD1010", "'pass_mark' must be between 0 and 100", "/rubric/pass_mark");
+            if (!pass->is_number()) report("SD1007", std::string("'pass_mark' must be a number, not ") + type_name(*pass), "/rubric/pass_mark");
+            else if (!(pass->get<double>() >= 0.0 && pass->get<double>() <= 100.0)) report("SD1010", "'pass_mark' must be between 0 and 100", "/rubric/pass_mark");
             else m_s->pass_mark = pass->get<double>();
         }
         read_verdict_thresholds(*rubric);
@@ -515,13 +514,13 @@ private:
             const json* v = field(*t, keys[i], base, false);
             if (!v) continue;
             const Ptr pointer = at(base, keys[i]);
-            if (!v->is_number()) { error("SD1007", std::string("'") + keys[i] + "' must be a number, not " + type_name(*v), pointer); ok = false; continue; }
+            if (!v->is_number()) { report("SD1007", std::string("'") + keys[i] + "' must be a number, not " + type_name(*v), pointer); ok = false; continue; }
             const double value = v->get<double>();
-            if (!(value > 0.0 && value <= 100.0)) { error("SD1010", std::string("'") + keys[i] + "' must be above 0 and at most 100 (points of the overall score)", pointer); ok = false; continue; }
+            if (!(value > 0.0 && value <= 100.0)) { report("SD1010", std::string("'") + keys[i] + "' must be above 0 and at most 100 (points of the overall score)", pointer); ok = false; continue; }
             *slots[i] = value;
         }
         if (ok && !(thresholds.good < thresholds.inaccuracy && thresholds.inaccuracy < thresholds.mistake)) {
-            error("SD1010", "verdict thresholds must increase: good < inaccuracy < mistake", base);
+            report("SD1010", "verdict thresholds must increase: good < inaccuracy < mistake", base);
             ok = false;
         }
         if (ok) m_s->verdict_thresholds = thresholds;
@@ -565,7 +564,7 @@ private:
                     var.min = 0;
                     var.max = 1;
                     if (const json* init = field(v, "initial", pointer, false)) {
-                        if (!init->is_boolean()) error("SD1007", std::string("'initial' of a bool variable must be true or false, not ") + type_name(*init), at(pointer, "initial"));
+                        if (!init->is_boolean()) report("SD1007", std::string("'initial' of a bool variable must be true or false, not ") + type_name(*init), at(pointer, "initial"));
                         else var.initial = init->get<bool>() ? 1 : 0;
                     }
                 } else if (*type == "int") {
@@ -574,14 +573,14 @@ private:
                     auto max = get_int(v, "max", pointer, true);
                     auto init = get_int(v, "initial", pointer, false);
                     if (!min || !max) continue;
-                    if (*min > *max) { error("SD1010", "'min' is greater than 'max'", at(pointer, "min")); continue; }
+                    if (*min > *max) { report("SD1010", "'min' is greater than 'max'", at(pointer, "min")); continue; }
                     var.min = static_cast<std::int32_t>(*min);
                     var.max = static_cast<std::int32_t>(*max);
                     var.initial = static_cast<std::int32_t>(init.value_or(std::clamp<std::int64_t>(0, *min, *max)));
                     if (init && (*init < *min || *init > *max))
-                        error("SD2016", "'initial' " + std::to_string(*init) + " is outside " + std::to_string(*min) + ".." + std::to_string(*max), at(pointer, "initial"));
+                        report("SD2016", "'initial' " + std::to_string(*init) + " is outside " + std::to_string(*min) + ".." + std::to_string(*max), at(pointer, "initial"));
                 } else {
-                    error("SD1010", "variable type must be \"int\" or \"bool\", not \"" + *type + "\"", at(pointer, "type"));
+                    report("SD1010", "variable type must be \"int\" or \"bool\", not \"" + *type + "\"", at(pointer, "type"));
                     continue;
                 }
                 if (!register_id(m_state_ids, var.id, static_cast<int>(m_s->variables.size()), at(pointer, "id"), "variable or fact")) continue;
@@ -626,7 +625,7 @@ private:
                                            {"clothing", &member.appearance.clothing},
                                            {"accent", &member.appearance.accent}}) {
                     if (auto colour = get_string(*a, key, ap, false)) {
-                        if (!is_colour(*colour)) error("SD1010", std::string("'") + key + "' must be a colour like \"#a0522d\"", at(ap, key));
+                        if (!is_colour(*colour)) report("SD1010", std::string("'") + key + "' must be a colour like \"#a0522d\"", at(ap, key));
                         else *target = *colour;
                     }
                 }
@@ -637,7 +636,7 @@ private:
                 for (std::size_t e = 0; e < expressions->size(); ++e) {
                     const json& x = (*expressions)[e];
                     if (!x.is_string() || !is_node_id(x.get_ref<const std::string&>())) {
-                        error("SD1010", "an expression must be a short name like \"annoyed\"", at(at(pointer, "expressions"), e));
+                        report("SD1010", "an expression must be a short name like \"annoyed\"", at(at(pointer, "expressions"), e));
                         continue;
                     }
                     member.expressions.push_back(x.get<std::string>());
@@ -648,15 +647,15 @@ private:
             if (const json* portraits = get_object(c, "portraits", pointer, false)) {
                 for (const auto& item : portraits->items()) {
                     Ptr pp = at(at(pointer, "portraits"), item.key());
-                    if (!item.value().is_string()) { error("SD1007", "a portrait must be a file path string", pp); continue; }
+                    if (!item.value().is_string()) { report("SD1007", "a portrait must be a file path string", pp); continue; }
                     auto path = item.value().get<std::string>();
                     // Portraits may only come from the scenario's own folder.
                     if (path.empty() || path[0] == '/' || path[0] == '\\' || path.find("..") != std::string::npos || path.find(':') != std::string::npos)
-                        error("SD2018", "portrait path '" + path + "' must be relative and stay inside the scenario's folder", pp);
+                        report("SD2018", "portrait path '" + path + "' must be relative and stay inside the scenario's folder", pp);
                     else if (std::find(member.expressions.begin(), member.expressions.end(), item.key()) == member.expressions.end())
-                        error("SD2011", "portrait for expression '" + item.key() + "', which '" + member.id + "' does not list in 'expressions'", pp);
+                        report("SD2011", "portrait for expression '" + item.key() + "', which '" + member.id + "' does not list in 'expressions'", pp);
                     else if (auto problem = check_portrait_file(m_s->file, path))  // SD2040-SD2042, header only
-                        error(problem->code, problem->message, pp);
+                        report(problem->code, problem->message, pp);
                     else
                         member.portraits.emplace(item.key(), path);
                 }
@@ -673,13 +672,13 @@ private:
         if (std::find(options.begin(), options.end(), *value) != options.end()) { target = *value; return; }
         std::string list;
         for (const auto& option : options) list += (list.empty() ? "" : ", ") + option;
-        error("SD1010", std::string("'") + key + "' must be one of " + list + ", not '" + *value + "'", at(pointer, key));
+        report("SD1010", std::string("'") + key + "' must be one of " + list + ", not '" + *value + "'", at(pointer, key));
     }
 
     void collect_node_ids(const json& doc) {
         const json* nodes = get_array(doc, "nodes", "", true);
         if (!nodes) return;
-        if (nodes->empty()) error("SD1010", "'nodes' must contain at least one node", "/nodes");
+        if (nodes->empty()) report("SD1010", "'nodes' must contain at least one node", "/nodes");
         m_s->nodes.resize(nodes->size());
         m_node_ids.reserve(nodes->size());
         for (std::size_t i = 0; i < nodes->size(); ++i) {
@@ -698,7 +697,7 @@ private:
         if (!target) return kNoIndex;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
-        error("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
+        report("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
         return kNoIndex;
     }
 
@@ -707,7 +706,7 @@ private:
                    const char* code, const char* what) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
-        error(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
+        report(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
         return kNoIndex;
     }
 
@@ -735,7 +734,7 @@ private:
                     std::string message = "'" + m_s->cast[static_cast<std::size_t>(node.speaker)].id +
                                           "' has no expression '" + *expression + "'";
                     message += did_you_mean(*expression, allowed);
-                    error("SD2011", message, at(pointer, "expression"));
+                    report("SD2011", message, at(pointer, "expression"));
                 }
             }
         }
@@ -752,7 +751,7 @@ private:
         int kinds = 0;
         for (const char* key : {"choices", "next", "random", "ending"}) kinds += lookup(n, key) ? 1 : 0;
         if (kinds != 1) {
-            error("SD1012", kinds == 0
+            report("SD1012", kinds == 0
                       ? "node '" + node.id + "' has no way on: give it \"choices\", \"next\", \"random\" or \"ending\""
                       : "node '" + node.id + "' has more than one of \"choices\", \"next\", \"random\" and \"ending\"; keep exactly one",
                   pointer);
@@ -763,7 +762,7 @@ private:
             const json* choices = get_array(n, "choices", pointer, true);
             if (!choices) return;
             if (choices->size() > kMaxChoicesPerNode) {
-                error("SD1010", "node '" + node.id + "' has " + std::to_string(choices->size()) +
+                report("SD1010", "node '" + node.id + "' has " + std::to_string(choices->size()) +
                                     " choices; a node may have at most " + std::to_string(kMaxChoicesPerNode), at(pointer, "choices"));
                 return;
             }
@@ -777,7 +776,7 @@ private:
                 const bool duplicate = std::any_of(node.choices.begin(), node.choices.end(),
                                                    [&](const Choice& other) { return other.id == choice.id; });
                 if (duplicate) {
-                    error("SD2001", "duplicate choice id '" + choice.id + "'", at(cp, "id"));
+                    report("SD2001", "duplicate choice id '" + choice.id + "'", at(cp, "id"));
                     continue;
                 }
                 node.has_unconditional_choice = node.has_unconditional_choice || choice.condition.empty();
@@ -790,7 +789,7 @@ private:
             node.kind = NodeKind::Random;
             const json* outcomes = get_array(n, "random", pointer, true);
             if (!outcomes) return;
-            if (outcomes->empty()) error("SD1010", "'random' needs at least one branch", at(pointer, "random"));
+            if (outcomes->empty()) report("SD1010", "'random' needs at least one branch", at(pointer, "random"));
             for (std::size_t r = 0; r < outcomes->size(); ++r) {
                 Ptr rp = at(at(pointer, "random"), r);
                 const json& o = (*outcomes)[r];
@@ -798,7 +797,7 @@ private:
                 check_keys(o, rp, {"weight", "next"});
                 RandomOutcome outcome;
                 if (auto w = get_int(o, "weight", rp, true)) {
-                    if (*w < 1 || *w > 1000000) error("SD1010", "'weight' must be an integer from 1 to 1000000", at(rp, "weight"));
+                    if (*w < 1 || *w > 1000000) report("SD1010", "'weight' must be an integer from 1 to 1000000", at(rp, "weight"));
                     else outcome.weight = static_cast<int>(*w);
                 }
                 outcome.next = resolve_node(o, "next", rp);
@@ -828,7 +827,7 @@ private:
             int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
             auto amount = as_int(item.value(), sp, item.key());
             if (dimension >= 0 && amount) {
-                if (*amount < -1000 || *amount > 1000) { error("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
+                if (*amount < -1000 || *amount > 1000) { report("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
                 out.push_back({dimension, static_cast<int>(*amount)});
             }
         }
@@ -848,7 +847,7 @@ private:
         if (auto intent = get_string(c, "intent", pointer, false)) {
             choice.intent = verdict_from_id(*intent);
             if (!choice.intent)
-                error("SD1010", "'intent' must be one of best, good, inaccuracy, mistake, blunder, not '" + *intent + "'", at(pointer, "intent"));
+                report("SD1010", "'intent' must be one of best, good, inaccuracy, mistake, blunder, not '" + *intent + "'", at(pointer, "intent"));
         }
         read_variable_effects(c, "set", pointer, VariableOp::Set, choice);
         read_variable_effects(c, "add", pointer, VariableOp::Add, choice);
@@ -858,7 +857,7 @@ private:
             for (std::size_t p = 0; p < principles->size(); ++p) {
                 const json& v = (*principles)[p];
                 Ptr pp = at(at(pointer, "principles"), p);
-                if (!v.is_string()) { error("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
+                if (!v.is_string()) { report("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
                 int index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle");
                 if (index >= 0) choice.principles.push_back(index);
             }
@@ -883,7 +882,7 @@ private:
             std::string message = e.message;
             if (e.code == "SD2003") message += did_you_mean(leading_name(source.substr(e.offset)), m_state_ids);
             const std::string where = pointer.str();
-            Diagnostic d = m_src.make(Severity::Error, e.code, message, where);
+            Diagnostic d = m_src.make(e.code, message, where);
             Position p = m_src.position_in_string(where, e.offset);
             if (p.line > 0) { d.line = p.line; d.column = p.column; }
             m_out.push_back(std::move(d));
@@ -914,21 +913,21 @@ private:
                     for (const auto& v : m_s->variables) nearest.offer(v.id);
                     message += suggestion(nearest);
                 }
-                error("SD2015", message, ep);
+                report("SD2015", message, ep);
                 continue;
             }
             const Variable& var = m_s->variables[static_cast<std::size_t>(it->second)];
             VariableEffect effect{it->second, op, 0};
             if (var.type == ValueType::Bool) {
-                if (op == VariableOp::Add) { error("SD2016", "'" + var.id + "' is true/false; use \"set\", not \"add\"", ep); continue; }
-                if (!item.value().is_boolean()) { error("SD2016", "'" + var.id + "' is true/false, so it cannot be set to " + item.value().dump(), ep); continue; }
+                if (op == VariableOp::Add) { report("SD2016", "'" + var.id + "' is true/false; use \"set\", not \"add\"", ep); continue; }
+                if (!item.value().is_boolean()) { report("SD2016", "'" + var.id + "' is true/false, so it cannot be set to " + item.value().dump(), ep); continue; }
                 effect.value = item.value().get<bool>() ? 1 : 0;
             } else {
-                if (!item.value().is_number_integer()) { error("SD2016", "'" + var.id + "' is an integer, so it cannot be " + (op == VariableOp::Set ? "set to " : "changed by ") + item.value().dump(), ep); continue; }
+                if (!item.value().is_number_integer()) { report("SD2016", "'" + var.id + "' is an integer, so it cannot be " + (op == VariableOp::Set ? "set to " : "changed by ") + item.value().dump(), ep); continue; }
                 auto value = as_int(item.value(), ep, item.key());
                 if (!value) continue;
                 if (op == VariableOp::Set && (*value < var.min || *value > var.max)) {
-                    error("SD2016", "'" + var.id + "' ranges over " + std::to_string(var.min) + ".." + std::to_string(var.max) + ", so it cannot be set to " + std::to_string(*value), ep);
+                    report("SD2016", "'" + var.id + "' ranges over " + std::to_string(var.min) + ".." + std::to_string(var.max) + ", so it cannot be set to " + std::to_string(*value), ep);
                     continue;
                 }
                 effect.value = static_cast<std::int32_t>(*value);
@@ -943,12 +942,12 @@ private:
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& v = (*list)[i];
             Ptr fp = at(at(pointer, key), i);
-            if (!v.is_string()) { error("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
+            if (!v.is_string()) { report("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
             auto it = m_state_ids.find(v.get<std::string>());
             if (it == m_state_ids.end() || it->second >= 0) {
                 NearestWord nearest(v.get_ref<const std::string&>(), &m_suggestion_budget);
                 for (const auto& f : m_s->facts) nearest.offer(f.id);
-                error("SD2012", "unknown fact '" + v.get<std::string>() + "'" + suggestion(nearest), fp);
+                report("SD2012", "unknown fact '" + v.get<std::string>() + "'" + suggestion(nearest), fp);
                 continue;
             }
             out.push_back(-1 - it->second);
@@ -960,7 +959,7 @@ private:
             int start = resolve_node(doc, "start", "");
             if (start >= 0) m_s->start = start;
         } else {
-            error("SD1008", "missing required key 'start' (the id of the first node)", "");
+            report("SD1008", "missing required key 'start' (the id of the first node)", "");
         }
     }
 
@@ -1102,9 +1101,9 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
 
 LoadResult too_large(std::size_t size, const std::string& file_name, const SourceLimits& limits) {
     LoadResult result;
-    result.diagnostics.push_back({Severity::Error, "SD1002",
+    result.diagnostics.push_back(make_diagnostic("SD1002",
         "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.max_bytes) + " bytes",
-        file_name, 0, 0, ""});
+        file_name));
     return result;
 }
 

@@ -1099,12 +1099,7 @@ SyntaxError describe_number_overflow(std::string_view t, const std::string& what
 }
 
 Diagnostic file_diagnostic(const std::string& code, std::string message, const std::string& path) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.code = code;
-    d.message = std::move(message);
-    d.file = path;
-    return d;
+    return make_diagnostic(code, std::move(message), path);
 }
 
 // Appends without letting an allocation failure escape.
@@ -1358,13 +1353,8 @@ Position SourceText::position_in_string(std::string_view pointer, std::size_t n)
     return position_of_offset(p);
 }
 
-Diagnostic SourceText::make(Severity severity, std::string code, std::string message,
-                            std::string pointer) const {
-    Diagnostic d;
-    d.severity = severity;
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.file = m_file;
+Diagnostic SourceText::make(std::string_view code, std::string message, std::string pointer) const {
+    Diagnostic d = make_diagnostic(code, std::move(message), m_file);
     d.line = 1;
     d.column = 1;
     if (const auto offset = offset_of_pointer(pointer)) {
