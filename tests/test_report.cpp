@@ -503,6 +503,20 @@ TEST_CASE("when chance played a part, one line after the overall score says what
                 CHECK_FALSE(contains(form, "Het toeval"));
             }
     }
+    // Scores that read the same ("8/100" twice) make no line; a half point apart they do.
+    Debrief close;
+    close.finished = true;
+    close.ending_node = 0;
+    close.overall_score = 8.0;
+    close.outcome_score = 8.3;
+    close.luck = 0.2;
+    CHECK(report::chance_sentence(close, "nl").empty());
+    close.outcome_score = 8.6;
+    CHECK(report::chance_sentence(close, "nl") ==
+          "Het toeval hielp mee: het gesprek eindigde op 9/100; je beslissingen scoren 8/100.");
+    close.luck = 0.0;
+    CHECK(report::chance_sentence(close, "en") ==
+          "Chance played a part: the conversation ended at 9/100; your decisions score 8/100.");
     // An unfinished run tells no outcome.
     Session open(s, 0);
     CHECK(report::chance_sentence(make_debrief(a, open), "en").empty());

@@ -129,10 +129,12 @@ std::string chance_sentence(const Debrief& d, std::string_view language) {
     constexpr double kNoticeable = 0.05;
     if (!d.finished || d.ending_node == kNoIndex) return "";
     if (std::fabs(d.luck) <= kNoticeable && std::fabs(d.outcome_score - d.overall_score) <= kNoticeable) return "";
+    const std::string outcome = score_text(d.outcome_score, language), decided = score_text(d.overall_score, language);
+    if (outcome == decided) return "";  // "ended at 8/100; your decisions score 8/100" says nothing
     const char* key = d.luck > kNoticeable    ? "debrief.chance_helped"
                       : d.luck < -kNoticeable ? "debrief.chance_against"
                                               : "debrief.chance_played";
-    return phrase(key, language, {score_text(d.outcome_score, language), score_text(d.overall_score, language)});
+    return phrase(key, language, {outcome, decided});
 }
 
 std::string loss_text(double loss, std::string_view language) {

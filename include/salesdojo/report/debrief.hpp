@@ -83,7 +83,7 @@ DebriefPage debrief_page(const Debrief& debrief, const Scenario& scenario, const
 std::string dimension_sentence(const Debrief& debrief, const Scenario& scenario, int dimension,
                                const Languages& languages);
 // One line after the overall score when chance played a part (a finished run whose luck or outcome
-// score differs from the decision score by more than 0.05), else "".
+// score differs from the decision score by more than 0.05, and the two read differently), else "".
 std::string chance_sentence(const Debrief& debrief, std::string_view language);
 // Small phrases the window shows too: "Cost: 1,5 points" (points of the overall score of 100), "Accuracy: 87%", "Pass mark: 60", "72/100".
 std::string loss_text(double loss, std::string_view language);
