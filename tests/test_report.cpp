@@ -249,14 +249,14 @@ TEST_CASE("Dutch numbers use a decimal comma in every form") {
     AnalysisResult analysed = analyse(s);
     REQUIRE(analysed.analysis);
     Session session(s, 7);
-    session.choose(1);  // pitch-now: a blunder costing 3 points
+    session.choose(1);  // pitch-now: a blunder costing 3 weighted points, all 3 of the range 4..7
     const Rendered nl = render_all(*analysed.analysis, session, kNl);
-    CHECK(contains(nl.text, "Kost: 3,0 punten"));
-    CHECK(contains(nl.markdown, "Kost: 3,0 punten"));
-    CHECK(contains(nl.html, "Kost: 3,0 punten"));
-    CHECK_FALSE(contains(nl.text, "3.0"));
+    CHECK(contains(nl.text, "Kost: 100,0 punten"));
+    CHECK(contains(nl.markdown, "Kost: 100,0 punten"));
+    CHECK(contains(nl.html, "Kost: 100,0 punten"));
+    CHECK_FALSE(contains(nl.text, "100.0"));
     const Rendered en = render_all(*analysed.analysis, session, kEn);
-    CHECK(contains(en.text, "Cost: 3.0 points"));
+    CHECK(contains(en.text, "Cost: 100.0 points"));
     // Weighted totals with a fraction: weight 1.5 on qualify.
     auto weighted = load_compact(R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": {"en": "Q", "nl": "K"}, "weight": 1.5}]},
@@ -346,4 +346,203 @@ TEST_CASE("a stuck run and an unfinished run are told in words") {
     const std::string text = report::transcript_text(stuck, kNl);
     CHECK(contains(text, "!! Het gesprek kan hier niet verder: er is geen keuze mogelijk."));
     check_dutch("stuck transcript", text, *stuck_scenario);
+}
+
+namespace {
+
+std::shared_ptr<const Scenario> words_scenario(const std::string& body) {
+    return load_compact(body, "words_test", "1.0.0", "Words test");
+}
+
+Session play_ids(const std::shared_ptr<const Scenario>& s, const std::vector<std::string>& ids, std::uint64_t seed) {
+    Session session(s, seed);
+    for (const auto& id : ids) {
+        INFO("choice " << id << " at node " << session.current().id);
+        auto choice = session.find_choice(id);
+        REQUIRE(choice.has_value());
+        session.choose(*choice);
+    }
+    return session;
+}
+
+// Every form a person reads, with the HTML's and Markdown's markup removed.
+std::vector<std::string> readable_forms(const Rendered& r) {
+    return {r.text, unescaped_markdown(r.markdown), visible_text(r.html)};
+}
+
+// The first seed whose run of `ids` reaches `node`.
+std::uint64_t seed_reaching(const std::shared_ptr<const Scenario>& s, const std::vector<std::string>& ids,
+                            const std::string& node) {
+    std::uint64_t seed = 0;
+    while (seed < 1000 && play_ids(s, ids, seed).current().id != node) ++seed;
+    REQUIRE(seed < 1000);
+    return seed;
+}
+
+// meet (relationship +3, weight 2) beats call (qualify +3): the best line gives up 3 qualify points.
+const char* const kTrade = R"({
+  "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}, {"id": "relationship", "title": "Relationship", "weight": 2}]},
+  "nodes": [
+    {"id": "s", "choices": [
+      {"id": "meet", "score": {"relationship": 3}, "next": "e"},
+      {"id": "call", "score": {"qualify": 3}, "next": "e"}]},
+    {"id": "e", "ending": {"outcome": "qualified-fit"}}
+  ]})";
+
+// safe +6, or gamble into a 1:9 jackpot (ending +10) or a bust: the gamble is worth 1 on average.
+const char* const kGamble = R"({
+  "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+  "nodes": [
+    {"id": "s", "choices": [{"id": "safe", "score": {"qualify": 6}, "next": "e"}, {"id": "gamble", "next": "roll"}]},
+    {"id": "roll", "random": [{"weight": 1, "next": "jackpot"}, {"weight": 9, "next": "bust"}]},
+    {"id": "e", "ending": {"outcome": "qualified-fit"}},
+    {"id": "jackpot", "ending": {"outcome": "qualified-fit", "score": {"qualify": 10}}},
+    {"id": "bust", "ending": {"outcome": "abandoned-fit"}}
+  ]})";
+
+const char* const kTradeEn = "A deliberate trade: the best line gives up";
+const char* const kTradeNl = "Een bewuste ruil: de beste route levert hier";
+
+}  // namespace
+
+TEST_CASE("a traded dimension is named as a deliberate trade, not as a failure, in every form") {
+    auto s = words_scenario(kTrade);
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    const Session perfect = play_ids(s, {"meet"}, 0);
+    const Debrief d = make_debrief(*analysed.analysis, perfect);
+    REQUIRE(d.dimensions[0].traded);
+    REQUIRE_FALSE(d.dimensions[1].traded);
+    CHECK(report::dimension_sentence(d, *s, 0, kEn) ==
+          "A deliberate trade: the best line gives up 3 points here that another path collects.");
+    CHECK(report::dimension_sentence(d, *s, 0, kNl) ==
+          "Een bewuste ruil: de beste route levert hier 3 punten in die een andere route wel haalt.");
+    CHECK(report::dimension_sentence(d, *s, 1, kEn) == report::word("debrief.full_marks", "en"));
+    for (const std::string& form : readable_forms(render_all(*analysed.analysis, perfect, kEn)))
+        CHECK(contains(form, "gives up 3 points here that another path collects."));
+    for (const std::string& form : readable_forms(render_all(*analysed.analysis, perfect, kNl)))
+        CHECK(contains(form, "levert hier 3 punten in die een andere route wel haalt."));
+
+    // One point: singular.
+    std::string one = kTrade;
+    one.replace(one.find("\"qualify\": 3"), 12, "\"qualify\": 1");
+    auto single = words_scenario(one);
+    AnalysisResult single_analysed = analyse(single);
+    REQUIRE(single_analysed.analysis);
+    const Debrief ds = make_debrief(*single_analysed.analysis, play_ids(single, {"meet"}, 0));
+    CHECK(report::dimension_sentence(ds, *single, 0, kNl) ==
+          "Een bewuste ruil: de beste route levert hier 1 punt in dat een andere route wel haalt.");
+    CHECK(report::dimension_sentence(ds, *single, 0, kEn) ==
+          "A deliberate trade: the best line gives up 1 point here that another path collects.");
+
+    // No trade (the best option is best on both dimensions), no such sentence, whatever was chosen.
+    auto plain = words_scenario(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}, {"id": "relationship", "title": "Relationship"}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "meet", "score": {"relationship": 3, "qualify": 2}, "next": "e"},
+          {"id": "call", "score": {"qualify": 1}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    AnalysisResult plain_analysed = analyse(plain);
+    REQUIRE(plain_analysed.analysis);
+    for (const char* id : {"meet", "call"}) {
+        CAPTURE(id);
+        const Session session = play_ids(plain, {id}, 0);
+        const Debrief pd = make_debrief(*plain_analysed.analysis, session);
+        for (const auto& dim : pd.dimensions) CHECK_FALSE(dim.traded);
+        for (const std::string& form : readable_forms(render_all(*plain_analysed.analysis, session, kEn)))
+            CHECK_FALSE(contains(form, kTradeEn));
+        for (const std::string& form : readable_forms(render_all(*plain_analysed.analysis, session, kNl)))
+            CHECK_FALSE(contains(form, kTradeNl));
+    }
+}
+
+TEST_CASE("when chance played a part, one line after the overall score says what it did") {
+    auto s = words_scenario(kGamble);
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    const Analysis& a = *analysed.analysis;
+
+    // A lucky blunder: the jackpot (100) against a decision score of 17 (1 of 6).
+    const Session lucky = play_ids(s, {"gamble"}, seed_reaching(s, {"gamble"}, "jackpot"));
+    const Debrief dl = make_debrief(a, lucky);
+    REQUIRE(dl.luck > 0.05);
+    CHECK(report::chance_sentence(dl, "en") == "Chance helped: the conversation ended at 100/100; your decisions score 17/100.");
+    CHECK(report::chance_sentence(dl, "nl") ==
+          "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 17/100.");
+    const Rendered en = render_all(a, lucky, kEn);
+    CHECK(contains(en.text, "Overall score: 17/100   Accuracy: 0%\nChance helped: the conversation ended at 100/100"));
+    CHECK(contains(en.markdown, "- **Overall score:** 17/100\n- Chance helped: the conversation ended at 100/100"));
+    CHECK(contains(en.html, "<p class=\"dim\">Chance helped: the conversation ended at 100/100; your decisions score 17/100.</p>"));
+    for (const std::string& form : readable_forms(render_all(a, lucky, kNl)))
+        CHECK(contains(form, "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 17/100."));
+
+    // An unlucky one: the bust (0) and chance took what the gamble was worth on average.
+    const Session unlucky = play_ids(s, {"gamble"}, seed_reaching(s, {"gamble"}, "bust"));
+    const Debrief du = make_debrief(a, unlucky);
+    REQUIRE(du.luck < -0.05);
+    CHECK(report::chance_sentence(du, "en") ==
+          "Chance was against you: the conversation ended at 0/100; your decisions score 17/100.");
+    CHECK(report::chance_sentence(du, "nl") ==
+          "Het toeval zat tegen: het gesprek eindigde op 0/100; je beslissingen scoren 17/100.");
+
+    // No chance in the scenario: no line, in either language.
+    auto trade = words_scenario(kTrade);
+    AnalysisResult trade_analysed = analyse(trade);
+    REQUIRE(trade_analysed.analysis);
+    for (const char* id : {"meet", "call"}) {
+        const Session session = play_ids(trade, {id}, 0);
+        const Debrief d = make_debrief(*trade_analysed.analysis, session);
+        CHECK(report::chance_sentence(d, "en").empty());
+        for (const auto* l : {&kEn, &kNl})
+            for (const std::string& form : readable_forms(render_all(*trade_analysed.analysis, session, *l))) {
+                CHECK_FALSE(contains(form, "Chance helped"));
+                CHECK_FALSE(contains(form, "Chance was against you"));
+                CHECK_FALSE(contains(form, "Chance played a part"));
+                CHECK_FALSE(contains(form, "Het toeval"));
+            }
+    }
+    // Scores that read the same ("8/100" twice) make no line; a half point apart they do.
+    Debrief close;
+    close.finished = true;
+    close.ending_node = 0;
+    close.overall_score = 8.0;
+    close.outcome_score = 8.3;
+    close.luck = 0.2;
+    CHECK(report::chance_sentence(close, "nl").empty());
+    close.outcome_score = 8.6;
+    CHECK(report::chance_sentence(close, "nl") ==
+          "Het toeval hielp mee: het gesprek eindigde op 9/100; je beslissingen scoren 8/100.");
+    close.luck = 0.0;
+    CHECK(report::chance_sentence(close, "en") ==
+          "Chance played a part: the conversation ended at 9/100; your decisions score 8/100.");
+    // An unfinished run tells no outcome.
+    Session open(s, 0);
+    CHECK(report::chance_sentence(make_debrief(a, open), "en").empty());
+}
+
+TEST_CASE("a decision's cost is in points of the overall score of 100, explained once") {
+    auto s = words_scenario(kGamble);
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    const Session session = play_ids(s, {"gamble"}, 0);
+    const Debrief d = make_debrief(*analysed.analysis, session);
+    REQUIRE(d.decisions.size() == 1);
+    CHECK(d.decisions[0].loss == doctest::Approx(5.0));          // weighted points: q 1 against 6
+    CHECK(d.decisions[0].loss_points == doctest::Approx(500.0 / 6.0));  // of the range 0..6
+    const Rendered en = render_all(*analysed.analysis, session, kEn);
+    CHECK(contains(en.text, "Cost: 83.3 points"));
+    CHECK_FALSE(contains(en.text, "Cost: 5.0 points"));
+    const Rendered nl = render_all(*analysed.analysis, session, kNl);
+    for (const std::string& form : readable_forms(nl)) {
+        CHECK(contains(form, "Kost: 83,3 punten"));
+        const std::string note = "Kosten zijn punten van de totaalscore van 100.";
+        CHECK(contains(form, note));
+        CHECK(form.find(note) == form.rfind(note));  // once
+    }
+    for (const std::string& form : readable_forms(en)) CHECK(contains(form, "Costs are points of the overall score of 100."));
+    // No cost anywhere: no note.
+    const Rendered safe = render_all(*analysed.analysis, play_ids(s, {"safe"}, 0), kEn);
+    for (const std::string& form : readable_forms(safe)) CHECK_FALSE(contains(form, "Costs are points"));
 }

@@ -51,7 +51,7 @@ TEST_CASE("run --html prints one self-contained page, and --output writes it to 
     CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(contains(html.out, "<html lang=\"nl\">"));
     CHECK(contains(html.out, "Nabespreking: Mini"));
-    CHECK(contains(html.out, "Kost: 3,0 punten"));
+    CHECK(contains(html.out, "Kost: 100,0 punten"));
     CHECK(contains(html.out, "</html>"));
     CHECK_FALSE(contains(html.out, "pitch-now"));
 

@@ -202,9 +202,11 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     CHECK(d.dimensions[2].best == 3);
     CHECK(d.dimensions[2].score == doctest::Approx(100.0 * 5.0 / 6.0));
 
-    // Each dimension's sentence names the decision that lost most on it and the better option.
+    // Each dimension's sentence names the decision that lost most on it and the better option; on
+    // qualify, which the best line trades, it adds that the best line gives up a point there.
     CHECK(report::dimension_sentence(d, *scenario, 0, kEn) ==
-          "Most was lost when you chose “I'll send you a brochure.” (-6); better: “A workshop on your own quotes.”");
+          "Most was lost when you chose “I'll send you a brochure.” (-6); better: “A workshop on your own quotes.” "
+          "A deliberate trade: the best line gives up 1 point here that another path collects.");
     CHECK(report::dimension_sentence(d, *scenario, 1, kEn) ==
           "Most was lost when you chose “Our package costs 5000 euros.” (-2); better: “What is going on at your company?”");
     CHECK(report::dimension_sentence(d, *scenario, 2, kEn) ==
@@ -319,15 +321,15 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
     CHECK(contains(text, "Pass mark: 60: Not passed yet"));
     CHECK(contains(text, "(+6; Range 0..+14)"));
-    CHECK(contains(text, "“Our package costs 5000 euros.” — Mistake, Cost: 4.0 points; Unsupported assumption: The actual need"));
-    CHECK(contains(text, "“I'll send you a brochure.” — Blunder, Cost: 6.0 points"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — Mistake, Cost: 14.8 points; Unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — Blunder, Cost: 22.2 points"));
     CHECK(contains(text, "“How fast, and what is straining?” — Best choice\n"));
     // The costliest decision comes first, with the better option and the principle it shows.
     std::size_t costliest = text.find("Costliest decisions:");
     REQUIRE(costliest != std::string::npos);
     std::string block = text.substr(costliest);
     CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
-    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Blunder, Cost: 6.0 points)"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Blunder, Cost: 22.2 points)"));
     CHECK(contains(block, "Better would have been: “A workshop on your own quotes.”"));
     CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
     CHECK(contains(block, "Principle: Facts, not labels"));

@@ -80,8 +80,10 @@ const Entry kEntries[] = {
     {"debrief.decision_number", "Decision {1}", "Beslissing {1}"},
     {"debrief.principle", "Principle", "Principe"},
     {"debrief.feedback", "Feedback", "Toelichting"},
-    // {1}: points lost at this decision
+    // {1}: points of the overall score lost at this decision
     {"debrief.loss", "Cost: {1} points", "Kost: {1} punten"},
+    {"debrief.loss_note", "Costs are points of the overall score of 100.",
+                          "Kosten zijn punten van de totaalscore van 100."},
     {"debrief.assumption", "Unsupported assumption", "Aanname zonder onderbouwing"},
     {"debrief.what_if", "What each option would have scored", "Wat elke keuze had opgeleverd"},
     {"debrief.your_choice", "your choice", "jouw keuze"},
@@ -89,6 +91,15 @@ const Entry kEntries[] = {
     {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
                                "De keuzes die het hoogst scoren, van begin tot eind."},
     {"debrief.chance", "Chance decides here.", "Hier beslist het toeval."},
+
+    // After the overall score, when chance played a part. {1}: the outcome "67/100", {2}: the decision
+    // score "100/100". Helped: chance added points; against: it took some; else neither clearly.
+    {"debrief.chance_helped", "Chance helped: the conversation ended at {1}; your decisions score {2}.",
+                              "Het toeval hielp mee: het gesprek eindigde op {1}; je beslissingen scoren {2}."},
+    {"debrief.chance_against", "Chance was against you: the conversation ended at {1}; your decisions score {2}.",
+                               "Het toeval zat tegen: het gesprek eindigde op {1}; je beslissingen scoren {2}."},
+    {"debrief.chance_played", "Chance played a part: the conversation ended at {1}; your decisions score {2}.",
+                              "Het toeval speelde mee: het gesprek eindigde op {1}; je beslissingen scoren {2}."},
 
     // The sentence under each dimension's score.
     {"debrief.full_marks", "Full marks: none of your decisions cost anything here.",
@@ -102,6 +113,11 @@ const Entry kEntries[] = {
     // {1}: the best option overall, which gave up points on this dimension
     {"debrief.fair_trade", "A fair trade: the best move overall gave up a little here, at “{1}”.",
                            "Een goede ruil: de beste zet in totaal leverde hier wat in, bij “{1}”."},
+    // {1}: the points on this dimension the best line gives up (more than one)
+    {"debrief.traded", "A deliberate trade: the best line gives up {1} points here that another path collects.",
+                       "Een bewuste ruil: de beste route levert hier {1} punten in die een andere route wel haalt."},
+    {"debrief.traded_one", "A deliberate trade: the best line gives up 1 point here that another path collects.",
+                           "Een bewuste ruil: de beste route levert hier 1 punt in dat een andere route wel haalt."},
     {"debrief.by_chance", "The difference came from chance or from where the conversation ended, not from one decision.",
                           "Het verschil kwam door toeval of door waar het gesprek eindigde, niet door één beslissing."},
 

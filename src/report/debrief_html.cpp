@@ -62,6 +62,7 @@ void html_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
     out += "<p>" + t("debrief.overall", w) + "<br><span class=\"score\" style=\"color:" + fill_colour(s.overall) +
            "\">" + e(score_text(s.overall, w)) + "</span></p>\n";
+    if (!s.chance.empty()) out += "<p class=\"dim\">" + e(s.chance) + "</p>\n";
     out += "<p>" + e(accuracy_text(s.accuracy, w));
     if (s.passed)
         out += "<br><span class=\"" + std::string(*s.passed ? "good" : "bad") + "\">" +
@@ -94,7 +95,7 @@ void html_costliest(std::string& out, const DebriefPage& p, Words w) {
         out += "<p>" + t("debrief.no_costly", w) + "</p>\n";
         return;
     }
-    out += "<ol>\n";
+    out += "<p class=\"dim\">" + t("debrief.loss_note", w) + "</p>\n<ol>\n";
     for (std::size_t index : p.costliest) {
         const DecisionLine& d = p.decisions[index];
         out += "<li>";

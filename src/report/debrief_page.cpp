@@ -2,6 +2,7 @@
 #include <salesdojo/report/catalogue.hpp>
 #include <salesdojo/report/debrief.hpp>
 
+#include <cmath>
 #include <cstring>
 
 namespace salesdojo::report {
@@ -35,6 +36,7 @@ SummarySection summary_of(const Debrief& d, const Scenario& s, const Languages& 
         out.outcome = outcome_name(s, s.nodes[static_cast<std::size_t>(d.ending_node)].ending.outcome, l);
     }
     out.overall = d.overall_score;
+    out.chance = chance_sentence(d, l.words);
     out.accuracy = d.accuracy;
     out.passed = d.passed;
     out.pass_mark = s.pass_mark.value_or(0.0);
@@ -49,7 +51,7 @@ DecisionLine decision_of(const DecisionReview& r, const Scenario& s, const Langu
     out.line = node.text.get(l.content);
     out.chosen = chosen.text.get(l.content);
     out.verdict = r.verdict;
-    out.loss = r.loss;
+    out.loss = r.loss_points;
     if (r.better != kNoIndex && r.better != r.chosen) out.better = choice_of(s, r.node, r.better).text.get(l.content);
     for (int f : r.assumed_facts) out.assumptions.push_back(fact_name(s, f, l));
     const Choice* source = &chosen;
@@ -81,11 +83,13 @@ BestStep best_step_of(const BestLineStep& step, const Scenario& s, const Languag
     return out;
 }
 
-}  // namespace
+std::string traded_sentence(const DimensionScore& score, std::string_view language) {
+    if (std::fabs(score.traded_points - 1.0) < 1e-9) return word("debrief.traded_one", language);
+    return phrase("debrief.traded", language, {points(score.traded_points, language)});
+}
 
-std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d, const Languages& l) {
-    const auto& score = debrief.dimensions[static_cast<std::size_t>(d)];
-    if (score.score >= 100.0 - 1e-6) return word("debrief.full_marks", l.words);
+// Why the run lost points on a dimension (score below 100).
+std::string blame_sentence(const Debrief& debrief, const Scenario& s, const DimensionScore& score, const Languages& l) {
     // Blame a decision that was not the best move overall; a best move that gave up points on this
     // dimension is named as a trade, not as a mistake.
     const std::size_t dim = static_cast<std::size_t>(score.dimension);
@@ -108,6 +112,29 @@ std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d,
         return tidy_sentence(phrase("debrief.most_lost", l.words,
                                     {chosen, lost, choice_of(s, worst->node, worst->better).text.get(l.content)}));
     return tidy_sentence(phrase("debrief.most_lost_alone", l.words, {chosen, lost}));
+}
+
+}  // namespace
+
+std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d, const Languages& l) {
+    const auto& score = debrief.dimensions[static_cast<std::size_t>(d)];
+    // A low total on a traded dimension is the best line's choice, not a failure: say so.
+    const std::string trade = score.traded ? traded_sentence(score, l.words) : std::string();
+    if (score.score >= 100.0 - 1e-6) return trade.empty() ? std::string(word("debrief.full_marks", l.words)) : trade;
+    const std::string blame = blame_sentence(debrief, s, score, l);
+    return trade.empty() ? blame : blame + " " + trade;
+}
+
+std::string chance_sentence(const Debrief& d, std::string_view language) {
+    constexpr double kNoticeable = 0.05;
+    if (!d.finished || d.ending_node == kNoIndex) return "";
+    if (std::fabs(d.luck) <= kNoticeable && std::fabs(d.outcome_score - d.overall_score) <= kNoticeable) return "";
+    const std::string outcome = score_text(d.outcome_score, language), decided = score_text(d.overall_score, language);
+    if (outcome == decided) return "";  // "ended at 8/100; your decisions score 8/100" says nothing
+    const char* key = d.luck > kNoticeable    ? "debrief.chance_helped"
+                      : d.luck < -kNoticeable ? "debrief.chance_against"
+                                              : "debrief.chance_played";
+    return phrase(key, language, {outcome, decided});
 }
 
 std::string loss_text(double loss, std::string_view language) {

@@ -33,6 +33,12 @@ std::string verdict_and_loss(const DecisionLine& d, Words w, bool bold) {
     return d.loss > 1e-9 ? verdict + ", " + loss_text(d.loss, w) : verdict;
 }
 
+bool any_loss(const DebriefPage& p) {
+    for (const auto& d : p.decisions)
+        if (d.loss > 1e-9) return true;
+    return false;
+}
+
 std::string said(const DecisionLine& d) {
     if (d.line.empty()) return "";
     return (d.speaker.empty() ? "" : d.speaker + ": ") + quoted(d.line);
@@ -67,6 +73,7 @@ void text_summary(std::string& out, const DebriefPage& p, Words w) {
            accuracy_text(s.accuracy, w);
     if (s.passed) out += "   (" + pass_line(s, w) + ")";
     out += "\n";
+    if (!s.chance.empty()) out += s.chance + "\n";
 }
 
 void text_heading(std::string& out, const char* key, Words w) {
@@ -86,6 +93,7 @@ void text_dimensions(std::string& out, const DebriefPage& p, Words w) {
 
 void text_decisions(std::string& out, const DebriefPage& p, Words w) {
     text_heading(out, "debrief.decisions", w);
+    if (any_loss(p)) out += "  " + std::string(word("debrief.loss_note", w)) + "\n";
     int n = 0;
     for (const auto& d : p.decisions) {
         out += "  " + std::to_string(++n) + ". " + quoted(d.chosen) + " — " + verdict_and_loss(d, w, false);
@@ -185,6 +193,7 @@ void md_summary(std::string& out, const DebriefPage& p, Words w) {
         (s.finished ? md(s.ending_title) + " (" + md(s.outcome) + ")" : std::string(word("debrief.not_finished", w))) +
         "\n";
     out += "- **" + std::string(word("debrief.overall", w)) + ":** " + score_text(s.overall, w) + "\n";
+    if (!s.chance.empty()) out += "- " + md(s.chance) + "\n";
     out += "- **" + std::string(word("debrief.accuracy", w)) + ":** " + number(s.accuracy, 0, w) + "%\n";
     if (s.passed)
         out += "- **" + pass_mark_text(s.pass_mark, w) + ":** " +
@@ -208,6 +217,7 @@ void md_dimensions(std::string& out, const DebriefPage& p, Words w) {
 
 void md_decisions(std::string& out, const DebriefPage& p, Words w) {
     md_heading(out, "debrief.decisions", w);
+    if (any_loss(p)) out += std::string(word("debrief.loss_note", w)) + "\n\n";
     int n = 0;
     for (const auto& d : p.decisions) {
         out += std::to_string(++n) + ". " + quoted(md(d.chosen)) + " — " + verdict_and_loss(d, w, true);

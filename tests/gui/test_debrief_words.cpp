@@ -52,6 +52,7 @@ void check_panel(const DrawLog& log, const Scenario& s) {
 }  // namespace
 
 TEST_CASE("the Dutch debrief, review and best line show names, never ids or English words") {
+    int with_costs = 0;
     for (const char* scenario : {"demanding_director", "already_helped"}) {
         CAPTURE(scenario);
         Settings settings;
@@ -65,6 +66,15 @@ TEST_CASE("the Dutch debrief, review and best line show names, never ids or Engl
         const Run& run = *h.app->run();
         const Scenario& s = *run.scenario;
         CHECK(h.log.has_exact(report::accuracy_text(run.debrief->accuracy, "nl")));
+        // Costs in points of 100, explained once above the costliest decisions.
+        if (!run.debrief->costliest.empty()) {
+            ++with_costs;
+            const DecisionReview& first = run.debrief->decisions[run.debrief->costliest.front()];
+            CHECK(h.log.has_exact(report::loss_text(first.loss_points, "nl")));
+            CHECK(h.log.has_exact("Kosten zijn punten van de totaalscore van 100."));
+        }
+        const std::string chance = report::chance_sentence(*run.debrief, "nl");
+        if (!chance.empty()) CHECK(h.log.has_exact(chance));
         check_panel(h.log, s);
         REQUIRE(h.click(ui("debrief.review", "nl")));
         h.frame();
@@ -74,4 +84,5 @@ TEST_CASE("the Dutch debrief, review and best line show names, never ids or Engl
         CHECK(h.log.has_exact(report::word("debrief.best_line", "nl")));
         check_panel(h.log, s);
     }
+    CHECK(with_costs > 0);
 }

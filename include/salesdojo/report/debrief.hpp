@@ -22,7 +22,8 @@ struct SummarySection {
     bool finished = false;
     std::string ending_title;  // when finished
     std::string outcome;       // the outcome class's name, when finished
-    double overall = 0.0;
+    double overall = 0.0;       // the decision score
+    std::string chance;         // what chance did to the outcome, when it played a part; else ""
     double accuracy = 100.0;
     std::optional<bool> passed;
     double pass_mark = 0.0;
@@ -51,7 +52,7 @@ struct DecisionLine {
     std::string line;     // what was said
     std::string chosen;
     Verdict verdict = Verdict::Best;
-    double loss = 0.0;
+    double loss = 0.0;                      // points of the overall score of 100 (loss_points)
     std::string better;                     // "" when the chosen option was the best
     std::vector<std::string> assumptions;   // the facts acted on without knowing them
     std::vector<PrincipleLine> principles;  // cited by the chosen option, else by the better one
@@ -77,10 +78,14 @@ struct DebriefPage {
 
 DebriefPage debrief_page(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
 
-// The sentence under a dimension's score, from the decisions' losses on it.
+// The sentence under a dimension's score, from the decisions' losses on it; where the best line
+// gives up points on the dimension (DimensionScore::traded), it says so.
 std::string dimension_sentence(const Debrief& debrief, const Scenario& scenario, int dimension,
                                const Languages& languages);
-// Small phrases the window shows too: "Cost: 1,5 points", "Accuracy: 87%", "Pass mark: 60", "72/100".
+// One line after the overall score when chance played a part (a finished run whose luck or outcome
+// score differs from the decision score by more than 0.05, and the two read differently), else "".
+std::string chance_sentence(const Debrief& debrief, std::string_view language);
+// Small phrases the window shows too: "Cost: 1,5 points" (points of the overall score of 100), "Accuracy: 87%", "Pass mark: 60", "72/100".
 std::string loss_text(double loss, std::string_view language);
 std::string accuracy_text(double accuracy, std::string_view language);
 std::string pass_mark_text(double pass_mark, std::string_view language);

@@ -61,6 +61,7 @@ void DebriefView::draw_scores(const ViewContext& ctx, const Run& run, float widt
     ImGui::PopFont();
     const report::Languages languages{ctx.language, run.language};
     const report::DebriefPage page = report::debrief_page(d, s, languages);
+    if (!page.summary.chance.empty()) text_coloured(colours.text_dim, page.summary.chance);
     text(report::accuracy_text(d.accuracy, ctx.language));
     if (d.passed) {
         text_coloured(*d.passed ? colours.good : colours.bad,
@@ -102,6 +103,7 @@ void DebriefView::draw_costliest(const ViewContext& ctx, const Run& run) {
         text_wrapped(ctx.t("debrief.no_costly"));
         return;
     }
+    text_coloured(colours.text_dim, ctx.t("debrief.loss_note"));
     int rank = 0;
     for (std::size_t index : d.costliest) {
         const DecisionReview& review = d.decisions[index];
@@ -115,7 +117,7 @@ void DebriefView::draw_costliest(const ViewContext& ctx, const Run& run) {
         chip(ctx.t(verdict_key(review.verdict)), verdict_colour(review.verdict, colours));
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        text_coloured(colours.text_dim, report::loss_text(review.loss, ctx.language));
+        text_coloured(colours.text_dim, report::loss_text(review.loss_points, ctx.language));
         if (!node.text.empty()) {
             const std::string who = node.speaker >= 0
                                         ? s.cast[static_cast<std::size_t>(node.speaker)].name.get(run.language) + ": "
