@@ -257,16 +257,10 @@ TEST_CASE("lint of a folder beyond the catalogue limit says so and exits 1; at t
     const fs::path mini = source_path("tests/data/valid/mini.json");
     for (std::size_t i = 0; i <= salesdojo::kMaxCatalogueFiles; ++i)  // symlinks: cheap, and lint follows them
         fs::create_symlink(mini, dir / ("s" + std::to_string(i) + ".json"));
-    const std::string command = std::string(SALESDOJO_CLI_PATH) + " lint " + shell_quoted(dir.string()) + " 2>&1 >/dev/null";
     const auto lint = [&](int& exit_code) {
-        FILE* pipe = popen(command.c_str(), "r");
-        REQUIRE(pipe);
-        std::string out;
-        std::array<char, 4096> buffer{};
-        std::size_t n;
-        while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-        exit_code = WEXITSTATUS(pclose(pipe));
-        return out;
+        const Outcome outcome = run_cli_with(SALESDOJO_CLI_PATH, "", "lint " + shell_quoted(dir.string()));
+        exit_code = outcome.exit_code;
+        return outcome.out;
     };
     int code = -1;
     std::string out = lint(code);
