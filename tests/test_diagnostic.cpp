@@ -108,9 +108,12 @@ TEST_CASE("docs/diagnostics.md states each code's title and severity as the code
         CHECK_MESSAGE(it->second.severity == severity_word(code.severity),
                       "documented severity '" << it->second.severity << "', emitted " << severity_word(code.severity));
     }
-    for (const auto& [code, entry] : documented)
+    for (const auto& documented_code : documented) {  // not a structured binding: clang 14 cannot capture one
+        const auto& code = documented_code.first;
+        const auto& entry = documented_code.second;
         CHECK_MESSAGE(find_diagnostic_code(code) != nullptr,
                       "docs/diagnostics.md:" << entry.line << " documents " << code << ", which is not in the code table");
+    }
     CHECK(documented.size() == diagnostic_codes().size());
 }
 
