@@ -30,7 +30,6 @@ RunRecorder::RunRecorder(RecorderOptions options) : m_options(std::move(options)
             m_trainee = m_store->trainee_named(store::default_trainee_name());
             m_store->set_last_trainee(m_trainee.id);
         }
-        m_content_hash = store::content_hash_of_file(m_options.scenario_file);
     } catch (const store::StoreError& e) {
         give_up(e.what());
     }
@@ -45,6 +44,7 @@ Session RunRecorder::begin(std::shared_ptr<const Scenario> scenario, std::uint64
                            bool language_given) {
     m_started_ms = store::now_ms();
     m_language = language;
+    m_content_hash = scenario->content_hash;  // hashed once, by the loader, from the bytes it read
     if (!m_store) {
         if (m_options.resume) std::cerr << "salesdojo run: --resume needs the results database; starting from the beginning\n";
         return Session(std::move(scenario), seed);
