@@ -21,6 +21,7 @@
 // no address-space bound (ASan reserves terabytes of shadow) and skip the known failures.
 #include "bounded_process.hpp"
 #include "hostile_files.hpp"
+#include "sanitizer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -44,17 +45,6 @@ const std::map<std::string, std::string> kKnownFailures = {
     // empty: every finding of issue 9 is fixed; add "case", "finding it waits for" here
 };
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 enum class Outcome {
     Either,   // works, or is refused with a clear message (a documented limit)

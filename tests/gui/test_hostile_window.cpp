@@ -2,6 +2,7 @@
 // in a child process: it must not abort (Dear ImGui's 16-bit vertex index limit in Debian's build),
 // hang (a FIFO as portrait) or blow up, and must finish within 2 s of CPU and 512 MiB of peak
 // memory. The files are generated here, never committed.
+#include "../sanitizer.hpp"
 #include "app_harness.hpp"
 #include "ui_text.hpp"
 #include "views/drawable_scenario.hpp"
@@ -37,17 +38,7 @@ namespace {
 
 // Sanitizer builds (CI's Debug ASan+UBSan run) are many times slower and reserve terabytes of shadow
 // memory: there the bounds are scaled and no address-space limit is set (as tests/test_hostile_files.cpp does).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using salesdojo::test::kSanitized;
 constexpr double kMaxCpuSeconds = kSanitized ? 40.0 : 2.0;
 constexpr long kMaxPeakKiB = (kSanitized ? 4096L : 512L) * 1024L;
 
