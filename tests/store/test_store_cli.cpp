@@ -29,12 +29,13 @@ struct Ran {
 };
 
 // Runs the CLI with `arguments` (already quoted), stdin from `input`; `prefix` goes before the binary.
-Ran run(const std::string& arguments, const std::string& input = "", const std::string& prefix = "") {
+Ran run(const std::string& arguments, const std::string& input = "", const std::string& prefix = "",
+        const std::string& program = SALESDOJO_CLI_PATH) {
     TempDir io("salesdojo-cli-io");
     ::chmod(io.path().c_str(), 0777);
     const fs::path in = io.path() / "in", err = io.path() / "err";
     std::ofstream(in) << input;
-    const std::string command = prefix + std::string(SALESDOJO_CLI_PATH) + " " + arguments + " <" + in.string() + " 2>" + err.string();
+    const std::string command = prefix + program + " " + arguments + " <" + in.string() + " 2>" + err.string();
     Ran ran;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -143,9 +144,23 @@ TEST_CASE("store cli: a read-only database is named in a message and the run sti
     store::ResultsStore::open(db_path).create_trainee("Anna");
     REQUIRE(::chmod(db_path.c_str(), 0444) == 0);
     REQUIRE(::chmod(dir.path().c_str(), 0555) == 0);
-    // root ignores file modes: run the CLI as "nobody" then.
-    const std::string prefix = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-    const Ran ran = run("run " + quoted(kMini) + " --choices ask,offer --lang en --database " + quoted(db_path), "", prefix);
+    // root ignores file modes: run the CLI as "nobody" then, from copies "nobody" can reach (the
+    // checkout may sit in a folder only root may enter, as a fresh mktemp -d is).
+    const bool as_nobody = ::geteuid() == 0;
+    const std::string prefix = as_nobody ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    TempDir reachable("salesdojo-cli-copies");
+    ::chmod(reachable.path().c_str(), 0755);
+    std::string program = SALESDOJO_CLI_PATH, scenario = kMini;
+    if (as_nobody) {
+        program = (reachable.path() / "salesdojo").string();
+        scenario = (reachable.path() / "mini.json").string();
+        fs::copy_file(SALESDOJO_CLI_PATH, program);
+        fs::copy_file(kMini, scenario);
+        ::chmod(program.c_str(), 0755);
+        ::chmod(scenario.c_str(), 0644);
+    }
+    const Ran ran = run("run " + (quoted)(scenario) + " --choices ask,offer --lang en --database " + quoted(db_path), "", prefix,
+                        program);
     ::chmod(dir.path().c_str(), 0755);
     CHECK(ran.exit_code == 0);
     CHECK(ran.out.find("Totals: Qualify +3, Bias +1") != std::string::npos);
