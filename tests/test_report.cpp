@@ -200,7 +200,7 @@ TEST_CASE("names: the scenario's own title, else the catalogue, never the id") {
     CHECK(report::dimension_name(*s, 0, kNl) == "Kwalificeren");  // untitled: catalogue
     CHECK(report::dimension_name(*s, 1, kEn) == "Relationship");  // the scenario's title
     CHECK(report::outcome_name(*s, 2, kNl) == "Niet-passende klant toch binnengehaald");
-    CHECK(report::ending_title(*s, s->find_node("done"), kNl) == "Einde van het gesprek");
+    CHECK(report::ending_title(*s, s->find_node("done").value(), kNl) == "Einde van het gesprek");
     CHECK(report::skill_name("bias", "nl") == "Vrij van vooroordeel");
     CHECK(report::skill_name("unknown_skill", "nl").empty());
     CHECK(std::string(report::verdict_name(Verdict::Inaccuracy, "nl")) == "Net niet");
@@ -297,7 +297,7 @@ TEST_CASE("HTML and Markdown escape scenario text: a <script> renders inert") {
 
 TEST_CASE("an assumption rule without a bias dimension loads, plays and debriefs in every form") {
     auto s = load_valid("tests/data/valid/assumption_without_bias.json");
-    REQUIRE(s->assumption_dimension == kNoIndex);
+    REQUIRE_FALSE(s->assumption_dimension);
     CHECK(s->assumption_penalty == 3);
     AnalysisResult analysed = analyse(s);
     REQUIRE(analysed.analysis);

@@ -45,7 +45,7 @@ Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 int choice_index(const Scenario& s, const std::string& node, const std::string& choice) {
-    const Node& n = s.nodes[static_cast<std::size_t>(s.find_node(node))];
+    const Node& n = s.nodes[static_cast<std::size_t>(s.find_node(node).value())];
     for (std::size_t i = 0; i < n.choices.size(); ++i)
         if (n.choices[i].id == choice) return static_cast<int>(i);
     return -1;
@@ -174,7 +174,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     Debrief d = make_debrief(*a, session);
 
     CHECK(d.finished);
-    CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node)].id == "won");
+    CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node.value())].id == "won");
 
     // Totals: qualify 0 + 1 + 4 + 1 = 6, bias -2, relationship 2; weighted 6 - 2 + 2 x 2 = 8.
     CHECK(d.weighted_total == doctest::Approx(8.0));
@@ -282,8 +282,8 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
         CAPTURE(i);
         CHECK(scenario->nodes[static_cast<std::size_t>(d.best_line[i].node)].id == line_nodes[i]);
         if (i < 4) CHECK(d.best_line[i].choice == choice_index(*scenario, line_nodes[i], line_choices[i]));
-        else CHECK(d.best_line[i].choice == kNoIndex);
-        CHECK(d.best_line[i].random_branch == kNoIndex);
+        else CHECK_FALSE(d.best_line[i].choice);
+        CHECK_FALSE(d.best_line[i].random_branch);
     }
 }
 
@@ -464,7 +464,7 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     auto a = analyse_ok(scenario);
     Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}));
     CHECK_FALSE(d.finished);
-    CHECK(d.ending_node == kNoIndex);
+    CHECK_FALSE(d.ending_node);
     REQUIRE(d.passed.has_value());
     CHECK_FALSE(*d.passed);
     CHECK(d.decisions.size() == 2);
@@ -496,7 +496,7 @@ TEST_CASE("the best line through a loop reaches an ending without repeating a st
     std::string line;
     for (const auto& step : d.best_line) {
         line += scenario->nodes[static_cast<std::size_t>(step.node)].id;
-        if (step.choice >= 0) line += ":" + scenario->nodes[static_cast<std::size_t>(step.node)].choices[static_cast<std::size_t>(step.choice)].id;
+        if (step.choice) line += ":" + scenario->nodes[static_cast<std::size_t>(step.node)].choices[static_cast<std::size_t>(*step.choice)].id;
         line += " ";
     }
     INFO("best line: " << line);
