@@ -88,8 +88,13 @@ std::string traded_sentence(const DimensionScore& score, std::string_view langua
     return phrase("debrief.traded", language, {points(score.traded_points, language)});
 }
 
-// Why the run lost points on a dimension (score below 100).
-std::string blame_sentence(const Debrief& debrief, const Scenario& s, const DimensionScore& score, const Languages& l) {
+// Why the run lost points on a dimension (score below 100), and whether that reason is itself a trade.
+struct Blame {
+    std::string sentence;
+    bool trade = false;  // only best moves lost points here: the sentence names a fair trade
+};
+
+Blame blame_sentence(const Debrief& debrief, const Scenario& s, const DimensionScore& score, const Languages& l) {
     // Blame a decision that was not the best move overall; a best move that gave up points on this
     // dimension is named as a trade, not as a mistake.
     const std::size_t dim = static_cast<std::size_t>(score.dimension);
@@ -103,15 +108,16 @@ std::string blame_sentence(const Debrief& debrief, const Scenario& s, const Dime
         if (!slot || loss > slot->dimension_loss[dim]) slot = &review;
     }
     if (!worst && traded)
-        return tidy_sentence(
-            phrase("debrief.fair_trade", l.words, {choice_of(s, traded->node, traded->chosen).text.get(l.content)}));
-    if (!worst) return word("debrief.by_chance", l.words);
+        return {tidy_sentence(phrase("debrief.fair_trade", l.words,
+                                     {choice_of(s, traded->node, traded->chosen).text.get(l.content)})),
+                true};
+    if (!worst) return {word("debrief.by_chance", l.words)};
     const std::string chosen = choice_of(s, worst->node, worst->chosen).text.get(l.content);
     const std::string lost = points(worst->dimension_loss[dim], l.words);
     if (worst->better && *worst->better != worst->chosen)
-        return tidy_sentence(phrase("debrief.most_lost", l.words,
-                                    {chosen, lost, choice_of(s, worst->node, *worst->better).text.get(l.content)}));
-    return tidy_sentence(phrase("debrief.most_lost_alone", l.words, {chosen, lost}));
+        return {tidy_sentence(phrase("debrief.most_lost", l.words,
+                                     {chosen, lost, choice_of(s, worst->node, *worst->better).text.get(l.content)}))};
+    return {tidy_sentence(phrase("debrief.most_lost_alone", l.words, {chosen, lost}))};
 }
 
 }  // namespace
@@ -121,8 +127,11 @@ std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d,
     // A low total on a traded dimension is the best line's choice, not a failure: say so.
     const std::string trade = score.traded ? traded_sentence(score, l.words) : std::string();
     if (score.score >= 100.0 - 1e-6) return trade.empty() ? std::string(word("debrief.full_marks", l.words)) : trade;
-    const std::string blame = blame_sentence(debrief, s, score, l);
-    return trade.empty() ? blame : blame + " " + trade;
+    const Blame blame = blame_sentence(debrief, s, score, l);
+    // A best move that tied with the best line's option and gave up more here is already named as a
+    // fair trade: a second trade sentence would say the same twice.
+    if (trade.empty() || blame.trade) return blame.sentence;
+    return blame.sentence + " " + trade;
 }
 
 std::string chance_sentence(const Debrief& d, std::string_view language) {
