@@ -181,8 +181,8 @@ int own_effect(const Choice& choice, int dimension) {
 // is computable from the file: the highest own `relationship` effect (what pleases the other person
 // now), on a tie the lowest own `decline` effect (the one that says no least), then file order.
 int pick(const Scenario& s, const std::vector<ChoiceOption>& options, Strategy strategy, const std::string& language) {
-    const int relationship = s.find_dimension("relationship");
-    const int decline = s.find_dimension("decline");
+    const std::optional<int> relationship = s.find_dimension("relationship");
+    const std::optional<int> decline = s.find_dimension("decline");
     int picked = -1;
     long long picked_key1 = 0, picked_key2 = 0;
     for (const auto& option : options) {
@@ -193,8 +193,8 @@ int pick(const Scenario& s, const std::vector<ChoiceOption>& options, Strategy s
         case Strategy::Longest: key1 = length; break;
         case Strategy::Shortest: key1 = -length; break;
         case Strategy::Agreeable:
-            key1 = relationship == kNoIndex ? 0 : own_effect(*option.choice, relationship);
-            key2 = decline == kNoIndex ? 0 : -own_effect(*option.choice, decline);
+            key1 = relationship ? own_effect(*option.choice, *relationship) : 0;
+            key2 = decline ? -own_effect(*option.choice, *decline) : 0;
             break;
         }
         if (picked < 0 || key1 > picked_key1 || (key1 == picked_key1 && key2 > picked_key2)) {
