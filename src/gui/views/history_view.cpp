@@ -58,7 +58,9 @@ std::string dimension_label(const ViewContext& ctx, const std::string& dimension
 Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue) {
     Intent result = header_bar(ctx, ctx.t("history.title"), HomeButton::Shown);
     // The export buttons (issue 11, report-layer export) belong on this screen, right of the heading.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // the window's background, as on the home screen
     ImGui::BeginChild("##history", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleColor();
     if (m_scroll_top) {
         ImGui::SetScrollY(0.0f);
         m_scroll_top = false;
@@ -132,8 +134,11 @@ void HistoryView::draw_plot(const ViewContext& ctx, const HistoryData& data) {
         std::vector<float> values = series.scores;
         if (values.size() == 1) values.push_back(values.front());
         ImGui::PushID(static_cast<int>(k));
+        ImGui::PushStyleColor(ImGuiCol_PlotLines, ctx.colours->accent);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ctx.colours->panel);
         ImGui::PlotLines("##scores", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, 100.0f,
                          ImVec2(plot_width, plot_height));
+        ImGui::PopStyleColor(2);
         ImGui::PopID();
         log_drawn("plot:" + series.dimension_id + ":" + std::to_string(series.scores.size()));
     }
