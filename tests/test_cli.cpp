@@ -196,6 +196,11 @@ TEST_CASE("play and no subcommand exec the window program with the options") {
           "--lang|en|--mode|assessment|--|" + scenario + "|");
     CHECK(run_cli_with(SALESDOJO_CLI_PATH, env, "").exit_code == 7);
     CHECK(read_text_file((dir / "args.txt").string()) == "|");  // printf with no arguments: the format once
+    // --trainee is passed on, to play and to the home screen alike.
+    CHECK(run_cli_with(SALESDOJO_CLI_PATH, env, "play " + shell_quoted(scenario) + " --trainee Anna").exit_code == 7);
+    CHECK(read_text_file((dir / "args.txt").string()) == "--trainee|Anna|--|" + scenario + "|");
+    CHECK(run_cli_with(SALESDOJO_CLI_PATH, env, "--trainee 'Bram de Vries'").exit_code == 7);
+    CHECK(read_text_file((dir / "args.txt").string()) == "--trainee|Bram de Vries|");
 
     // An explicit program that is not there is an error, not a fall-back to another window.
     Outcome missing = run_cli_with(SALESDOJO_CLI_PATH, "SALESDOJO_WINDOW_PROGRAM=/nonexistent/window", "");

@@ -39,6 +39,7 @@ std::vector<std::string> window_arguments(const GuiCommandOptions& options) {
     std::vector<std::string> arguments;
     if (!options.language.empty()) arguments.insert(arguments.end(), {"--lang", options.language});
     if (!options.mode.empty()) arguments.insert(arguments.end(), {"--mode", options.mode});
+    if (!options.trainee.empty()) arguments.insert(arguments.end(), {"--trainee", options.trainee});
     if (!options.file.empty()) arguments.insert(arguments.end(), {"--", options.file});
     return arguments;
 }

@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"nl", "en"}));
     play_cmd->add_option("--mode", play.mode, "practice (feedback, undo) or assessment (neither)")
         ->check(CLI::IsMember({"practice", "assessment"}));
+    play_cmd->add_option("--trainee", play.trainee, "Who plays (created on first use; default: the trainee picked last)");
+    GuiCommandOptions home;
+    app.add_option("--trainee", home.trainee, "With no subcommand: open the window as this trainee");
     app.footer("Without a subcommand, the window opens on the bundled scenarios.\n");
 #endif
 
@@ -69,7 +72,7 @@ int main(int argc, char** argv) {
     }
 #ifdef SALESDOJO_HAS_GUI
     if (*play_cmd) return gui_command(play);
-    return gui_command({});
+    return gui_command(home);
 #else
     std::cout << app.help();  // built without the window
     return kExitOk;

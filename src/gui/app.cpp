@@ -2,14 +2,18 @@
 
 #include "speech.hpp"
 #include "views/drawable_scenario.hpp"
+#include "views/leave_question.hpp"
 #include "views/play_lines.hpp"
+#include "views/tab_order.hpp"
 
 #include <salesdojo/loader.hpp>
 #include <salesdojo/report/debrief.hpp>
+#include <salesdojo/store/attempt.hpp>
 
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -43,15 +47,16 @@ const char* screen_id(Screen screen) {
     case Screen::Play: return "play";
     case Screen::Debrief: return "debrief";
     case Screen::Diagnostics: return "diagnostics";
+    case Screen::History: return "history";
     }
     return "?";
 }
 
 App::App(Catalogue catalogue, Settings settings, AppServices services)
-    : m_catalogue(std::move(catalogue)), m_settings(std::move(settings)), m_services(std::move(services)) {
+    : m_catalogue(std::move(catalogue)), m_settings(std::move(settings)), m_services(std::move(services)),
+      m_results(m_services.database_path, m_services.progress_path, m_services.trainee) {
     m_settings.font_scale = std::clamp(m_settings.font_scale, kMinFontScale, kMaxFontScale);
     if (m_settings.language != "nl") m_settings.language = "en";
-    if (!m_services.progress_path.empty()) m_progress.emplace(m_services.progress_path);
 }
 
 App::~App() = default;
@@ -87,24 +92,36 @@ void App::frame(const Fonts& fonts) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoBackground;  // the clear colour is the background:
                                                                    // one full-window blend less per frame
+    // Tab, arrows and Enter move between and press the widgets of the home and history screens
+    // (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
+    ImGuiIO& io = ImGui::GetIO();
+    const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History) && !m_settings_open;
+    if (navigable) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
+    else io.ConfigFlags &= ~(ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard);
+    TabOrder tabs;
+    if (navigable) tabs.begin();
     ImGui::Begin("SalesDojo##main", nullptr, flags);
     Intent intent;
     switch (m_screen) {
     case Screen::Home:
-        intent = m_home.Draw(ctx, m_catalogue, m_progress ? &*m_progress : nullptr, mode_from_id(m_settings.mode));
+        intent = m_home.Draw(ctx, m_catalogue, m_results, mode_from_id(m_settings.mode));
         break;
     case Screen::Play:
         if (m_run) {
             intent = m_play.Draw(ctx, *m_run);
             read_aloud();
         }
+        // Asked when Home is pressed mid-run; modal, so the play screen's keys wait meanwhile.
+        if (m_leave_asked) intent = draw_leave_question(ctx, m_results.available() ? RunKept::Yes : RunKept::No);
         break;
     case Screen::Debrief:
         if (m_run) intent = m_debrief.Draw(ctx, *m_run);
         break;
     case Screen::Diagnostics: intent = m_diagnostics_view.Draw(ctx, m_diagnostics_file, m_diagnostics); break;
+    case Screen::History: intent = m_history.Draw(ctx, m_history_data, m_catalogue); break;
     }
     ImGui::End();
+    if (navigable) tabs.end();
 
     if (m_settings_open) {
         // The settings are modal: what the screen below asked for this frame is dropped.
@@ -149,11 +166,7 @@ void App::apply(const Intent& intent) {
                 if (i.entry < m_catalogue.entries.size())
                     show_diagnostics(i.entry, m_catalogue.entries[i.entry].diagnostics);
             },
-            [&](const intent::GoHome&) {
-                if (m_services.speech) m_services.speech->stop();
-                m_run.reset();
-                set_screen(Screen::Home);
-            },
+            [&](const intent::GoHome&) { go_home(false); },
             [&](const intent::Choose& i) {
                 if (!m_run || m_run->awaiting_continue || m_run->session.state() != SessionState::AwaitingChoice) return;
                 const auto options = m_run->session.options();
@@ -161,7 +174,7 @@ void App::apply(const Intent& intent) {
                                              [&](const ChoiceOption& o) { return o.index == i.choice; });
                 if (it == options.end() || !it->available) return;
                 m_run->session.choose(i.choice);
-                record_if_finished();
+                decided();
                 if (m_run->mode == Mode::Practice) {
                     m_run->awaiting_continue = true;
                     m_run->last_verdict.reset();
@@ -175,13 +188,16 @@ void App::apply(const Intent& intent) {
             [&](const intent::Undo&) {
                 if (!m_run || m_run->mode != Mode::Practice || !m_run->session.can_undo()) return;
                 m_run->session.undo();
-                m_run->recorded = false;  // finishing again records the new score
+                m_run->recorded = false;  // finishing again stores a new attempt
+                save_unfinished();
                 m_run->awaiting_continue = false;
                 m_run->last_verdict.reset();
                 if (m_screen != Screen::Play) set_screen(Screen::Play);
             },
             [&](const intent::Continue&) {
-                if (m_run) m_run->awaiting_continue = false;
+                if (!m_run) return;
+                m_run->awaiting_continue = false;
+                m_run->asked = std::chrono::steady_clock::now();  // the next decision's time starts now
             },
             [&](const intent::ShowDebrief&) { finish_run(); },
             [&](const intent::Replay&) {
@@ -191,6 +207,9 @@ void App::apply(const Intent& intent) {
                 m_run->last_verdict.reset();
                 m_run->debrief.reset();
                 m_run->recorded = false;
+                m_run->started_ms = store::now_ms();
+                m_run->seconds.clear();
+                m_run->asked = std::chrono::steady_clock::now();
                 m_run->saved_path.clear();
                 m_run->save_error.clear();
                 m_run->serial = ++m_serial;
@@ -228,6 +247,16 @@ void App::apply(const Intent& intent) {
                 if (!i.on && m_services.speech) m_services.speech->stop();
                 save_settings_now();
             },
+            [&](const intent::SelectTrainee& i) { m_results.select_trainee(i.trainee_id); },
+            [&](const intent::CreateTrainee& i) { m_home.set_trainee_problem(m_results.create_trainee(i.name)); },
+            [&](const intent::ShowHistory&) { show_history(); },
+            [&](const intent::ResumeRun& i) { resume(i.scenario_id); },
+            [&](const intent::DiscardRun& i) { m_results.discard_run(i.scenario_id); },
+            [&](const intent::LeaveRun& i) {
+                if (i.leave) go_home(true);
+                else m_leave_asked = false;
+            },
+            [&](const intent::DismissNotice&) { m_results.dismiss_notice(); },
         },
         intent);
 }
@@ -265,6 +294,8 @@ void App::open(std::size_t index) {
                                   content_language(*m_opened->scenario, m_settings.language));
     load_portraits(*m_run, m_services.load_image);
     m_run->serial = ++m_serial;
+    m_run->started_ms = store::now_ms();
+    m_run->asked = std::chrono::steady_clock::now();
     m_debrief.show(DebriefView::Panel::Costliest);
     set_screen(Screen::Play);
 }
@@ -276,17 +307,6 @@ void App::show_diagnostics(std::size_t index, Diagnostics diagnostics) {
     set_screen(Screen::Diagnostics);
 }
 
-// The last score is stored the moment the conversation ends (on that choice, a button press), so
-// it is kept even if the trainee closes the window before opening the debrief.
-void App::record_if_finished() {
-    if (!m_run || !m_run->session.finished() || m_run->recorded) return;
-    m_run->debrief = make_debrief(*m_run->analysis, m_run->session);
-    m_run->recorded = true;
-    if (!m_progress) return;
-    std::string error;
-    if (!m_progress->record(m_run->scenario->id, m_run->debrief->overall_score, &error))
-        std::fprintf(stderr, "salesdojo: cannot store the score: %s\n", error.c_str());
-}
 
 void App::finish_run() {
     if (!m_run || !m_run->session.finished()) return;
@@ -344,6 +364,22 @@ bool App::command(const std::string& step) {
     if (name == "lang") return apply(intent::SetLanguage{value}), true;
     if (name == "mode") return apply(intent::SetMode{mode_from_id(value)}), true;
     if (name == "home") return apply(intent::GoHome{}), true;
+    if (name == "leave" || name == "stay") {
+        if (!m_leave_asked) return false;
+        return apply(intent::LeaveRun{name == "leave"}), true;
+    }
+    if (name == "history") return apply(intent::ShowHistory{}), true;
+    if (name == "trainee") {
+        if (!m_results.available()) return false;
+        apply(intent::CreateTrainee{value});  // picks an existing trainee of that name
+        return m_results.trainee() && m_results.trainee()->name == value;
+    }
+    if (name == "resume") {
+        finish_loading(m_catalogue);
+        if (!m_results.saved_run(value)) return false;
+        apply(intent::ResumeRun{value});
+        return m_screen == Screen::Play;
+    }
     if (name == "continue") return apply(intent::Continue{}), true;
     if (name == "panel") {
         m_debrief.show(value == "review" ? DebriefView::Panel::Review

@@ -1,17 +1,18 @@
 #pragma once
-// The application: owns the scenario catalogue, the settings, the progress store and the current
-// run; each frame it draws the screen's view and applies the intent the view returns (pull, not
+// The application: owns the scenario catalogue, the settings, the results (results.hpp: trainees,
+// attempts, saved runs) and the current run; each frame it draws the screen's view and applies the intent the view returns (pull, not
 // push). Knows nothing of the window: the host (gui_main.cpp) feeds ImGui, rebuilds fonts when
 // settings().font_scale changes and recreates the window when settings().fullscreen changes.
 // No file I/O on the frame path: files are read at start-up (a folder's scenarios by a background
 // thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
 // setting changes.
 #include "fonts.hpp"
-#include "progress_store.hpp"
+#include "results.hpp"
 #include "settings.hpp"
 #include "views/catalogue.hpp"
 #include "views/debrief_view.hpp"
 #include "views/diagnostics_view.hpp"
+#include "views/history_view.hpp"
 #include "views/home_view.hpp"
 #include "views/intent.hpp"
 #include "views/play_view.hpp"
@@ -28,12 +29,14 @@ namespace salesdojo::gui {
 
 class Speech;
 
-enum class Screen { Home, Play, Debrief, Diagnostics };
-const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics"
+enum class Screen { Home, Play, Debrief, Diagnostics, History };
+const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history"
 
 struct AppServices {
     std::string settings_path;  // settings are saved here on every change; "" = not saved (tests)
-    std::string progress_path;  // the last-score store; "" = no store (tests)
+    std::string database_path;  // the results database; "" = none (tests that need no store)
+    std::string progress_path;  // the old progress.json, imported into the database once
+    std::string trainee;        // --trainee NAME; "" = the trainee picked last
     std::string save_folder;    // debrief exports; "" = data_folder()/debriefs
     Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
     ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
@@ -53,7 +56,9 @@ public:
     // Scripted steps for screenshots and diagnosis (SALESDOJO_GUI_SCRIPT): "open=ID", "diagnostics=ID",
     // "settings", "close-settings", "lang=nl", "mode=assessment", "choose=N" (1-based), "continue",
     // "finish=N" (pick option N, or the last available, until the end; then the debrief),
-    // "panel=review|best|costliest", "home". Returns false for an unknown or inapplicable step.
+    // "panel=review|best|costliest", "home", "leave" / "stay" (answer "Leave this conversation?"),
+    // "trainee=NAME" (pick or create), "history", "resume=ID". Returns false for an unknown or
+    // inapplicable step.
     bool command(const std::string& step);
 
     Screen screen() const { return m_screen; }
@@ -62,6 +67,9 @@ public:
     const Catalogue& catalogue() const { return m_catalogue; }
     const Run* run() const { return m_run.get(); }
     const Diagnostics& shown_diagnostics() const { return m_diagnostics; }
+    const Results& results() const { return m_results; }
+    bool leave_asked() const { return m_leave_asked; }  // "Leave this conversation?" is open
+    const HistoryData& history_data() const { return m_history_data; }
     HomeView& home_view() { return m_home; }
     DebriefView& debrief_view() { return m_debrief; }
     PlayView& play_view() { return m_play; }
@@ -78,6 +86,13 @@ private:
     void show_diagnostics(std::size_t entry, Diagnostics diagnostics);
     void finish_run();
     void record_if_finished();
+    // Results (app_results.cpp).
+    void decided();         // after a decision: its time, then the saved run or the attempt
+    void save_unfinished();  // the run as it stands, for resume (after every decision and undo)
+    void resume(const std::string& scenario_id);
+    void go_home(bool asked);
+    void show_history();
+    void refresh_history();  // m_history_data from the results, when the history screen is shown
     void save_debrief(DebriefFormat format);
     void save_settings_now();
     void set_screen(Screen screen);
@@ -87,7 +102,9 @@ private:
     Catalogue m_catalogue;
     Settings m_settings;
     AppServices m_services;
-    std::optional<ProgressStore> m_progress;
+    Results m_results;
+    bool m_leave_asked = false;
+    HistoryData m_history_data;
     // The scenario opened last, loaded from its file when opened (the catalogue keeps only cards).
     struct Opened {
         std::string path;
@@ -107,6 +124,7 @@ private:
     PlayView m_play;
     DebriefView m_debrief;
     DiagnosticsView m_diagnostics_view;
+    HistoryView m_history;
     SettingsView m_settings_view;
 
     float m_style_scale = 0.0f;

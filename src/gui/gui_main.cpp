@@ -8,6 +8,7 @@
 #include "speech.hpp"
 
 #include <salesdojo/data_dirs.hpp>
+#include <salesdojo/store/results_store.hpp>
 
 #include <imgui.h>
 
@@ -153,6 +154,8 @@ bool inject_key(SfmlImGui& imgui, const std::string& name) {
         {"7", {sf::Keyboard::Num7, '7'}}, {"8", {sf::Keyboard::Num8, '8'}}, {"9", {sf::Keyboard::Num9, '9'}},
         {"space", {sf::Keyboard::Space, ' '}}, {"return", {sf::Keyboard::Enter, 0}},
         {"backspace", {sf::Keyboard::Backspace, 0}}, {"escape", {sf::Keyboard::Escape, 0}},
+        {"tab", {sf::Keyboard::Tab, 0}}, {"down", {sf::Keyboard::Down, 0}}, {"up", {sf::Keyboard::Up, 0}},
+        {"left", {sf::Keyboard::Left, 0}}, {"right", {sf::Keyboard::Right, 0}},
         {"f11", {sf::Keyboard::F11, 0}}, {"ctrl+plus", {sf::Keyboard::Add, 0}},
         {"ctrl+minus", {sf::Keyboard::Subtract, 0}}};
     const auto it = keys.find(name);
@@ -316,7 +319,10 @@ int run_gui(const GuiOptions& options) {
     TextureCache textures;
     AppServices services;
     services.settings_path = settings_path;
+    // The results database; the window's old progress.json (in its data folder) is imported once.
+    services.database_path = options.database.empty() ? store::default_database_path() : options.database;
     services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
+    services.trainee = options.trainee;
     services.speech = &speech;
     services.load_image = [&textures](const std::string& path, const std::string& encoded) {
         return textures.load(path, encoded);

@@ -12,7 +12,8 @@
 //                                     print "screen=debrief screenshot=path" on stdout and exit (0 = written)
 //   SALESDOJO_GUI_SCRIPT="s1;s2;..."  scripted steps, one every 3 frames: App::command() steps
 //                                     (open=ID, finish=N, settings, lang=nl, panel=review, ...) and
-//                                     key=1|space|return|backspace|escape|f11|ctrl+plus|ctrl+minus,
+//                                     key=1|space|return|backspace|escape|tab|up|down|left|right|f11|
+//                                     ctrl+plus|ctrl+minus,
 //                                     wait=N (frames), shot=path.png, quit
 //   SALESDOJO_WINDOW_SIZE=1024x600     window size (default 1280x720, fitted to the screen)
 //   SALESDOJO_UI_SCALE=1.25           extra type scale (multiplies the setting)
@@ -20,7 +21,8 @@
 //   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: assets/ in the data folder)
 //   SALESDOJO_WINDOW_TIMEOUT=60       seconds to wait for the window to become visible before giving up
 //                                     with exit code 1 (0 = wait for ever); a warning comes after 5 s
-// Settings and the last scores live in $XDG_CONFIG_HOME/salesdojo and $XDG_DATA_HOME/salesdojo:
+// Settings live in $XDG_CONFIG_HOME/salesdojo, results in the results database
+// (docs/results.md: $SALESDOJO_DATA_HOME/results.sqlite, else $XDG_DATA_HOME/salesdojo/results.sqlite):
 // tests point those variables at a temporary folder.
 //
 // Under Xvfb (no window manager): run one instance per display and start Xvfb with -noreset; see
@@ -38,6 +40,8 @@ struct GuiOptions {
     std::string screenshot_path;        // non-empty: save a screenshot after N frames and exit
     int width = 0, height = 0;          // 0 = $SALESDOJO_WINDOW_SIZE or 1280x720
     std::vector<std::string> script;    // scripted steps (see SALESDOJO_GUI_SCRIPT); empty = from env
+    std::string trainee;                // who plays (created on first use); empty = the trainee picked last
+    std::string database;               // results database; empty = store::default_database_path()
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code: 0 fine, 1 when the

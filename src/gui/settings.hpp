@@ -14,7 +14,7 @@ struct Settings {
     std::string mode = "practice"; // practice | assessment (the home screen's choice)
 };
 
-// Folders are not created here; save_settings (and ProgressStore::record) create them when writing.
+// Folders are not created here; save_settings creates them when writing.
 // A relative $XDG_* value is ignored (XDG spec); with no $HOME the password database's home is used;
 // "" only when there is no home folder at all.
 std::string config_folder();  // $XDG_CONFIG_HOME/salesdojo or ~/.config/salesdojo

@@ -84,18 +84,45 @@ const Entry kEntries[] = {
     // %zu files in the folder, %zu shown (views/catalogue.hpp kMaxCatalogueFiles)
     {"home.too_many", "This folder holds %zu scenario files; only the first %zu (by file name) are shown.",
      "Deze map bevat %zu scenariobestanden; alleen de eerste %zu (op bestandsnaam) worden getoond."},
-    // %s: where the damaged file was kept
-    {"home.progress_set_aside",
-     "Your saved scores could not be read, so they were set aside as %s. New scores are saved in a fresh file.",
-     "Je bewaarde scores konden niet gelezen worden en zijn apart gezet als %s. Nieuwe scores komen in een nieuw bestand."},
-    // %s: the scores file
-    {"home.progress_newer",
-     "Your saved scores in %s come from a newer SalesDojo. They are left alone; scores from this session are not saved.",
-     "Je bewaarde scores in %s komen uit een nieuwere SalesDojo. Ze blijven onaangeroerd; scores van deze sessie worden niet bewaard."},
-    // %s: the scores file
-    {"home.progress_unreadable",
-     "Your saved scores in %s cannot be read and were left alone; scores from this session are not saved.",
-     "Je bewaarde scores in %s kunnen niet gelezen worden en blijven onaangeroerd; scores van deze sessie worden niet bewaard."},
+    // --- trainees, saved runs and the results database (results.hpp) -------------------------------
+    {"home.trainee", "Trainee", "Deelnemer"},
+    {"home.new_trainee", "New trainee", "Nieuwe deelnemer"},
+    {"home.trainee_name", "Name", "Naam"},
+    {"home.add_trainee", "Add", "Toevoegen"},
+    {"home.trainee_empty", "Type a name first.", "Typ eerst een naam."},
+    {"home.trainee_too_long", "A name may have at most 64 characters.", "Een naam mag hoogstens 64 tekens hebben."},
+    {"home.history", "My history", "Mijn geschiedenis"},
+    {"home.results_off", "results are not saved", "resultaten worden niet bewaard"},
+    {"home.resume_heading", "Unfinished", "Niet afgemaakt"},
+    // %zu decisions taken, %s mode (mode.*), %s date and time
+    {"home.resume_detail", "%zu decision(s) taken  \u00b7  %s  \u00b7  %s",
+                           "%zu beslissing(en) genomen  \u00b7  %s  \u00b7  %s"},
+    {"home.resume", "Continue", "Verdergaan"},
+    {"home.discard", "Discard", "Weggooien"},
+    // %zu unfinished conversations not shown as cards
+    {"home.resume_more", "%zu more unfinished conversation(s) are kept; Start on a card begins that one afresh.",
+                         "Nog %zu niet afgemaakte gesprek(ken) bewaard; Beginnen op een kaart start dat gesprek opnieuw."},
+    // %s: the scenario's title
+    {"home.resume_failed",
+     "The saved conversation \u201c%s\u201d no longer fits the scenario, which has changed since. Start it again from its card.",
+     "Het bewaarde gesprek \u201c%s\u201d past niet meer bij het scenario, dat intussen is veranderd. Begin het opnieuw vanaf de kaart."},
+    {"home.dismiss", "Dismiss", "Verbergen"},
+    // %s: the results database file (each of home.results_*)
+    {"home.results_damaged",
+     "Your results file %s is damaged, so results are not saved now. Move it aside and SalesDojo starts a new one. You can still play.",
+     "Je resultatenbestand %s is beschadigd, dus resultaten worden nu niet bewaard. Zet het apart en SalesDojo begint een nieuw bestand. Spelen kan gewoon."},
+    {"home.results_read_only",
+     "Your results file %s cannot be written, so results are not saved now. You can still play.",
+     "In je resultatenbestand %s kan niet geschreven worden, dus resultaten worden nu niet bewaard. Spelen kan gewoon."},
+    {"home.results_newer",
+     "Your results file %s comes from a newer SalesDojo; it is left alone and results are not saved now. You can still play.",
+     "Je resultatenbestand %s komt uit een nieuwere SalesDojo; het blijft onaangeroerd en resultaten worden nu niet bewaard. Spelen kan gewoon."},
+    {"home.results_full",
+     "The disk with your results file %s is full, so results are not saved now. You can still play.",
+     "De schijf met je resultatenbestand %s is vol, dus resultaten worden nu niet bewaard. Spelen kan gewoon."},
+    {"home.results_unavailable",
+     "Your results cannot be saved in %s right now. You can still play.",
+     "Je resultaten kunnen nu niet bewaard worden in %s. Spelen kan gewoon."},
     {"home.open_file", "Open a scenario file...", "Scenariobestand openen..."},
 
     {"difficulty.easy", "Easy", "Makkelijk"},
@@ -128,8 +155,10 @@ const Entry kEntries[] = {
     {"play.assessment_note", "Assessment: you get feedback at the end.",
                              "Toets: je krijgt de toelichting aan het einde."},
     {"play.back_home", "Back to home", "Terug naar het overzicht"},
-    {"play.quit_confirm", "Leave this conversation? This attempt will not be saved.",
-                          "Dit gesprek verlaten? Deze poging wordt niet bewaard."},
+    {"play.quit_confirm", "Leave this conversation? It is kept for later: continue it from the home screen.",
+                          "Dit gesprek verlaten? Het wordt bewaard: je gaat later verder vanaf het overzicht."},
+    {"play.quit_confirm_unsaved", "Leave this conversation? Results cannot be saved right now, so it is not kept.",
+                                  "Dit gesprek verlaten? Resultaten kunnen nu niet bewaard worden, dus het gesprek blijft niet bewaard."},
     {"play.quit_confirm_yes", "Leave", "Verlaten"},
     {"play.quit_confirm_no", "Keep playing", "Verder spelen"},
     {"play.to_debrief", "See the debrief", "Naar de nabespreking"},
@@ -153,6 +182,50 @@ const Entry kEntries[] = {
     // %s: the reason
     {"debrief.save_failed", "Could not save: %s", "Opslaan is niet gelukt: %s"},
     {"debrief.back_home", "Back to home", "Terug naar het overzicht"},
+
+    // --- history (views/history_view.hpp) -------------------------------------------------------------
+    {"history.title", "History", "Geschiedenis"},
+    // %s: the trainee's name
+    {"history.heading", "Results of %s", "Resultaten van %s"},
+    {"history.empty", "No attempts yet: finish a conversation and it appears here.",
+                      "Nog geen pogingen: maak een gesprek af en het verschijnt hier."},
+    {"history.unavailable", "Results are not available: see the notice on the home screen.",
+                            "Resultaten zijn niet beschikbaar: zie de melding op het overzicht."},
+    {"history.next_heading", "What to practise next", "Wat je nu kunt oefenen"},
+    // %s: the skill, %.0f: its average score 0..100, %zu: attempts in the average
+    {"history.weakest", "Your weakest skill now: %s (on average %.0f/100 in your last %zu attempt(s) that scored it).",
+                        "Je zwakste vaardigheid nu: %s (gemiddeld %.0f/100 in je laatste %zu poging(en) waarin die meetelde)."},
+    // %s: the scenario's title, %s: the skill
+    {"history.suggest_new", "Suggested: \u201c%s\u201d. It trains %s, and you have not played it yet.",
+                            "Voorstel: \u201c%s\u201d. Dit scenario traint %s, en je hebt het nog niet gespeeld."},
+    // %s: the scenario's title, %s: the skill, %s: the date it was last played
+    {"history.suggest_again",
+     "Suggested: \u201c%s\u201d. It trains %s; you last played it on %s, the longest ago of the scenarios that train it.",
+     "Voorstel: \u201c%s\u201d. Dit scenario traint %s; je speelde het voor het laatst op %s, het langst geleden van de scenario\u2019s die dit trainen."},
+    {"history.start_suggested", "Start this scenario", "Dit scenario beginnen"},
+    {"history.no_skills_yet", "Scores per skill appear once you finish a conversation (earlier scores have none).",
+                              "Scores per vaardigheid verschijnen zodra je een gesprek afmaakt (eerdere scores hebben die niet)."},
+    {"history.plot_heading", "Scores per skill over time", "Scores per vaardigheid in de tijd"},
+    // %zu attempts plotted, %s first date, %s last date
+    {"history.plot_range", "%zu attempt(s) from %s to %s, oldest on the left; each line runs from 0 to 100.",
+                           "%zu poging(en) van %s tot %s, oudste links; elke lijn loopt van 0 tot 100."},
+    // %.0f: the latest score 0..100
+    {"history.latest", "latest %.0f/100", "laatste %.0f/100"},
+    {"history.per_scenario", "Per scenario: first, best and latest score", "Per scenario: eerste, beste en laatste score"},
+    // %zu: number of attempts
+    {"history.attempts", "Every attempt (%zu)", "Alle pogingen (%zu)"},
+    {"history.col_date", "Date", "Datum"},
+    {"history.col_scenario", "Scenario", "Scenario"},
+    {"history.col_mode", "Mode", "Modus"},
+    {"history.col_score", "Score", "Score"},
+    {"history.col_attempts", "Attempts", "Pogingen"},
+    {"history.col_first", "First", "Eerste"},
+    {"history.col_best", "Best", "Beste"},
+    {"history.col_latest", "Latest", "Laatste"},
+    {"history.mode_scripted", "Command line", "Opdrachtregel"},
+    {"history.mode_imported", "Earlier score", "Eerdere score"},
+    {"history.mode_other", "Other", "Anders"},
+    {"history.unknown_scenario", "A scenario not in this collection", "Een scenario dat hier niet staat"},
 
     // --- settings ------------------------------------------------------------------------------------
     {"settings.heading", "Settings", "Instellingen"},

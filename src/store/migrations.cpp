@@ -106,7 +106,8 @@ void migrate(sqlite3* db) {
     if (version > latest) {
         const char* file = sqlite3_db_filename(db, "main");
         throw StoreError("results database " + std::string(file ? file : "") + " was written by a newer SalesDojo (schema " +
-                         std::to_string(version) + "; this one knows up to " + std::to_string(latest) + ")");
+                         std::to_string(version) + "; this one knows up to " + std::to_string(latest) + ")",
+                         StoreProblem::Newer);
     }
     while (version < latest) {
         Transaction transaction(db);

@@ -122,13 +122,20 @@ ResultsStore ResultsStore::open(const std::string& path) {
     if (!parent.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(parent, ec);
-        if (ec) throw StoreError("results database " + path + ": cannot create the folder " + parent.string() + ": " + ec.message());
+        if (ec) {
+            const bool denied = ec == std::errc::permission_denied || ec == std::errc::read_only_file_system;
+            throw StoreError("results database " + path + ": cannot create the folder " + parent.string() + ": " + ec.message(),
+                             denied ? StoreProblem::ReadOnly : StoreProblem::Other);
+        }
     }
     ResultsStore store(path);
     const int opened = sqlite3_open_v2(path.c_str(), &store.m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (opened != SQLITE_OK) {
         std::string message = store.m_db ? sqlite3_errmsg(store.m_db) : "out of memory";
-        throw StoreError("results database " + path + ": cannot open: " + message);
+        const StoreProblem problem = (opened & 0xff) == SQLITE_CANTOPEN || (opened & 0xff) == SQLITE_PERM
+                                         ? StoreProblem::ReadOnly
+                                         : StoreProblem::Other;
+        throw StoreError("results database " + path + ": cannot open: " + message, problem);
     }
     sqlite3_extended_result_codes(store.m_db, 1);
     sqlite3_busy_timeout(store.m_db, kBusyTimeoutMs);
@@ -136,10 +143,11 @@ ResultsStore ResultsStore::open(const std::string& path) {
     if (const int probe = sqlite3_exec(store.m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
         (probe & 0xff) == SQLITE_NOTADB || (probe & 0xff) == SQLITE_CORRUPT) {
         throw StoreError("results database " + path + " is damaged or not a database (" + sqlite3_errmsg(store.m_db) +
-                         "); move it aside and SalesDojo starts a new one");
+                         "); move it aside and SalesDojo starts a new one",
+                         StoreProblem::Damaged);
     }
     if (sqlite3_db_readonly(store.m_db, "main") == 1)
-        throw StoreError("results database " + path + " is read-only: results cannot be saved");
+        throw StoreError("results database " + path + " is read-only: results cannot be saved", StoreProblem::ReadOnly);
     // WAL: readers never block the writer, and a commit appends to the log (one fsync).
     // synchronous=FULL: the log is synced at every commit, so a committed attempt survives a power
     // cut as well as a killed process (NORMAL would only promise the latter in WAL mode).
@@ -340,6 +348,17 @@ std::optional<SavedRun> ResultsStore::saved_run(std::int64_t trainee_id, const s
     for (const auto& s : seconds) run.seconds.push_back(s.is_number() ? std::optional<double>(s.get<double>()) : std::nullopt);
     run.seconds.resize(run.choice_ids.size());
     return run;
+}
+
+std::vector<SavedRun> ResultsStore::saved_runs(std::int64_t trainee_id) const {
+    std::vector<std::string> scenarios;
+    Statement query(m_db, "SELECT scenario_id FROM saved_runs WHERE trainee_id = ?1 ORDER BY updated_ms DESC, scenario_id");
+    query.bind(1, trainee_id);
+    while (query.step()) scenarios.push_back(query.text(0));
+    std::vector<SavedRun> runs;
+    for (const auto& scenario : scenarios)
+        if (auto run = saved_run(trainee_id, scenario)) runs.push_back(std::move(*run));
+    return runs;
 }
 
 void ResultsStore::discard_run(std::int64_t trainee_id, const std::string& scenario_id) {

@@ -5,12 +5,30 @@
 
 namespace salesdojo::store::detail {
 
+namespace {
+
+// The kind of failure from SQLite's last result code on this connection.
+StoreProblem problem_of(sqlite3* db) {
+    if (!db) return StoreProblem::Other;
+    switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return StoreProblem::Damaged;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN: return StoreProblem::ReadOnly;
+    case SQLITE_FULL: return StoreProblem::Full;
+    default: return StoreProblem::Other;
+    }
+}
+
+}  // namespace
+
 void fail(sqlite3* db, const std::string& doing) {
     const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
     std::string message = "results database ";
     message += (file && *file) ? file : "(unknown file)";
     message += ": " + doing + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
-    throw StoreError(message);
+    throw StoreError(message, problem_of(db));
 }
 
 void execute(sqlite3* db, const char* sql) {
@@ -19,7 +37,8 @@ void execute(sqlite3* db, const char* sql) {
         std::string what = error ? error : "unknown error";
         sqlite3_free(error);
         const char* file = sqlite3_db_filename(db, "main");
-        throw StoreError("results database " + std::string(file && *file ? file : "(unknown file)") + ": " + what);
+        throw StoreError("results database " + std::string(file && *file ? file : "(unknown file)") + ": " + what,
+                         problem_of(db));
     }
 }
 

@@ -1,7 +1,7 @@
 // The `salesdojo-window` executable: the composition point that links the window (SFML, OpenGL,
 // Dear ImGui) into a program. `salesdojo` (no subcommand) and `salesdojo play FILE` exec it, so the
 // command line itself never loads a GUI library. It can also be started directly:
-//   salesdojo-window [FILE] [--lang nl|en] [--mode practice|assessment]
+//   salesdojo-window [FILE] [--lang nl|en] [--mode practice|assessment] [--trainee NAME] [--database FILE]
 #include "gui_main.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"nl", "en"}));
     app.add_option("--mode", options.mode, "practice (feedback, undo) or assessment (neither)")
         ->check(CLI::IsMember({"practice", "assessment"}));
+    app.add_option("--trainee", options.trainee, "Who plays (created on first use; default: the trainee picked last)");
+    app.add_option("--database", options.database,
+                   "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -49,6 +49,7 @@ public:
         ImGuiInput::install_key_map(ImGui::GetIO());
         AppServices services;
         services.settings_path = m_temp.file("config/settings.json");
+        services.database_path = m_temp.file("data/results.sqlite");
         services.progress_path = m_temp.file("data/progress.json");
         services.save_folder = m_temp.file("data/debriefs");
         app = std::make_unique<App>(std::move(catalogue), std::move(settings), std::move(services));
@@ -80,6 +81,12 @@ public:
         e.type = sf::Event::KeyReleased;
         m_input.process_event(e, io);
         if (control) m_input.process_event(test::key(sf::Event::KeyReleased, sf::Keyboard::LControl), io);
+        frames(2);
+    }
+
+    // Typed text, one TextEntered event per byte (ASCII), then a frame.
+    void type(const std::string& characters) {
+        for (char c : characters) m_input.process_event(test::text(static_cast<sf::Uint32>(c)), ImGui::GetIO());
         frames(2);
     }
 

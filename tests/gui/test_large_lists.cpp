@@ -1,5 +1,5 @@
 // Large inputs in the views: long texts split into pieces, row clipping of long lists, the catalogue
-// loaded in the background with its size limit, and the notice for a damaged progress file.
+// loaded in the background with its size limit. (A damaged results database: test_results_window.cpp.)
 #include "app_harness.hpp"
 #include "ui_text.hpp"
 #include "views/format.hpp"
@@ -111,31 +111,4 @@ TEST_CASE("home: more files than the catalogue limit are cut off with a message 
     h.frames(2);
     CHECK(h.log.contains(printf_string(ui("home.too_many", "nl"), kMaxCatalogueFiles + 3, kMaxCatalogueFiles)));
     CHECK(h.log.count(ui("home.show_problems", "nl")) < 40);  // broken cards, only those in view
-}
-
-TEST_CASE("home: a damaged progress file is named in the trainee's language, and kept") {
-    for (const char* language : {"en", "nl"}) {
-        CAPTURE(language);
-        TempFolder folder;
-        std::filesystem::create_directories(folder.path() / "data");
-        const std::string progress = folder.file("data/progress.json");
-        std::ofstream(progress) << "{\"format\":1,\"last_scores\":{\"mini\":";
-        AppServices services;
-        services.progress_path = progress;
-        Settings settings;
-        settings.language = language;
-        AppHarness h(AppHarness::bundled(), settings);
-        h.app = std::make_unique<App>(AppHarness::bundled(), settings, services);
-        h.frames(2);
-        bool shown = false;
-        for (const auto& text : h.log.texts) shown = shown || text.find(".damaged-") != std::string::npos;
-        CHECK(shown);
-        const std::string prefix = std::string(ui("home.progress_set_aside", language)).substr(0, 12);
-        CHECK(h.log.contains(prefix));
-        // The damaged bytes are still there, next to where the fresh file will go.
-        bool kept = false;
-        for (const auto& e : std::filesystem::directory_iterator(folder.path() / "data"))
-            kept = kept || read_file(e.path().string()) == "{\"format\":1,\"last_scores\":{\"mini\":";
-        CHECK(kept);
-    }
 }

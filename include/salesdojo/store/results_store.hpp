@@ -18,9 +18,24 @@ struct sqlite3;
 
 namespace salesdojo::store {
 
+// What kind of trouble, so that a caller can say it in the trainee's language (the message itself
+// is English, for logs and the terminal).
+enum class StoreProblem {
+    Other,     // cannot create the folder, cannot open, a bad name, ...
+    Damaged,   // corrupt, or not a database at all
+    ReadOnly,  // the file or its folder cannot be written
+    Newer,     // written by a newer SalesDojo (a higher schema version)
+    Full,      // the disk is full
+};
+
 class StoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& message, StoreProblem problem = StoreProblem::Other)
+        : std::runtime_error(message), m_problem(problem) {}
+    StoreProblem problem() const { return m_problem; }
+
+private:
+    StoreProblem m_problem;
 };
 
 // The schema version this build writes (PRAGMA user_version after the migrations).
@@ -148,6 +163,8 @@ public:
     void save_run(const SavedRun& run);
     std::optional<SavedRun> saved_run(std::int64_t trainee_id, const std::string& scenario_id) const;
     void discard_run(std::int64_t trainee_id, const std::string& scenario_id);
+    // Every saved run of a trainee, the most recently updated first (the window's resume cards).
+    std::vector<SavedRun> saved_runs(std::int64_t trainee_id) const;
     // Stores a finished attempt and removes the saved run of the same trainee and scenario, in one
     // transaction (a crash leaves either the saved run or the attempt, never both nor neither).
     std::int64_t finish_run(const AttemptRecord& attempt);

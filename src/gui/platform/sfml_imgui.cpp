@@ -128,6 +128,11 @@ void ImGuiInput::begin_frame(ImGuiIO& io, sf::Vector2u display_size, float delta
     io.KeyShift = io.KeysDown[sf::Keyboard::LShift] || io.KeysDown[sf::Keyboard::RShift];
     io.KeyAlt = io.KeysDown[sf::Keyboard::LAlt] || io.KeysDown[sf::Keyboard::RAlt];
     io.KeySuper = io.KeysDown[sf::Keyboard::LSystem] || io.KeysDown[sf::Keyboard::RSystem];
+    if (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) {
+        // ImGui 1.86's keyboard navigation presses the widget in focus with Space only: Enter too.
+        // (Tab between widgets is views/tab_order.hpp.)
+        if (io.KeysDown[sf::Keyboard::Enter]) io.KeysDown[sf::Keyboard::Space] = true;
+    }
 }
 
 void ImGuiInput::release_all() {

@@ -8,6 +8,8 @@
 //      ImGui::IsKeyPressed(sf::Keyboard::Num1). Key codes outside 0..KeyCount-1 (SFML sends -1 for
 //      keys it does not know) are ignored.
 //  [X] Platform: modifiers (io.KeyCtrl/KeyShift/KeyAlt/KeySuper) from the left OR right key.
+//  [X] Platform: while the app enables ImGuiConfigFlags_NavEnableKeyboard, Enter acts as Space
+//      (presses the widget in focus), which ImGui 1.86 does not do itself.
 //  [X] Platform: text input through io.AddInputCharacter(); code points below 0x20 and 127 (DEL)
 //      are skipped (SFML reports Backspace, Tab, Enter and Ctrl+letter as TextEntered too).
 //  [X] Platform: mouse position, buttons 0-4, vertical and horizontal wheel. The wheel is taken from

@@ -1,5 +1,7 @@
 #include "views/draw_log.hpp"
 
+#include <imgui_internal.h>
+
 namespace salesdojo::gui {
 namespace {
 DrawLog* g_log = nullptr;
@@ -26,6 +28,12 @@ std::string DrawLog::joined() const {
     return out;
 }
 
+const DrawLog::Item* DrawLog::focused_item() const {
+    for (const auto& item : items)
+        if (item.focused) return &item;
+    return nullptr;
+}
+
 const DrawLog::Item* DrawLog::find_item(std::string_view label) const {
     for (auto it = items.rbegin(); it != items.rend(); ++it)
         if (it->label.find(label) != std::string::npos) return &*it;
@@ -35,7 +43,10 @@ const DrawLog::Item* DrawLog::find_item(std::string_view label) const {
 void log_item(std::string_view label, bool enabled) {
     if (!g_log) return;
     const std::size_t hidden = label.find("##");
-    g_log->items.push_back({std::string(label.substr(0, hidden)), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+    // Focused for the keyboard, with the focus drawn (ImGui hides it after mouse use).
+    const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+    g_log->items.push_back(
+        {std::string(label.substr(0, hidden)), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled, focused});
 }
 
 DrawLog* set_draw_log(DrawLog* log) {

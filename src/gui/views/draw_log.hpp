@@ -15,12 +15,14 @@ struct DrawLog {
         std::string label;  // as in `texts`
         ImVec2 min, max;    // screen rectangle of a button, radio button or checkbox
         bool enabled = true;
+        bool focused = false;  // has the keyboard focus, drawn visibly
     };
     std::vector<std::string> texts;  // in drawing order, "##id" suffixes removed
     std::vector<Item> items;         // clickable widgets, in drawing order
 
     void clear() { texts.clear(), items.clear(); }
     const Item* find_item(std::string_view label) const;  // the last item whose label contains `label`
+    const Item* focused_item() const;                     // the item with the visible keyboard focus
     bool contains(std::string_view needle) const;      // some text contains `needle`
     bool has_exact(std::string_view text) const;       // some text equals `text`
     std::size_t count(std::string_view needle) const;  // texts containing `needle`

@@ -1,14 +1,18 @@
 #include "views/home_view.hpp"
 
-#include "progress_store.hpp"
+#include "results.hpp"
 #include "views/format.hpp"
 #include "views/header_bar.hpp"
+#include "views/history_view.hpp"
+#include "views/tab_order.hpp"
 #include "views/run.hpp"
 #include "views/draw_log.hpp"
 #include "views/widgets.hpp"
 
 #include <algorithm>
 #include <cctype>
+
+#include <imgui_stdlib.h>
 
 namespace salesdojo::gui {
 namespace {
@@ -51,7 +55,9 @@ bool combo(const char* id, const std::string& preview, const std::vector<std::st
     bool changed = false;
     ImGui::SetNextItemWidth(width);
     log_drawn(preview);
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    tab_stop();
+    if (open) {
         if (ImGui::Selectable(all_label, selected == -1)) selected = -1, changed = true;
         for (std::size_t i = 0; i < labels.size(); ++i) {
             if (ImGui::Selectable(labels[i].c_str(), selected == static_cast<int>(i)))
@@ -77,17 +83,39 @@ bool HomeView::shows(const Catalogue& catalogue, const CatalogueEntry& entry) co
     return true;
 }
 
-Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress, Mode mode) {
+void HomeView::set_trainee_problem(const std::string& key) {
+    m_trainee_problem = key;
+    if (key.empty()) {
+        m_adding_trainee = false;
+        m_new_name.clear();
+    }
+}
+
+Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const Results& results, Mode mode) {
     Intent result = header_bar(ctx, "", HomeButton::Hidden);
-    text_in_font(ctx.title(), ctx.t("home.heading"));
+    // The heading, with the trainee on the same line at the right when there is room (else below).
+    ImGui::PushFont(ctx.title());
+    const float heading_width = ImGui::CalcTextSize(ctx.t("home.heading")).x;
+    text(ctx.t("home.heading"));
+    ImGui::PopFont();
+    const float trainee_width = trainee_row_width(ctx, results);
+    const bool beside = heading_width + ImGui::GetFontSize() * 2.0f + trainee_width <= ImGui::GetContentRegionAvail().x;
+    if (beside) {
+        ImGui::SameLine();
+        align_right(trainee_width);
+        merge(result, draw_trainee(ctx, results));
+    }
     text_coloured(ctx.colours->text_dim, ctx.t("home.subtitle"));
     ImGui::Spacing();
+    if (!beside) merge(result, draw_trainee(ctx, results));
     merge(result, draw_controls(ctx, catalogue, mode));
-    draw_notices(ctx, catalogue, progress);
+    merge(result, draw_notices(ctx, catalogue, results));
+    merge(result, draw_resume_cards(ctx, catalogue, results));
     ImGui::Spacing();
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false);
+    // Flattened: Tab and the arrows move from the controls above into the cards and back.
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -127,7 +155,7 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
             height = std::max(height, card_height(ctx, catalogue.entries[m_shown[k]], width));
         for (std::size_t k = first; k < end; ++k) {
             if (k > first) ImGui::SameLine();
-            merge(result, draw_card(ctx, m_shown[k], catalogue.entries[m_shown[k]], progress, ImVec2(width, height)));
+            merge(result, draw_card(ctx, m_shown[k], catalogue.entries[m_shown[k]], results, ImVec2(width, height)));
         }
         m_rows.drawn(row, ImGui::GetCursorPosY() - top);
     }
@@ -136,27 +164,150 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
     return result;
 }
 
-void HomeView::draw_notices(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress) {
+Intent HomeView::draw_notices(const ViewContext& ctx, const Catalogue& catalogue, const Results& results) {
+    Intent result;
     if (!catalogue.loaded())
         text_coloured(ctx.colours->text_dim,
                       printf_string(ctx.t("home.loading"), catalogue.entries.size(), catalogue.files));
     if (catalogue.skipped > 0)
         text_coloured(ctx.colours->warn, printf_string(ctx.t("home.too_many"), catalogue.files + catalogue.skipped,
                                                        catalogue.files));
-    if (!progress) return;
-    const ProgressNotice& notice = progress->notice();
-    switch (notice.problem) {
-    case ProgressProblem::None: break;
-    case ProgressProblem::SetAside:
-        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_set_aside"), notice.kept_path.c_str()));
-        break;
-    case ProgressProblem::NewerFormat:
-        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_newer"), notice.kept_path.c_str()));
-        break;
-    case ProgressProblem::Unreadable:
-        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.progress_unreadable"), notice.kept_path.c_str()));
-        break;
+    if (!m_resume_failed.empty()) {
+        const std::string title = scenario_title(ctx, catalogue, m_resume_failed);
+        text_coloured(ctx.colours->warn, printf_string(ctx.t("home.resume_failed"), title.c_str()));
     }
+    if (results.notice_shown()) {
+        const char* key = "home.results_unavailable";
+        switch (results.notice()) {
+        case ResultsNotice::Damaged: key = "home.results_damaged"; break;
+        case ResultsNotice::ReadOnly: key = "home.results_read_only"; break;
+        case ResultsNotice::Newer: key = "home.results_newer"; break;
+        case ResultsNotice::Full: key = "home.results_full"; break;
+        case ResultsNotice::Unavailable:
+        case ResultsNotice::None: break;
+        }
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.colours->panel);
+        const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+        const std::string message = printf_string(ctx.t(key), results.database_path().c_str());
+        const float h = ImGui::CalcTextSize(message.c_str(), nullptr, false, wrap).y + ImGui::GetFrameHeightWithSpacing() +
+                        ImGui::GetStyle().WindowPadding.y * 2 + ImGui::GetStyle().ItemSpacing.y;
+        ImGui::BeginChild("##results_notice", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
+        text_coloured(ctx.colours->warn, message);
+        if (button(ctx.t("home.dismiss"))) result = intent::DismissNotice{};
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    return result;
+}
+
+float HomeView::trainee_row_width(const ViewContext& ctx, const Results& results) const {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float label = ImGui::CalcTextSize((std::string(ctx.t("home.trainee")) + ":").c_str()).x + spacing;
+    if (!results.available() || !results.trainee()) return label + ImGui::CalcTextSize(ctx.t("home.results_off")).x;
+    const float field = ImGui::GetFontSize() * 12.0f + spacing;
+    const float middle = m_adding_trainee ? field + button_width(ctx.t("home.add_trainee")) + spacing +
+                                                button_width(ctx.t("common.cancel")) + spacing
+                                          : button_width(ctx.t("home.new_trainee")) + spacing;
+    return label + field + middle + button_width(ctx.t("home.history"));
+}
+
+Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
+    Intent result;
+    ImGui::AlignTextToFramePadding();
+    text(std::string(ctx.t("home.trainee")) + ":");
+    ImGui::SameLine();
+    if (!results.available() || !results.trainee()) {
+        ImGui::AlignTextToFramePadding();
+        text_coloured(ctx.colours->warn, ctx.t("home.results_off"));
+        return result;
+    }
+    // The trainee picked, visible at all times; the list opens with Enter or a click.
+    const std::string& current = results.trainee()->name;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    log_drawn("trainee:" + current);
+    const bool open = ImGui::BeginCombo("##trainee", current.c_str());
+    tab_stop();
+    log_item("trainee:" + current);
+    if (open) {
+        for (const auto& t : results.trainees()) {
+            ImGui::PushID(static_cast<int>(t.id));
+            log_drawn(t.name);
+            if (ImGui::Selectable(t.name.c_str(), t.id == results.trainee()->id)) result = intent::SelectTrainee{t.id};
+            if (t.id == results.trainee()->id) ImGui::SetItemDefaultFocus();
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (!m_adding_trainee) {
+        if (button(ctx.t("home.new_trainee"))) {
+            m_adding_trainee = true;
+            m_focus_name = true;
+            m_trainee_problem.clear();
+        }
+    } else {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+        if (m_focus_name) {
+            ImGui::SetKeyboardFocusHere();
+            m_focus_name = false;
+        }
+        const bool entered = ImGui::InputTextWithHint("##new_trainee", ctx.t("home.trainee_name"), &m_new_name,
+                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+        tab_stop();
+        log_item("new_trainee_name");
+        ImGui::SameLine();
+        if (button(ctx.t("home.add_trainee")) || entered) result = intent::CreateTrainee{m_new_name};
+        ImGui::SameLine();
+        if (button(ctx.t("common.cancel"))) set_trainee_problem({});
+    }
+    ImGui::SameLine();
+    if (button(ctx.t("home.history"))) result = intent::ShowHistory{};
+    if (!m_trainee_problem.empty()) text_coloured(ctx.colours->warn, ctx.t(m_trainee_problem));
+    return result;
+}
+
+Intent HomeView::draw_resume_cards(const ViewContext& ctx, const Catalogue& catalogue, const Results& results) {
+    Intent result;
+    std::size_t shown = 0, more = 0;
+    for (const store::SavedRun& run : results.saved_runs()) {
+        const int entry = find_entry(catalogue, run.scenario_id);
+        if (entry < 0 || !catalogue.entries[static_cast<std::size_t>(entry)].ok()) continue;  // not offered here
+        if (shown == kMaxResumeCards) {
+            ++more;
+            continue;
+        }
+        ++shown;
+        const std::string title = scenario_title(ctx, catalogue, run.scenario_id);
+        const std::string detail = printf_string(ctx.t("home.resume_detail"), run.choice_ids.size(),
+                                                 mode_name(ctx, run.mode).c_str(), date_time(run.updated_ms, ctx.language).c_str());
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() +
+                             style.WindowPadding.y * 2 + style.ItemSpacing.y;
+        ImGui::PushID(run.scenario_id.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Border, ctx.colours->accent);
+        ImGui::BeginChild("##resume", ImVec2(0, height), true,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
+        ImGui::PopStyleColor();
+        chip(ctx.t("home.resume_heading"), ctx.colours->accent);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        text_in_font(ctx.bold(), title, &ctx.colours->accent);
+        ImGui::AlignTextToFramePadding();
+        text(detail);
+        ImGui::SameLine();
+        const char* resume = ctx.t("home.resume");
+        const char* discard = ctx.t("home.discard");
+        align_right(button_width(resume) + button_width(discard) + style.ItemSpacing.x);
+        ImGui::PushFont(ctx.bold());
+        if (button(resume)) result = intent::ResumeRun{run.scenario_id};
+        ImGui::PopFont();
+        ImGui::SameLine();
+        if (button(discard)) result = intent::DiscardRun{run.scenario_id};
+        ImGui::EndChild();
+        ImGui::PopID();
+    }
+    if (more > 0) text_coloured(ctx.colours->text_dim, printf_string(ctx.t("home.resume_more"), more));
+    return result;
 }
 
 Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogue, Mode mode) {
@@ -215,10 +366,11 @@ float HomeView::card_height(const ViewContext& ctx, const CatalogueEntry& entry,
 }
 
 Intent HomeView::draw_card(const ViewContext& ctx, std::size_t index, const CatalogueEntry& entry,
-                           const ProgressStore* progress, ImVec2 size) {
+                           const Results& results, ImVec2 size) {
     Intent result;
     ImGui::PushID(static_cast<int>(index));
-    ImGui::BeginChild("##card", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##card", size, true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     if (entry.ok()) {
         const CardInfo& s = *entry.card;
         const std::string lang = card_language(s, ctx.language);
@@ -245,7 +397,7 @@ Intent HomeView::draw_card(const ViewContext& ctx, std::size_t index, const Cata
         // Bottom row: last score on the left, Start on the right.
         ImGui::SetCursorPosY(size.y - ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight());
         ImGui::AlignTextToFramePadding();
-        const std::optional<double> score = progress ? progress->last_score(s.id) : std::nullopt;
+        const std::optional<double> score = results.latest_score(s.id);
         if (score) {
             text_coloured(score_colour(*score, *ctx.colours),
                           printf_string(ctx.t("home.last_score"), *score));

@@ -1,41 +1,59 @@
 #pragma once
-// The home screen: the scenarios as cards (title, summary, skills, difficulty, minutes, languages,
-// last score), filters by skill and language, and the choice between practice and assessment.
+// The home screen: the trainee (pick, create, open their history), cards that resume the trainee's
+// unfinished runs, the scenarios as cards (title, summary, skills, difficulty, minutes, languages,
+// latest score), filters by skill and language, and the choice between practice and assessment.
 // A file that did not load gets a card that opens its problems. Only the rows of cards in view are
 // drawn (row_clipper.hpp); above them, notices: scenarios still loading, files beyond the catalogue
-// limit, a damaged progress file that was set aside.
+// limit, a results database that cannot be used (dismissable), a saved run that no longer fits.
 #include "views/catalogue.hpp"
 #include "views/intent.hpp"
 #include "views/row_clipper.hpp"
 #include "views/view_context.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace salesdojo::gui {
 
-class ProgressStore;
+class Results;
 
 class HomeView {
 public:
-    Intent Draw(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress, Mode mode);
+    // At most this many resume cards; the rest are counted in one line below them.
+    static constexpr std::size_t kMaxResumeCards = 3;
+
+    Intent Draw(const ViewContext& ctx, const Catalogue& catalogue, const Results& results, Mode mode);
+
+    // After intent::CreateTrainee: "" closes the name field, else the ui_text key of the problem.
+    void set_trainee_problem(const std::string& key);
+    // The scenario whose saved run could not be resumed ("" = none): a notice says so.
+    void set_resume_failed(const std::string& scenario_id) { m_resume_failed = scenario_id; }
 
     // Filters: an index into catalogue.skills / catalogue.languages, or -1 for all.
     void set_filters(int skill, int language) { m_skill = skill, m_language = language; }
     bool shows(const Catalogue& catalogue, const CatalogueEntry& entry) const;
 
 private:
+    Intent draw_trainee(const ViewContext& ctx, const Results& results);
+    float trainee_row_width(const ViewContext& ctx, const Results& results) const;
     Intent draw_controls(const ViewContext& ctx, const Catalogue& catalogue, Mode mode);
-    void draw_notices(const ViewContext& ctx, const Catalogue& catalogue, const ProgressStore* progress);
+    Intent draw_notices(const ViewContext& ctx, const Catalogue& catalogue, const Results& results);
+    Intent draw_resume_cards(const ViewContext& ctx, const Catalogue& catalogue, const Results& results);
     float card_height(const ViewContext& ctx, const CatalogueEntry& entry, float width) const;
     Intent draw_card(const ViewContext& ctx, std::size_t index, const CatalogueEntry& entry,
-                     const ProgressStore* progress, ImVec2 size);
+                     const Results& results, ImVec2 size);
 
     int m_skill = -1;
     int m_language = -1;
     std::vector<std::size_t> m_shown;  // entries passing the filters, in catalogue order
     std::size_t m_shown_key = ~std::size_t{0};
     RowClipper m_rows;                 // one row per line of cards
+    bool m_adding_trainee = false;     // the new trainee's name field is open
+    bool m_focus_name = false;         // put the keyboard in it on the next frame
+    std::string m_new_name;
+    std::string m_trainee_problem;     // ui_text key, "" = none
+    std::string m_resume_failed;       // scenario id
 };
 
 }  // namespace salesdojo::gui

@@ -2,6 +2,7 @@
 // What a view asks for. Views draw from const data and return one Intent per frame; the App applies
 // it (pull, not push). std::monostate = nothing asked.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <variant>
 
@@ -31,13 +32,23 @@ struct SetFontScale { float scale = 1.0f; };
 struct SetHighContrast { bool on = false; };
 struct SetFullscreen { bool on = false; };
 struct SetReadAloud { bool on = false; };
+// Results (results.hpp): trainees, saved runs, the history screen, the store's notice.
+struct SelectTrainee { std::int64_t trainee_id = 0; };
+struct CreateTrainee { std::string name; };
+struct ShowHistory {};
+struct ResumeRun { std::string scenario_id; };    // continue the trainee's saved run
+struct DiscardRun { std::string scenario_id; };   // forget it
+struct LeaveRun { bool leave = false; };          // the answer to "Leave this conversation?"
+struct DismissNotice {};
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDiagnostics, intent::GoHome,
                             intent::Choose, intent::Undo, intent::Continue, intent::ShowDebrief,
                             intent::Replay, intent::SaveDebrief, intent::SetMode, intent::OpenSettings,
                             intent::CloseSettings, intent::SetLanguage, intent::SetFontScale,
-                            intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud>;
+                            intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud,
+                            intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ResumeRun,
+                            intent::DiscardRun, intent::LeaveRun, intent::DismissNotice>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
 

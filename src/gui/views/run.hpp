@@ -10,11 +10,14 @@
 
 #include <imgui.h>
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace salesdojo::gui {
 
@@ -43,7 +46,10 @@ struct Run {
     std::optional<Verdict> last_verdict;         // practice: the verdict on the last decision
     std::map<std::string, PortraitImage> portraits;  // "cast/expression" -> image
     std::optional<Debrief> debrief;              // made when the debrief screen opens
-    bool recorded = false;                       // the score went into the progress store
+    bool recorded = false;                       // stored as an attempt (results.hpp)
+    std::int64_t started_ms = 0;                 // Unix ms when this run began (kept across a resume)
+    std::vector<std::optional<double>> seconds;  // per decision: time taken to decide
+    std::chrono::steady_clock::time_point asked; // when the decision at hand was put to the trainee
     std::string saved_path;                      // last saved debrief file
     std::string save_error;
 

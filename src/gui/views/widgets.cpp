@@ -1,6 +1,7 @@
 #include "views/widgets.hpp"
 
 #include "views/draw_log.hpp"
+#include "views/tab_order.hpp"
 
 #include <imgui_internal.h>
 
@@ -95,6 +96,7 @@ void text_in_font(ImFont* font, std::string_view s, const ImVec4* colour) {
 bool button(std::string_view label, ImVec2 size) {
     log_drawn(label);
     const bool pressed = ImGui::Button(std::string(label).c_str(), size);
+    tab_stop();
     log_item(label);
     return pressed;
 }
@@ -102,6 +104,7 @@ bool button(std::string_view label, ImVec2 size) {
 bool checkbox(std::string_view label, bool* value) {
     log_drawn(label);
     const bool changed = ImGui::Checkbox(std::string(label).c_str(), value);
+    tab_stop();
     log_item(label);
     return changed;
 }
@@ -109,6 +112,7 @@ bool checkbox(std::string_view label, bool* value) {
 bool radio(std::string_view label, bool active) {
     log_drawn(label);
     const bool pressed = ImGui::RadioButton(std::string(label).c_str(), active);
+    tab_stop();
     log_item(label);
     return pressed;
 }
@@ -154,6 +158,7 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushID(id.data(), end_of(id));
     const bool clicked = ImGui::InvisibleButton("##wrapped", ImVec2(width, height));
+    tab_stop();
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
     log_item(std::string(number) + " " + std::string(label), enabled);

@@ -1,0 +1,42 @@
+#pragma once
+// What the history screen shows, made once when it opens (never per frame): the trainee's attempts,
+// first/best/latest per scenario, each dimension's scores over time for the plot, and the suggested
+// next scenario (the rule is store::suggest_next, docs/results.md).
+#include "results.hpp"
+#include "views/catalogue.hpp"
+
+#include <salesdojo/store/progress_summary.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesdojo::gui {
+
+// The plot shows at most this many of the most recent attempts per dimension (a trainee with
+// 100,000 attempts would otherwise get one unreadable smear, and a slow frame).
+constexpr std::size_t kMaxPlotPoints = 400;
+
+struct DimensionSeries {
+    std::string dimension_id;
+    std::vector<float> scores;  // 0..100, oldest first
+};
+
+struct HistoryData {
+    std::string trainee;                                // "" when the store is unavailable
+    std::vector<store::AttemptSummary> attempts;        // newest first
+    std::vector<store::ScenarioProgress> by_scenario;   // most recently played first
+    std::vector<DimensionSeries> series;                // in order of first appearance
+    std::int64_t plot_first_ms = 0, plot_last_ms = 0;   // the time range the plot covers
+    std::size_t plotted_attempts = 0;
+    std::optional<store::Suggestion> suggestion;
+    std::optional<std::size_t> suggested_entry;         // its catalogue entry
+};
+
+HistoryData make_history_data(const Results& results, const Catalogue& catalogue);
+
+// The scenarios on offer, in catalogue order (easy to hard), with their skills.
+std::vector<store::ScenarioOffer> offers_of(const Catalogue& catalogue);
+
+}  // namespace salesdojo::gui

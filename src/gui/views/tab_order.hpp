@@ -1,0 +1,40 @@
+#pragma once
+// Tab and Shift+Tab for the screens built of ordinary widgets (home, history): the keyboard focus
+// moves to the next / previous widget in the order they were drawn, with ImGui's visible focus
+// frame, and scrolls it into view. (ImGui 1.86 moves its focus only with the arrow keys, and Tab
+// only between text fields.) Enter then presses the widget in focus (platform/sfml_imgui.hpp).
+//
+// Use: TabOrder tabs; tabs.begin(); ...draw, calling tab_stop() after each widget...; tabs.end();
+// widgets.hpp's buttons, checkboxes and radio buttons call tab_stop() themselves. Outside
+// begin()/end() tab_stop() does nothing (the play screen keeps its own keys).
+#include <imgui.h>
+
+#include <vector>
+
+struct ImGuiWindow;
+
+namespace salesdojo::gui {
+
+class TabOrder {
+public:
+    void begin();  // start collecting this frame's widgets
+    void end();    // stop; on Tab, move the focus (call before ImGui::Render)
+
+    struct Stop {
+        ImGuiID id = 0;
+        ImGuiWindow* window = nullptr;
+        ImVec2 min, max;  // screen rectangle
+        int layer = 0;
+        ImGuiID focus_scope = 0;
+    };
+    void add(const Stop& stop) { m_stops.push_back(stop); }
+
+private:
+    std::vector<Stop> m_stops;
+    TabOrder* m_previous = nullptr;
+};
+
+// Registers the last widget drawn as a tab stop of the active TabOrder (none: nothing happens).
+void tab_stop();
+
+}  // namespace salesdojo::gui
