@@ -76,7 +76,12 @@ int send_command(const XapiOptions& options, const std::string& folder) {
     if (!options.username.empty()) config.username = options.username;
     if (options.batch_size) config.batch_size = options.batch_size;
     if (options.timeout_seconds > 0) config.timeout_seconds = options.timeout_seconds;
-    xapi::check_config(config, "the command line");
+    try {
+        xapi::check_config(config, "the command line");
+    } catch (const xapi::XapiError& e) {
+        std::cerr << "salesdojo xapi send: " << e.what() << "\n";
+        return kExitUsage;
+    }
     if (!config.can_send()) {
         std::cerr << "salesdojo xapi send: no endpoint: set \"endpoint\" in " << xapi::config_path(folder)
                   << ", SALESDOJO_XAPI_ENDPOINT or --endpoint (docs/xapi.md)\n";

@@ -61,7 +61,11 @@ XapiConfig load_config(const std::string& data_folder) {
         } catch (const json::parse_error& e) {
             const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
             std::string what = e.what();
-            if (const auto colon = what.find("]: "); colon != std::string::npos) what = what.substr(colon + 3);
+            // "[json.exception.parse_error.101] parse error at line 2, column 19: syntax error ...": the
+            // position is already in front, in the file:line:col form.
+            if (const auto tag = what.find("] "); tag != std::string::npos) what = what.substr(tag + 2);
+            if (what.rfind("parse error at line", 0) == 0)
+                if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
             throw XapiError(path + ":" + line_col(text, at) + ": " + what);
         }
         if (!doc.is_object()) throw XapiError(path + ":1:1: the settings must be one JSON object");

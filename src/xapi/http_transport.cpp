@@ -25,6 +25,19 @@ Endpoint split_endpoint(const std::string& url) {
     return e;
 }
 
+std::string describe(httplib::Error error) {
+    switch (error) {
+        case httplib::Error::Connection: return "cannot connect (nothing listens there, or the connection was refused)";
+        case httplib::Error::ConnectionTimeout: return "the connection timed out";
+        case httplib::Error::Read: return "no answer in time (read timed out or the connection was closed)";
+        case httplib::Error::Write: return "the request could not be sent (write timed out or the connection was closed)";
+        case httplib::Error::SSLConnection: return "the TLS connection failed";
+        case httplib::Error::SSLLoadingCerts: return "the system's certificate authorities could not be loaded";
+        case httplib::Error::SSLServerVerification: return "the server's certificate was not accepted";
+        default: return httplib::to_string(error);
+    }
+}
+
 class HttpTransport : public StatementsTransport {
 public:
     explicit HttpTransport(const XapiConfig& config)
@@ -47,7 +60,7 @@ public:
         }
         const httplib::Result result = m_client.Post(m_endpoint.statements_path, headers, json_array, "application/json");
         if (!result) {
-            answer.error = "no answer from " + m_endpoint.scheme_host_port + ": " + httplib::to_string(result.error());
+            answer.error = "no answer from " + m_endpoint.scheme_host_port + ": " + describe(result.error());
             return answer;
         }
         answer.status = result->status;

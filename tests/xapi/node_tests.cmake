@@ -3,7 +3,7 @@
 # tests/xapi/node_modules, installed by scripts/setup.sh from the committed package-lock.json.
 add_executable(salesdojo_xapi_sample tests/xapi/tools/xapi_sample.cpp)
 target_link_libraries(salesdojo_xapi_sample PRIVATE salesdojo_xapi salesdojo_core)
-add_dependencies(salesdojo_tests salesdojo_xapi_sample)
+add_dependencies(salesdojo_xapi_tests salesdojo_xapi_sample salesdojo)
 
 find_program(SALESDOJO_NODE NAMES node nodejs)
 if(SALESDOJO_NODE)
