@@ -92,6 +92,15 @@ std::vector<std::int64_t> decision_times(const store::AttemptRecord& a) {
     return times;
 }
 
+// By id, not by index: the stored attempt names nodes by id (and this stays independent of how the
+// core spells "no such node").
+const Node* find_node(const Scenario* scenario, const std::string& id) {
+    if (!scenario) return nullptr;
+    for (const Node& node : scenario->nodes)
+        if (node.id == id) return &node;
+    return nullptr;
+}
+
 double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
 
 }  // namespace
@@ -195,9 +204,8 @@ std::vector<json> attempt_statements(const store::AttemptRecord& a, const std::s
     for (std::size_t i = 0; i < a.decisions.size(); ++i) {
         const store::DecisionRecord& d = a.decisions[i];
         json definition = {{"type", std::string(kAdlActivities) + "cmi.interaction"}, {"interactionType", "choice"}};
-        const int node_index = scenario ? scenario->find_node(d.node_id) : kNoIndex;
-        if (node_index != kNoIndex) {
-            const Node& node = scenario->nodes[static_cast<std::size_t>(node_index)];
+        if (const Node* found = find_node(scenario, d.node_id)) {
+            const Node& node = *found;
             if (!node.text.empty()) definition["description"] = language_map(node.text, language);
             json choices = json::array();
             for (const Choice& choice : node.choices) {

@@ -22,7 +22,7 @@ using salesdojo::test::TempFolder;
 
 namespace {
 
-constexpr int kMaxRequests = 400;
+constexpr int kMaxRequests = 1000;
 
 // What the fake LRS does with the next requests.
 struct Behaviour {
@@ -245,4 +245,17 @@ TEST_CASE("sender: a second sender at the same time gets Busy and sends nothing"
     CHECK(report.end == xapi::SendEnd::Busy);
     CHECK(report.pending == 2);
     CHECK(lrs.requests() == 0);
+}
+
+TEST_CASE("sender: figures for 5000 statements in batches of 50 to the fake LRS") {
+    TempFolder folder;
+    const xapi::Outbox outbox(folder.path());
+    outbox.append(numbered_statements(1, 5000));
+    FakeLrs lrs;
+    const auto report = send(outbox, config_for(lrs.endpoint()), 50);
+    CHECK(report.sent == 5000);
+    CHECK(report.requests == 100);
+    CHECK(lrs.acknowledged().size() == 5000);
+    MESSAGE("5000 statements in " << report.seconds << " s: " << 5000 / report.seconds
+            << " statements/s (one fsync of the acknowledgements per batch)");
 }
