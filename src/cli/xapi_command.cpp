@@ -107,6 +107,8 @@ CLI::App* add_xapi_subcommand(CLI::App& app, XapiOptions& options) {
         ->check(CLI::Range(0.05, 600.0));
     options.status = xapi_cmd->add_subcommand("status", "Count pending, sent and rejected statements");
     options.status->add_flag("--json", options.json, "Print the counts as JSON");
+    options.send->fallthrough();  // --database after send or status works too
+    options.status->fallthrough();
     return xapi_cmd;
 }
 
