@@ -32,6 +32,11 @@ if ((gui)); then
 fi
 
 packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
+packages+=(libcpp-httplib-dev)  # sending xAPI statements to a learning record store (src/xapi)
+# Node.js runs the xAPI tests (Learning Locker's validator, an in-memory LRS). A machine may have
+# its own Node.js with npm (NodeSource's package conflicts with Debian's npm): only when the
+# commands are missing are Debian's packages installed.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 missing=()
 for p in "${packages[@]}"; do
   if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) != "install ok installed" ]]; then
@@ -45,6 +50,19 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq >/dev/null
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The xAPI tests' npm packages (tests/xapi/package-lock.json) into tests/xapi/node_modules, again
+# only when the lock file changed since the last install.
+xapi_tests=tests/xapi
+lock_sum=$(sha256sum "$xapi_tests/package-lock.json" | cut -d' ' -f1)
+if [[ ! -f $xapi_tests/node_modules/.salesdojo-lock || $(cat "$xapi_tests/node_modules/.salesdojo-lock") != "$lock_sum" ]]; then
+  echo "Installing the xAPI tests' npm packages (tests/xapi)"
+  if ! (cd "$xapi_tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    echo "setup: npm ci in $xapi_tests failed" >&2
+    exit 1
+  fi
+  echo "$lock_sum" >"$xapi_tests/node_modules/.salesdojo-lock"
 fi
 
 build_dir=${SALESDOJO_BUILD_DIR:-build}

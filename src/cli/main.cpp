@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "gui_entry.hpp"
 #include "terminal_output.hpp"
+#include "xapi_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
     analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
     analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
 
+    XapiOptions xapi;
+    auto* xapi_cmd = add_xapi_subcommand(app, xapi);
+
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
     auto* play_cmd = app.add_subcommand("play", "Open one scenario in the window");
@@ -66,6 +70,7 @@ int main(int argc, char** argv) {
 
     if (*lint_cmd) return lint_command(lint);
     if (*analyze_cmd) return analyze_command(analyze);
+    if (*xapi_cmd) return xapi_command(xapi);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);

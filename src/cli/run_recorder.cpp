@@ -1,5 +1,6 @@
 // The CLI's use of the results database. See run_recorder.hpp.
 #include "run_recorder.hpp"
+#include "xapi_command.hpp"
 
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/scoring.hpp>
@@ -129,9 +130,11 @@ void RunRecorder::ended(const Session& session) {
         const Debrief debrief = make_debrief(*analysed.analysis, session);
         store::AttemptContext context{m_trainee.id, m_content_hash, m_language, m_options.mode, m_started_ms,
                                       store::now_ms(), m_seconds};
-        const std::int64_t id = m_store->finish_run(store::make_attempt_record(session, debrief, context));
+        const store::AttemptRecord record = store::make_attempt_record(session, debrief, context);
+        const std::int64_t id = m_store->finish_run(record);
         std::cerr << "salesdojo run: saved as attempt " << id << " of trainee '" << m_trainee.name << "' in "
                   << m_store->path() << "\n";
+        xapi_after_run(m_store->path(), record, m_trainee.name, session.scenario());  // docs/xapi.md
     } catch (const store::StoreError& e) {
         give_up(e.what());
     }
