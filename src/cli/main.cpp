@@ -1,5 +1,6 @@
 // The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
 #include "commands.hpp"
+#include "export_cli.hpp"
 #include "gui_entry.hpp"
 #include "terminal_output.hpp"
 
@@ -43,6 +44,11 @@ int main(int argc, char** argv) {
     analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
     analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
 
+    ExportOptions export_options;
+    auto* export_cmd = add_export_command(app, export_options);
+    ReportOptions report_options;
+    auto* report_cmd = add_report_command(app, report_options);
+
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
     auto* play_cmd = app.add_subcommand("play", "Open one scenario in the window");
@@ -63,6 +69,8 @@ int main(int argc, char** argv) {
 
     if (*lint_cmd) return lint_command(lint);
     if (*analyze_cmd) return analyze_command(analyze);
+    if (*export_cmd) return export_command(export_options);
+    if (*report_cmd) return report_command(report_options);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);
