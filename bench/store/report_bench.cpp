@@ -1,6 +1,6 @@
 // salesdojo_report_bench: figures for the class report (not a test; nothing is asserted).
 //
-//   salesdojo_report_bench [--files 1000] [--attempts 10] [--decisions 8] [--runs 5] [--dir DIR]
+//   salesdojo_report_bench [--files 1000] [--attempts 10] [--decisions 8] [--runs 5] [--threads N] [--dir DIR]
 //
 // Writes --files export files (one trainee each, --attempts attempts of --decisions decisions over
 // four scenarios, with the scenarios' names as `salesdojo export` writes them) into DIR (default: a
@@ -128,6 +128,7 @@ void print(const char* what, const Figures& wall, const Figures& cpu) {
 
 int main(int argc, char** argv) {
     int files = 1000, attempts = 10, decisions = 8, runs = 5;
+    unsigned threads = 0;  // as `salesdojo report`: one per core
     std::string dir;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--files")) files = std::max(1, std::atoi(argv[i + 1]));
@@ -135,6 +136,7 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--decisions")) decisions = std::max(1, std::atoi(argv[i + 1]));
         else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[i + 1]));
         else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--threads")) threads = static_cast<unsigned>(std::max(1, std::atoi(argv[i + 1])));
         else { std::fprintf(stderr, "unknown option %s\n", argv[i]); return 2; }
     }
     const bool temporary = dir.empty();
@@ -161,14 +163,13 @@ int main(int argc, char** argv) {
         const double cpu_start = cpu_ms();
         std::vector<report::ClassInput> inputs;
         inputs.reserve(paths.size());
-        for (const auto& path : paths) {
-            std::string message;
-            auto document = report::read_export_file(path, message);
-            if (!document) {
-                std::fprintf(stderr, "%s\n", message.c_str());
+        auto results = report::read_export_files(paths, threads);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            if (!results[i].document) {
+                std::fprintf(stderr, "%s\n", results[i].message.c_str());
                 return 1;
             }
-            inputs.push_back({path, std::move(*document)});
+            inputs.push_back({paths[i], std::move(*results[i].document)});
         }
         read_wall.push_back(ms_since(start));
         read_cpu.push_back(cpu_ms() - cpu_start);
@@ -190,7 +191,8 @@ int main(int argc, char** argv) {
         counted = merged.attempts_counted;
         html_bytes = html.size() + csv.attempts.size() + csv.decisions.size();
     }
-    std::printf("class report of %zu attempts (%zu bytes of HTML and CSV), %d runs:\n", counted, html_bytes, runs);
+    std::printf("class report of %zu attempts (%zu bytes of HTML and CSV), %d runs, files read on %s thread(s):\n", counted,
+                html_bytes, runs, threads ? std::to_string(threads).c_str() : "one per core");
     print("read and check every file", summarise(read_wall), summarise(read_cpu));
     print("merge (identity, duplicates, tallies)", summarise(merge_wall), summarise(merge_cpu));
     print("write HTML and CSV", summarise(render_wall), summarise(render_cpu));

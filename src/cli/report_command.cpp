@@ -14,15 +14,14 @@ int report_command(const ReportOptions& options) {
     std::vector<report::ClassInput> inputs;
     inputs.reserve(options.files.size());
     std::size_t bad = 0;
-    for (const auto& file : options.files) {
-        std::string message;
-        auto document = report::read_export_file(file, message);
-        if (!document) {
-            std::cerr << "salesdojo report: " << message << "\n";
+    auto results = report::read_export_files(options.files);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (!results[i].document) {
+            std::cerr << "salesdojo report: " << results[i].message << "\n";
             ++bad;
             continue;
         }
-        inputs.push_back({file, std::move(*document)});
+        inputs.push_back({options.files[i], std::move(*results[i].document)});
     }
     // A class report that silently leaves out a trainee would mislead: fix or leave out the file.
     if (bad) {

@@ -119,6 +119,14 @@ constexpr int kMaxExportDepth = 16;
 // position of the syntax error or of the offending value; "FILE: ..." when the file cannot be read).
 std::optional<ExportDocument> read_export_file(const std::string& path, std::string& message);
 
+// read_export_file for many files, on up to `threads` threads (0 = one per core, at most 8); the
+// results in the order of `paths`, each a document or a message.
+struct ExportFileResult {
+    std::optional<ExportDocument> document;
+    std::string message;
+};
+std::vector<ExportFileResult> read_export_files(const std::vector<std::string>& paths, unsigned threads = 0);
+
 // The attempt's stored content as one canonical string: equal for two exports of the same attempt,
 // different when any stored field differs (best_choice_id is left out).
 std::string attempt_content_key(const ExportedAttempt& attempt);
