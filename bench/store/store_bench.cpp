@@ -84,7 +84,7 @@ void fill(const std::string& path, const std::vector<std::int64_t>& trainees, st
     sqlite3_exec(db, "PRAGMA synchronous = OFF; BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *attempt = nullptr, *decision = nullptr, *dimension = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO attempts VALUES (NULL, ?1, ?2, '1.0.0', '0123456789abcdef', 'nl', 'practice', ?3, ?4, ?5, 1, "
-                           "'end', 'qualified-fit', 12, ?6, 80, 1, 5, 3)", -1, &attempt, nullptr);
+                           "'end', 'qualified-fit', 12, ?6, 80, 1, 5, 3, lower(hex(randomblob(16))))", -1, &attempt, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO decisions VALUES (?1, ?2, ?3, ?4, 'good', 0.5, 1, 4.5)", -1, &decision, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO dimension_scores VALUES (?5, ?1, ?2, ?3, 7, ?4)", -1, &dimension, nullptr);
     for (std::uint64_t k = 0; k < count; ++k) {

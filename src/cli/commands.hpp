@@ -42,6 +42,27 @@ struct AnalyzeOptions {
 };
 int analyze_command(const AnalyzeOptions& options);
 
+// `salesdojo export` (docs/export.md): stored attempts as JSON, CSV or HTML debriefs.
+struct ExportOptions {
+    std::string trainee;   // "" = every trainee
+    std::string scenario;  // "" = every scenario
+    std::string format = "json";  // json | csv | html
+    std::string out;       // "" = stdout; html with several attempts: a folder
+    std::string database;  // "" = the user's data folder
+    std::string language;  // nl | en; "" = from the locale
+    std::vector<std::string> scenario_folders;  // where to find scenario files; none = the bundled ones
+};
+int export_command(const ExportOptions& options);
+
+// `salesdojo report FILES...`: JSON exports merged into one class report.
+struct ReportOptions {
+    std::vector<std::string> files;
+    std::string format = "html";  // html | csv
+    std::string out;
+    std::string language;
+};
+int report_command(const ReportOptions& options);
+
 // Files to lint: each path, or the *.json files under a folder (sorted); `oversized` gets a message
 // for each folder holding more than kMaxCatalogueFiles.
 std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths, std::vector<std::string>& oversized);

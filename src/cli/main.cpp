@@ -1,5 +1,6 @@
 // The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
 #include "commands.hpp"
+#include "export_cli.hpp"
 #include "gui_entry.hpp"
 #include "terminal_output.hpp"
 #include "xapi_command.hpp"
@@ -46,6 +47,10 @@ int main(int argc, char** argv) {
 
     XapiOptions xapi;
     auto* xapi_cmd = add_xapi_subcommand(app, xapi);
+    ExportOptions export_options;
+    auto* export_cmd = add_export_command(app, export_options);
+    ReportOptions report_options;
+    auto* report_cmd = add_report_command(app, report_options);
 
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
@@ -71,6 +76,8 @@ int main(int argc, char** argv) {
     if (*lint_cmd) return lint_command(lint);
     if (*analyze_cmd) return analyze_command(analyze);
     if (*xapi_cmd) return xapi_command(xapi);
+    if (*export_cmd) return export_command(export_options);
+    if (*report_cmd) return report_command(report_options);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);

@@ -51,11 +51,18 @@ std::string verdict_span(const DecisionLine& d, Words w) {
     return "<span class=\"" + std::string(verdict_class(d.verdict)) + "\">(" + inner + ")</span>";
 }
 
-void html_head(std::string& out, const DebriefPage& p, Words w) {
+void html_head(std::string& out, const DebriefPage& p, const PageFacts& facts, Words w) {
     const std::string title = t("debrief.heading", w) + ": " + e(p.summary.scenario_title);
     out += "<!DOCTYPE html>\n<html lang=\"" + e(p.languages.words) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<title>" + title + "</title>\n<style>\n" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
     out += "<h1>" + title + "</h1>\n";
+    if (!facts.lines.empty()) {
+        out += "<table class=\"dim\">\n";
+        for (const auto& [label, value] : facts.lines)
+            out += "<tr><td>" + e(label) + "</td><td>" + e(value) + "</td></tr>\n";
+        out += "</table>\n";
+    }
+    if (!facts.note.empty()) out += "<p class=\"warn\">" + e(facts.note) + "</p>\n";
 }
 
 void html_summary(std::string& out, const DebriefPage& p, Words w) {
@@ -83,8 +90,9 @@ void html_dimensions(std::string& out, const DebriefPage& p, Words w) {
         out += "<tr><td>" + e(dim.name) +
                "</td><td style=\"width:45%\"><div class=\"track\"><div class=\"fill\" style=\"width:" +
                number(width, 0, "en") + "%;background:" + fill_colour(dim.score) + "\"></div></div></td><td>" +
-               e(score_text(dim.score, w)) + "</td></tr>\n<tr><td></td><td colspan=\"2\" class=\"dim\">" +
-               e(dim.sentence) + "</td></tr>\n";
+               e(score_text(dim.score, w)) + "</td></tr>\n";
+        if (!dim.sentence.empty())
+            out += "<tr><td></td><td colspan=\"2\" class=\"dim\">" + e(dim.sentence) + "</td></tr>\n";
     }
     out += "</table>\n";
 }
@@ -95,7 +103,11 @@ void html_costliest(std::string& out, const DebriefPage& p, Words w) {
         out += "<p>" + t("debrief.no_costly", w) + "</p>\n";
         return;
     }
-    out += "<p class=\"dim\">" + t("debrief.loss_note", w) + "</p>\n<ol>\n";
+    // The note explains the costs shown; a page without them (an attempt shown as stored) has none.
+    const bool costs_shown = std::any_of(p.costliest.begin(), p.costliest.end(),
+                                         [&](std::size_t i) { return p.decisions[i].loss > 1e-9; });
+    if (costs_shown) out += "<p class=\"dim\">" + t("debrief.loss_note", w) + "</p>\n";
+    out += "<ol>\n";
     for (std::size_t index : p.costliest) {
         const DecisionLine& d = p.decisions[index];
         out += "<li>";
@@ -128,8 +140,13 @@ void html_decisions(std::string& out, const DebriefPage& p, Words w) {
     out += "</ol>\n";
 }
 
-void html_what_if(std::string& out, const DebriefPage& p, Words w) {
-    out += "<h2>" + t("debrief.what_if", w) + "</h2>\n<ol>\n";
+void html_what_if(std::string& out, const DebriefPage& p, const PageFacts& facts, Words w) {
+    out += "<h2>" + t("debrief.what_if", w) + "</h2>\n";
+    if (!facts.unavailable.empty()) {
+        out += "<p class=\"dim\">" + e(facts.unavailable) + "</p>\n";
+        return;
+    }
+    out += "<ol>\n";
     for (const auto& d : p.decisions) {
         out += "<li>";
         bool first = true;
@@ -144,9 +161,13 @@ void html_what_if(std::string& out, const DebriefPage& p, Words w) {
     out += "</ol>\n";
 }
 
-void html_best_line(std::string& out, const DebriefPage& p, Words w) {
-    out += "<h2>" + t("debrief.best_line", w) + "</h2>\n<p class=\"dim\">" + t("debrief.best_line_note", w) +
-           "</p>\n<ol>\n";
+void html_best_line(std::string& out, const DebriefPage& p, const PageFacts& facts, Words w) {
+    out += "<h2>" + t("debrief.best_line", w) + "</h2>\n";
+    if (!facts.unavailable.empty()) {
+        out += "<p class=\"dim\">" + e(facts.unavailable) + "</p>\n";
+        return;
+    }
+    out += "<p class=\"dim\">" + t("debrief.best_line_note", w) + "</p>\n<ol>\n";
     for (const auto& step : p.best_line) {
         switch (step.kind) {
             case StepKind::Choice:
@@ -194,16 +215,19 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages) {
-    const DebriefPage page = debrief_page(debrief, scenario, languages);
-    const Words w = languages.words;
+    return debrief_html(debrief_page(debrief, scenario, languages), PageFacts{});
+}
+
+std::string debrief_html(const DebriefPage& page, const PageFacts& facts) {
+    const Words w = page.languages.words;
     std::string out;
-    html_head(out, page, w);
+    html_head(out, page, facts, w);
     html_summary(out, page, w);
     html_dimensions(out, page, w);
     html_costliest(out, page, w);
     html_decisions(out, page, w);
-    html_what_if(out, page, w);
-    html_best_line(out, page, w);
+    html_what_if(out, page, facts, w);
+    html_best_line(out, page, facts, w);
     out += "</body>\n</html>\n";
     return out;
 }

@@ -280,6 +280,12 @@ void md_best_line(std::string& out, const DebriefPage& p, Words w) {
 
 }  // namespace
 
+const std::vector<const char*>& debrief_section_keys() {
+    static const std::vector<const char*> keys = {"debrief.dimensions", "debrief.decisions", "debrief.costliest",
+                                                  "debrief.what_if", "debrief.best_line"};
+    return keys;
+}
+
 std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages) {
     const DebriefPage page = debrief_page(debrief, scenario, languages);
     const Words w = languages.words;

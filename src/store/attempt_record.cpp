@@ -121,6 +121,7 @@ std::optional<AttemptRecord> rescore_attempt(const AttemptRecord& stored, std::s
     for (const auto& d : stored.decisions) context.seconds.push_back(d.seconds);
     AttemptRecord rescored = make_attempt_record(*session, debrief, context);
     rescored.id = stored.id;
+    rescored.uid = stored.uid;
     return rescored;
 }
 

@@ -88,6 +88,18 @@ CREATE TABLE saved_runs (
     PRIMARY KEY (trainee_id, scenario_id)
 ) WITHOUT ROWID;
 )sql",
+
+    // 2: a stable identity per attempt (docs/export.md): a random UUID, kept through exports, so that
+    // a class report can tell the same attempt exported twice from two different attempts. Attempts
+    // stored before get one now.
+    R"sql(
+ALTER TABLE attempts ADD COLUMN uid TEXT;
+UPDATE attempts SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+                          substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||
+                          substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
+    WHERE uid IS NULL;
+CREATE UNIQUE INDEX attempts_by_uid ON attempts (uid);
+)sql",
 };
 
 int user_version(sqlite3* db) {

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
+#include <random>
 #include <utility>
 
 namespace salesdojo::store {
@@ -60,13 +62,14 @@ std::int64_t insert_attempt_rows(sqlite3* db, const AttemptRecord& a) {
     Statement insert(db, R"sql(
         INSERT INTO attempts (trainee_id, scenario_id, scenario_version, content_hash, language, mode, seed,
                               started_ms, ended_ms, finished, ending_node, outcome, weighted_total, overall,
-                              accuracy, passed, decision_count, dimension_count)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql");
+                              accuracy, passed, decision_count, dimension_count, uid)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19))sql");
     insert.bind(1, a.trainee_id).bind(2, a.scenario_id).bind(3, a.scenario_version).bind(4, a.content_hash);
     insert.bind(5, a.language).bind(6, a.mode).bind(7, to_stored(a.seed)).bind(8, a.started_ms).bind(9, a.ended_ms);
     insert.bind(10, std::int64_t{a.finished ? 1 : 0}).bind(11, a.ending_node).bind(12, a.outcome);
     insert.bind(13, a.weighted_total).bind(14, a.overall).bind(15, a.accuracy).bind(16, as_int(a.passed));
     insert.bind(17, static_cast<std::int64_t>(a.decisions.size())).bind(18, static_cast<std::int64_t>(a.dimensions.size()));
+    insert.bind(19, a.uid.empty() ? new_attempt_uid() : a.uid);
     insert.step();
     const std::int64_t id = sqlite3_last_insert_rowid(db);
 
@@ -92,6 +95,29 @@ std::int64_t insert_attempt_rows(sqlite3* db, const AttemptRecord& a) {
 }  // namespace
 
 int latest_schema_version() { return detail::migration_count(); }
+
+std::string new_attempt_uid() {
+    static std::mutex mutex;
+    static std::random_device device;  // the system's entropy source: ids from two machines never meet
+    std::uint8_t bytes[16];
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (std::size_t i = 0; i < sizeof bytes; i += 4) {
+            const std::uint32_t r = device();
+            for (std::size_t k = 0; k < 4; ++k) bytes[i + k] = static_cast<std::uint8_t>(r >> (8 * k));
+        }
+    }
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);  // variant 10xx
+    static const char* const hex = "0123456789abcdef";
+    std::string uid;
+    for (std::size_t i = 0; i < sizeof bytes; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) uid += '-';
+        uid += hex[bytes[i] >> 4];
+        uid += hex[bytes[i] & 0x0f];
+    }
+    return uid;
+}
 
 std::vector<std::string> AttemptRecord::choice_ids() const {
     std::vector<std::string> ids;
@@ -206,6 +232,13 @@ void ResultsStore::rename_trainee(std::int64_t trainee_id, const std::string& ne
     if (sqlite3_changes(m_db) == 0) throw StoreError("no trainee with id " + std::to_string(trainee_id));
 }
 
+std::optional<Trainee> ResultsStore::trainee(std::int64_t id) const {
+    Statement query(m_db, "SELECT id, name, created_ms FROM trainees WHERE id = ?1");
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return read_trainee(query);
+}
+
 std::optional<Trainee> ResultsStore::last_trainee() const {
     Statement query(m_db, R"sql(SELECT t.id, t.name, t.created_ms FROM meta m JOIN trainees t
                                 ON t.id = CAST(m.value AS INTEGER) WHERE m.key = 'last_trainee')sql");
@@ -239,7 +272,7 @@ std::int64_t ResultsStore::finish_run(const AttemptRecord& attempt) {
 std::optional<AttemptRecord> ResultsStore::attempt(std::int64_t id) const {
     Statement query(m_db, R"sql(
         SELECT trainee_id, scenario_id, scenario_version, content_hash, language, mode, seed, started_ms, ended_ms,
-               finished, ending_node, outcome, weighted_total, overall, accuracy, passed
+               finished, ending_node, outcome, weighted_total, overall, accuracy, passed, uid
         FROM attempts WHERE id = ?1)sql");
     query.bind(1, id);
     if (!query.step()) return std::nullopt;
@@ -261,6 +294,7 @@ std::optional<AttemptRecord> ResultsStore::attempt(std::int64_t id) const {
     a.overall = query.real(13);
     a.accuracy = query.optional_real(14);
     a.passed = optional_bool(query, 15);
+    a.uid = query.text(16);
 
     Statement decisions(m_db, R"sql(SELECT node_id, choice_id, verdict, loss, counted, seconds FROM decisions
                                     WHERE attempt_id = ?1 ORDER BY position)sql");
@@ -303,6 +337,17 @@ std::vector<AttemptSummary> ResultsStore::history(std::int64_t trainee_id) const
         list[by_id_order[cursor]].dimensions.push_back({scores.text(1), scores.int64(2), scores.real(3)});
     }
     return list;
+}
+
+std::vector<std::int64_t> ResultsStore::attempt_ids(std::optional<std::int64_t> trainee_id,
+                                                     const std::optional<std::string>& scenario_id) const {
+    Statement query(m_db, R"sql(
+        SELECT id FROM attempts WHERE (?1 IS NULL OR trainee_id = ?1) AND (?2 IS NULL OR scenario_id = ?2)
+        ORDER BY ended_ms, id)sql");
+    query.bind(1, trainee_id).bind(2, scenario_id);
+    std::vector<std::int64_t> ids;
+    while (query.step()) ids.push_back(query.int64(0));
+    return ids;
 }
 
 std::size_t ResultsStore::attempt_count() const {

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace salesdojo::report {
@@ -91,9 +92,22 @@ std::string accuracy_text(double accuracy, std::string_view language);
 std::string pass_mark_text(double pass_mark, std::string_view language);
 std::string score_text(double score, std::string_view language);
 
+// The catalogue keys of the text debrief's section headings (after its summary), in its order; every
+// other form has the same sections (tests check the HTML against the text's headings).
+const std::vector<const char*>& debrief_section_keys();
+
+// What a page adds above the debrief (an export: who, when, in which mode) and a note when parts of
+// the debrief cannot be given (an attempt shown as stored, without its scenario file).
+struct PageFacts {
+    std::vector<std::pair<std::string, std::string>> lines;  // label, value; in words, not escaped
+    std::string note;         // shown under the facts; "" = none
+    std::string unavailable;  // shown in place of what-ifs and best line when set
+};
+
 std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
 std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
 std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+std::string debrief_html(const DebriefPage& page, const PageFacts& facts);
 nlohmann::json debrief_json(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.

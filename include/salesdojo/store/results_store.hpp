@@ -47,6 +47,9 @@ int latest_schema_version();
 std::string default_database_path();
 // The folder of the old progress.json (the same data folder): <folder of database>/progress.json.
 std::string progress_json_path_next_to(const std::string& database_path);
+// A new attempt identity: a random UUID v4 ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lower case).
+std::string new_attempt_uid();
+
 // The trainee used when none is named or picked yet: the login name ($USER), else "trainee".
 std::string default_trainee_name();
 
@@ -75,6 +78,9 @@ struct DimensionRecord {
 // attempt still means something after the scenario is edited.
 struct AttemptRecord {
     std::optional<std::int64_t> id;  // set once stored
+    // The attempt's identity wherever it goes (a UUID v4, docs/export.md): kept by exports, so a
+    // class report counts an attempt exported twice once. insert_attempt makes one when empty.
+    std::string uid;
     std::int64_t trainee_id = 0;
     std::string scenario_id;
     std::string scenario_version;
@@ -148,6 +154,7 @@ public:
     std::optional<Trainee> find_trainee(const std::string& name) const;
     Trainee trainee_named(const std::string& name);  // find, else create
     std::vector<Trainee> trainees() const;            // by name
+    std::optional<Trainee> trainee(std::int64_t id) const;
     void rename_trainee(std::int64_t trainee_id, const std::string& new_name);
     // The trainee picked last (set_last_trainee); none before the first pick or after a delete.
     std::optional<Trainee> last_trainee() const;
@@ -157,6 +164,9 @@ public:
     std::int64_t insert_attempt(const AttemptRecord& attempt);
     std::optional<AttemptRecord> attempt(std::int64_t id) const;
     std::vector<AttemptSummary> history(std::int64_t trainee_id) const;  // newest first
+    // The ids of the attempts that match (any trainee / scenario when not given), oldest first.
+    std::vector<std::int64_t> attempt_ids(std::optional<std::int64_t> trainee_id,
+                                          const std::optional<std::string>& scenario_id) const;
     std::size_t attempt_count() const;
 
     // In-progress runs, one per (trainee, scenario id).
