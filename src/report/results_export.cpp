@@ -290,7 +290,7 @@ ScenarioNames scenario_names(const Scenario& s, const Languages& l, const std::v
             if (!index) continue;  // a node removed since: its id stays an id
             const Node& node = s.nodes[*index];
             ScenarioNames::NodeNames& names = n.nodes[d.node_id];
-            if (node.speaker != kNoIndex) names.speaker = s.cast[static_cast<std::size_t>(node.speaker)].name.get(l.content);
+            if (node.speaker) names.speaker = s.cast[static_cast<std::size_t>(*node.speaker)].name.get(l.content);
             names.line = node.text.get(l.content);
             for (const auto& choice : node.choices) names.choices[choice.id] = choice.text.get(l.content);
         }
@@ -310,11 +310,11 @@ void add_best_choices(ExportedAttempt& attempt, const ScenarioAtHand& at_hand) {
     std::size_t review = 0;
     const auto& transcript = session->transcript();
     for (std::size_t i = 0; i < transcript.size() && position < attempt.decisions.size(); ++i) {
-        if (transcript[i].choice == kNoIndex) continue;
+        if (!transcript[i].choice) continue;
         while (review < debrief.decisions.size() && debrief.decisions[review].transcript_index < i) ++review;
         if (review < debrief.decisions.size() && debrief.decisions[review].transcript_index == i) {
             const DecisionReview& r = debrief.decisions[review];
-            const int best = r.better != kNoIndex ? r.better : r.chosen;
+            const int best = r.better.value_or(r.chosen);
             attempt.decisions[position].best_choice_id =
                 s.nodes[static_cast<std::size_t>(r.node)].choices[static_cast<std::size_t>(best)].id;
         }
