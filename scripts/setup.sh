@@ -32,6 +32,10 @@ if ((gui)); then
 fi
 
 packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
+# The schema check runs Ajv (tests/schema/package.json) on node. Asked for by command, not package:
+# a node from elsewhere (NodeSource's nodejs includes npm) must not be replaced by Debian's.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) != "install ok installed" ]]; then
@@ -45,6 +49,19 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq >/dev/null
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Optional, for authors: Graphviz renders `salesdojo graph --svg` (its test checks the SVG when present).
+if [[ $(dpkg-query -W -f='${Status}' graphviz 2>/dev/null) != "install ok installed" ]]; then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends graphviz >/dev/null 2>&1 ||
+    echo "setup: graphviz not installed (optional: only 'salesdojo graph --svg' needs it)"
+fi
+# Ajv for the schema check, at the versions package-lock.json pins (node_modules is not committed).
+if [[ ! -f tests/schema/node_modules/.package-lock.json || tests/schema/package-lock.json -nt tests/schema/node_modules/.package-lock.json ]]; then
+  (cd tests/schema && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "setup: 'npm ci' in tests/schema failed; the schema_ajv test will fail until it succeeds" >&2
 fi
 
 build_dir=${SALESDOJO_BUILD_DIR:-build}
