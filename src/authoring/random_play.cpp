@@ -52,7 +52,7 @@ RandomPlayReport random_play(const std::shared_ptr<const Scenario>& scenario, co
         report.decisions += session.decision_count();
         for (const TranscriptEntry& entry : session.transcript()) {
             ++report.node_visits[static_cast<std::size_t>(entry.node)];
-            if (entry.choice >= 0) ++report.choice_picks[static_cast<std::size_t>(entry.node)][static_cast<std::size_t>(entry.choice)];
+            if (entry.choice) ++report.choice_picks[static_cast<std::size_t>(entry.node)][static_cast<std::size_t>(*entry.choice)];
         }
         if (session.finished()) {
             ++report.finished;

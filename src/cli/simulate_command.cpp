@@ -61,7 +61,13 @@ std::string number(double x) {
 }
 
 std::string percent(std::size_t part, std::size_t whole) {
-    return whole == 0 ? "-" : std::to_string(static_cast<int>(std::floor(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) + "%";
+    if (whole == 0) return "-";
+    char buffer[32];
+    const double share = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    // Whole percents, except that a share that is there but small does not read as 0% (or 100%).
+    std::snprintf(buffer, sizeof buffer, share > 0 && share < 1 ? "%.1f%%" : "%.0f%%",
+                  share > 99 && share < 100 ? std::floor(share) : share);
+    return buffer;
 }
 
 std::string replay_command(const std::string& file, const StuckRun& run) {

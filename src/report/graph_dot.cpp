@@ -2,6 +2,7 @@
 #include <salesdojo/report/graph_dot.hpp>
 
 #include <cstdio>
+#include <optional>
 
 namespace salesdojo::report {
 namespace {
@@ -60,7 +61,7 @@ std::string graph_dot(const Scenario& s, const GraphFacts& facts, std::string_vi
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const Node& node = s.nodes[i];
         std::string label = node.id;
-        if (node.speaker >= 0) label += "\n" + s.cast[static_cast<std::size_t>(node.speaker)].name.get(language) + ":";
+        if (node.speaker) label += "\n" + s.cast[static_cast<std::size_t>(*node.speaker)].name.get(language) + ":";
         if (!node.text.empty()) label += "\n" + shorten(node.text.get(language), 40);
         std::string shape, fill = "#ffffff", classes;
         switch (node.kind) {
@@ -97,9 +98,9 @@ std::string graph_dot(const Scenario& s, const GraphFacts& facts, std::string_vi
                "\", class=" + quoted(classes) + ", label=" + quoted(label) + extra + "];\n";
     }
     for (const Node& node : s.nodes) {
-        auto edge = [&](int target, const std::string& attributes) {
-            if (target < 0) return;
-            out += "  " + quoted(node.id) + " -> " + quoted(s.nodes[static_cast<std::size_t>(target)].id) + " [" +
+        auto edge = [&](std::optional<int> target, const std::string& attributes) {
+            if (!target) return;
+            out += "  " + quoted(node.id) + " -> " + quoted(s.nodes[static_cast<std::size_t>(*target)].id) + " [" +
                    attributes + "];\n";
         };
         switch (node.kind) {
