@@ -64,6 +64,18 @@ if [[ ! -f $xapi_tests/node_modules/.salesdojo-lock || $(cat "$xapi_tests/node_m
   fi
   echo "$lock_sum" >"$xapi_tests/node_modules/.salesdojo-lock"
 fi
+# Optional, for authors: Graphviz renders `salesdojo graph --svg` (its test checks the SVG when present).
+if [[ $(dpkg-query -W -f='${Status}' graphviz 2>/dev/null) != "install ok installed" ]]; then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends graphviz >/dev/null 2>&1 ||
+    echo "setup: graphviz not installed (optional: only 'salesdojo graph --svg' needs it)"
+fi
+# Ajv for the schema check, at the versions package-lock.json pins (node_modules is not committed).
+if [[ ! -f tests/schema/node_modules/.package-lock.json || tests/schema/package-lock.json -nt tests/schema/node_modules/.package-lock.json ]]; then
+  (cd tests/schema && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "setup: 'npm ci' in tests/schema failed; the schema_ajv test will fail until it succeeds" >&2
+fi
 
 build_dir=${SALESDOJO_BUILD_DIR:-build}
 log="$build_dir.log"

@@ -288,7 +288,7 @@ TEST_CASE("limits are lint errors with the limit in the message, not surprises a
         INFO(messages);
         CHECK(messages.find("error[SD1010]: id is too long: 129 characters; an id may have at most 128") != std::string::npos);
         CHECK(messages.find("error[SD1010]: 'text' is too long: 10001 bytes; a text may have at most 10000") != std::string::npos);
-        CHECK(messages.find("error[SD1010]: node 'pitch' has 103 choices; a node may have at most 100") != std::string::npos);
+        CHECK(messages.find("error[SD1010]: 'choices' has 103 items; at most 100 are allowed") != std::string::npos);
     }
     SUBCASE("integers beyond 64 bits are out of range, not 'not an integer'") {
         LoadResult result = load_scenario_text(replace_once(mini_text(), "\"estimated_minutes\": 2", "\"estimated_minutes\": 18446744073709551616"), "big.json");

@@ -12,6 +12,10 @@ namespace salesdojo {
 struct LoadResult {
     std::shared_ptr<const Scenario> scenario;  // null when any error was found
     Diagnostics diagnostics;                   // errors and warnings, in file order of discovery
+    // The scenario as built when its only errors, if any, are in the node graph (unreachable nodes,
+    // dead ends, endless loops, too many automatic nodes): what `salesdojo graph` draws and marks.
+    // Never play or analyse it unless `scenario` is set.
+    std::shared_ptr<const Scenario> graph_draft;
     bool ok() const { return scenario != nullptr; }
 };
 

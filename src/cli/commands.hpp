@@ -62,6 +62,29 @@ struct ReportOptions {
     std::string language;
 };
 int report_command(const ReportOptions& options);
+// Authoring commands (docs/authoring.md).
+struct SchemaOptions {
+    std::string out;  // --out FILE; "" = stdout
+};
+int schema_command(const SchemaOptions& options);
+
+struct GraphOptions {
+    std::string file;
+    std::string out;       // --out FILE; "" = stdout
+    bool svg = false;      // through Graphviz's `dot -Tsvg`
+    std::string language;  // "" = the scenario's first language
+};
+int graph_command(const GraphOptions& options);
+
+struct SimulateOptions {
+    std::string file;
+    std::uint64_t runs = 1000;
+    std::uint64_t seed = 0;
+    std::size_t max_decisions = 1000;
+    bool json = false;
+    std::string out;
+};
+int simulate_command(const SimulateOptions& options);
 
 // Files to lint: each path, or the *.json files under a folder (sorted); `oversized` gets a message
 // for each folder holding more than kMaxCatalogueFiles.

@@ -51,6 +51,26 @@ int main(int argc, char** argv) {
     auto* export_cmd = add_export_command(app, export_options);
     ReportOptions report_options;
     auto* report_cmd = add_report_command(app, report_options);
+    SchemaOptions schema;
+    auto* schema_cmd = app.add_subcommand("schema", "Print the scenario format as JSON Schema 2020-12 (docs/scenario.schema.json)");
+    schema_cmd->add_option("-o,--out", schema.out, "Write to this file instead of the terminal");
+
+    GraphOptions graph;
+    auto* graph_cmd = app.add_subcommand("graph", "Write the scenario's node graph as Graphviz DOT (or SVG with --svg); exit 1 when it has graph errors");
+    graph_cmd->add_option("file", graph.file, "Scenario file")->required();
+    graph_cmd->add_option("-o,--out", graph.out, "Write to this file instead of the terminal");
+    graph_cmd->add_flag("--svg", graph.svg, "Render SVG with Graphviz's dot (apt-get install graphviz)");
+    graph_cmd->add_option("--lang", graph.language, "Language of the labels (default: the scenario's first)");
+
+    SimulateOptions simulate;
+    auto* simulate_cmd = app.add_subcommand("simulate", "Play random runs: coverage, score distribution, outcomes, stuck runs (exit 1 if any)");
+    simulate_cmd->add_option("file", simulate.file, "Scenario file")->required();
+    simulate_cmd->add_option("--runs", simulate.runs, "Number of runs (default 1000)")->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+    simulate_cmd->add_option("--seed", simulate.seed, "Seed of the first run; run i uses seed+i (default 0)");
+    simulate_cmd->add_option("--max-decisions", simulate.max_decisions, "Decisions after which a run counts as stuck in a loop (default 1000)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+    simulate_cmd->add_flag("--json", simulate.json, "Print the report as JSON");
+    simulate_cmd->add_option("-o,--out", simulate.out, "Write to this file instead of the terminal");
 
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
@@ -78,6 +98,9 @@ int main(int argc, char** argv) {
     if (*xapi_cmd) return xapi_command(xapi);
     if (*export_cmd) return export_command(export_options);
     if (*report_cmd) return report_command(report_options);
+    if (*schema_cmd) return schema_command(schema);
+    if (*graph_cmd) return graph_command(graph);
+    if (*simulate_cmd) return simulate_command(simulate);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);

@@ -1,6 +1,8 @@
 // Reachability, dead ends and endless loops, computed without recursion (scenarios may be long chains).
 #include "graph_checks.hpp"
 
+#include <salesdojo/graph_facts.hpp>
+
 #include <algorithm>
 
 namespace salesdojo {
@@ -94,37 +96,87 @@ std::vector<std::size_t> automatic_runs(const Scenario& s, const std::vector<std
     return run;
 }
 
-void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, std::size_t max_automatic_steps) {
-    const std::size_t n = s.nodes.size();
-    if (n == 0 || s.start < 0) return;
-    auto next = successors(s);
-    auto node_pointer = [](std::size_t i) { return "/nodes/" + std::to_string(i); };
+namespace {
 
-    std::vector<bool> reachable(n, false);
-    std::vector<int> work{s.start};
-    reachable[static_cast<std::size_t>(s.start)] = true;
+// The successor lists, reachability, reaching an ending and the strongly connected components.
+struct GraphShape {
+    std::vector<std::vector<int>> next;
+    std::vector<bool> reachable;
+    std::vector<bool> reaches_ending;
+    std::vector<int> component;
+    std::vector<int> sizes;  // per component
+};
+
+GraphShape graph_shape(const Scenario& s) {
+    GraphShape g;
+    const std::size_t n = s.nodes.size();
+    g.next = successors(s);
+    const auto& next = g.next;
+    g.reachable.assign(n, false);
+    std::vector<int> work;
+    if (s.start >= 0 && static_cast<std::size_t>(s.start) < n) {
+        work.push_back(s.start);
+        g.reachable[static_cast<std::size_t>(s.start)] = true;
+    }
     while (!work.empty()) {
         int v = work.back();
         work.pop_back();
         for (int w : next[static_cast<std::size_t>(v)])
-            if (!reachable[static_cast<std::size_t>(w)]) { reachable[static_cast<std::size_t>(w)] = true; work.push_back(w); }
+            if (!g.reachable[static_cast<std::size_t>(w)]) { g.reachable[static_cast<std::size_t>(w)] = true; work.push_back(w); }
     }
 
     std::vector<std::vector<int>> previous(n);
     for (std::size_t v = 0; v < n; ++v)
         for (int w : next[v]) previous[static_cast<std::size_t>(w)].push_back(static_cast<int>(v));
-    std::vector<bool> reaches_ending(n, false);
+    g.reaches_ending.assign(n, false);
     for (std::size_t v = 0; v < n; ++v)
-        if (s.nodes[v].kind == NodeKind::Ending) { reaches_ending[v] = true; work.push_back(static_cast<int>(v)); }
+        if (s.nodes[v].kind == NodeKind::Ending) { g.reaches_ending[v] = true; work.push_back(static_cast<int>(v)); }
     while (!work.empty()) {
         int v = work.back();
         work.pop_back();
         for (int u : previous[static_cast<std::size_t>(v)])
-            if (!reaches_ending[static_cast<std::size_t>(u)]) { reaches_ending[static_cast<std::size_t>(u)] = true; work.push_back(u); }
+            if (!g.reaches_ending[static_cast<std::size_t>(u)]) { g.reaches_ending[static_cast<std::size_t>(u)] = true; work.push_back(u); }
     }
+    g.component = components(next, g.sizes);
+    return g;
+}
 
-    std::vector<int> sizes;
-    auto component = components(next, sizes);
+bool is_dead_end(const Node& node) { return node.kind == NodeKind::Choices && node.choices.empty(); }
+
+bool in_cycle(const GraphShape& g, std::size_t v) {
+    const int c = g.component[v];
+    return g.sizes[static_cast<std::size_t>(c)] > 1 ||
+           std::find(g.next[v].begin(), g.next[v].end(), static_cast<int>(v)) != g.next[v].end();
+}
+
+}  // namespace
+
+GraphFacts graph_facts(const Scenario& s) {
+    GraphFacts facts;
+    const std::size_t n = s.nodes.size();
+    facts.dead_end.assign(n, false);
+    facts.endless_loop.assign(n, false);
+    if (n == 0) return facts;
+    GraphShape g = graph_shape(s);
+    for (std::size_t v = 0; v < n; ++v) {
+        facts.dead_end[v] = is_dead_end(s.nodes[v]);
+        facts.endless_loop[v] = !g.reaches_ending[v] && !facts.dead_end[v] && in_cycle(g, v);
+    }
+    facts.reachable = std::move(g.reachable);
+    facts.reaches_ending = std::move(g.reaches_ending);
+    return facts;
+}
+
+void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, std::size_t max_automatic_steps) {
+    const std::size_t n = s.nodes.size();
+    if (n == 0 || s.start < 0) return;
+    auto node_pointer = [](std::size_t i) { return "/nodes/" + std::to_string(i); };
+    const GraphShape g = graph_shape(s);
+    const auto& next = g.next;
+    const auto& reachable = g.reachable;
+    const auto& reaches_ending = g.reaches_ending;
+    const auto& component = g.component;
+    const auto& sizes = g.sizes;
     const auto runs = automatic_runs(s, next, component, sizes.size());
     std::size_t longest_run = 0;  // the reachable node that starts the longest run
     for (std::size_t v = 0; v < n; ++v)
@@ -144,17 +196,14 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, 
                     s.nodes[static_cast<std::size_t>(s.start)].id + "'", node_pointer(v)));
             continue;
         }
-        bool is_dead_end = node.kind == NodeKind::Choices && node.choices.empty();
-        if (is_dead_end) {
+        if (is_dead_end(node)) {
             out.push_back(source.make("SD2008",
                 "node '" + node.id + "' is a dead end: it is not an ending and has no choices", node_pointer(v)));
             continue;
         }
         if (reaches_ending[v]) continue;
         int c = component[v];
-        bool in_cycle = sizes[static_cast<std::size_t>(c)] > 1 ||
-                        std::find(next[v].begin(), next[v].end(), static_cast<int>(v)) != next[v].end();
-        if (in_cycle && !loop_reported[static_cast<std::size_t>(c)]) {
+        if (in_cycle(g, v) && !loop_reported[static_cast<std::size_t>(c)]) {
             loop_reported[static_cast<std::size_t>(c)] = true;
             out.push_back(source.make("SD2009",
                 "node '" + node.id + "' is in a loop of " + std::to_string(sizes[static_cast<std::size_t>(c)]) +

@@ -1,6 +1,7 @@
 // Builds a Scenario from JSON, reporting every problem with its position (docs/diagnostics.md).
 #include <salesdojo/loader.hpp>
 #include <salesdojo/image_header.hpp>
+#include <salesdojo/scenario_fields.hpp>
 
 #include "graph_checks.hpp"
 #include "nearest_word.hpp"
@@ -15,6 +16,7 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>
@@ -106,24 +108,6 @@ const char* type_name(const json& value) {
     }
 }
 
-bool is_node_id(std::string_view id) {
-    if (id.empty() || id.size() > 128) return false;
-    return std::all_of(id.begin(), id.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '-' || c == '.';
-    });
-}
-// Variables and facts appear in conditions, so they must be identifiers there.
-bool is_identifier(std::string_view id) {
-    if (id.empty() || id.size() > 128) return false;
-    if (!(std::isalpha(static_cast<unsigned char>(id[0])) || id[0] == '_')) return false;
-    if (id == "and" || id == "or" || id == "not" || id == "true" || id == "false") return false;
-    return std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
-}
-bool is_colour(std::string_view s) {
-    return s.size() == 7 && s[0] == '#' &&
-           std::all_of(s.begin() + 1, s.end(), [](unsigned char c) { return std::isxdigit(c); });
-}
-
 const std::vector<std::string> kDefaultDimensions = {"qualify", "decline", "bias", "relationship"};
 const std::vector<std::string> kExpressions = {"neutral", "annoyed", "pleased", "surprised", "worried"};
 
@@ -142,11 +126,9 @@ public:
             report("SD1007", std::string("a scenario must be a JSON object, not ") + type_name(doc), "");
             return nullptr;
         }
-        check_keys(doc, "", {"$schema", "format_version", "id", "version", "title", "summary",
-                             "skills", "difficulty", "estimated_minutes", "languages", "author",
-                             "licence", "start", "cast", "rubric", "outcomes", "variables", "facts",
-                             "nodes"});
+        // format_version first: a file of another format is not judged by this one's fields.
         if (!read_format_version(doc)) return nullptr;
+        check_keys(doc, "", ObjectKind::Scenario);
         read_metadata(doc);
         read_metadata_texts(doc);
         read_rubric(doc);
@@ -156,8 +138,12 @@ public:
         collect_node_ids(doc);
         read_nodes(doc);
         read_start(doc);
-        if (!has_errors(m_out)) check_graph(*m_s, m_src, m_out, m_limits.max_automatic_steps);
+        m_complete = !has_errors(m_out);
+        if (m_complete) check_graph(*m_s, m_src, m_out, m_limits.max_automatic_steps);
         return scenario;
+    }
+    // Every error found, if any, is in the node graph (check_graph): the scenario is otherwise whole.
+    bool complete_but_for_graph() const { return m_complete;
     }
 
 private:
@@ -167,27 +153,28 @@ private:
         m_out.push_back(m_src.make(code, std::move(message), pointer.str()));
     }
 
-    // Known keys are compared in place; the list is copied into strings only to suggest a name for
-    // an unknown key. Also remembers where each known key's value is (m_keys), so that the field() lookups that
-    // follow for the same object need no search of the object's members.
-    void check_keys(const json& object, const Ptr& pointer,
-                    std::initializer_list<std::string_view> known) {
+    // Checks an object against its entry in the field table (scenario_fields.hpp): unknown keys
+    // (SD1009), missing required keys (SD1008), wrong types (SD1007), values outside the allowed
+    // ones or the limits (SD1010). A value that fails is remembered (m_rejected), so the typed
+    // accessors below, which report nothing, never hand it to the reading code. Also remembers where
+    // each field's value is (m_keys), so the lookups that follow for the same object need no search.
+    void check_keys(const json& object, const Ptr& pointer, ObjectKind kind) {
+        const ObjectSpec& spec = object_spec(kind);
         m_keys.object = nullptr;
         if (!object.is_object()) return;
-        const bool cache = known.size() <= KeyCache::kMax;
-        if (cache) {
-            m_keys.count = known.size();
-            std::copy(known.begin(), known.end(), m_keys.known);
-            std::fill(m_keys.values, m_keys.values + m_keys.count, nullptr);
+        m_keys.count = spec.fields.size();  // at most KeyCache::kMax (a test checks the table)
+        for (std::size_t i = 0; i < m_keys.count; ++i) {
+            m_keys.known[i] = spec.fields[i].name;
+            m_keys.values[i] = nullptr;
         }
         for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
             const std::string& name = key;  // C++17 lambdas cannot capture a structured binding (Clang refuses)
-            const auto hit = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, name); });
-            if (hit != known.end()) {
-                if (cache) m_keys.values[hit - known.begin()] = &value;
+            const auto hit = std::find_if(m_keys.known, m_keys.known + m_keys.count, [&](std::string_view k) { return same_key(k, name); });
+            if (hit != m_keys.known + m_keys.count) {
+                m_keys.values[hit - m_keys.known] = &value;
                 continue;
             }
-            std::string message = "unknown key '" + key + "'" + did_you_mean(key, known);
+            std::string message = "unknown key '" + key + "'" + did_you_mean(key, std::vector<std::string_view>(m_keys.known, m_keys.known + m_keys.count));
             const std::string key_pointer = at(pointer, key).str();
             Diagnostic d = m_src.make("SD1009", message, key_pointer);
             if (auto offset = m_src.offset_of_key(key_pointer)) {
@@ -197,14 +184,123 @@ private:
             }
             m_out.push_back(std::move(d));
         }
-        if (cache) m_keys.object = &object;
+        m_keys.object = &object;
+        const json* values[KeyCache::kMax];
+        std::copy(m_keys.values, m_keys.values + m_keys.count, values);  // check_value may not touch m_keys, but be safe
+        for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+            const FieldSpec& f = spec.fields[i];
+            if (!values[i]) {
+                if (f.presence == Presence::Required)
+                    report(f.missing_code, "missing required key '" + std::string(f.name) + "'" + std::string(f.missing_hint), pointer);
+                continue;
+            }
+            if (!check_value(f, f.type, *values[i], at(pointer, f.name))) m_rejected.insert(values[i]);
+        }
+        for (const FieldRule& rule : spec.rules) {
+            const json* selector = values[spec.field(rule.field) - spec.fields.data()];
+            if (!selector || !selector->is_string() || selector->get_ref<const std::string&>() != rule.equals) continue;
+            const std::string when = " when '" + std::string(rule.field) + "' is \"" + std::string(rule.equals) + "\"";
+            for (std::string_view required : rule.required)
+                if (!values[spec.field(required) - spec.fields.data()])
+                    report("SD1008", "missing required key '" + std::string(required) + "' (needed" + when + ")", pointer);
+            for (const auto& [name, type] : rule.typed) {
+                const json* value = values[spec.field(name) - spec.fields.data()];
+                if (!value || rejected(value) || has_type(*value, type)) continue;
+                report("SD1007", "'" + std::string(name) + "' must be " + field_type_name(type) + when + ", not " + type_name(*value),
+                       at(pointer, name));
+                m_rejected.insert(value);
+            }
+        }
     }
 
-    // ----- typed field access: each reports SD1007 / SD1008 and returns nullptr when unusable -----
-    const json* field(const json& object, const char* key, const Ptr& pointer, bool required) {
+    static bool has_type(const json& v, FieldType type) {
+        switch (type) {
+            case FieldType::String: return v.is_string();
+            case FieldType::Integer: return v.is_number_integer();
+            case FieldType::Number: return v.is_number();
+            case FieldType::Boolean: return v.is_boolean();
+            case FieldType::IntegerOrBoolean: return v.is_number_integer() || v.is_boolean();
+            case FieldType::Text: return v.is_string() || v.is_object();
+            case FieldType::Object:
+            case FieldType::Map: return v.is_object();
+            case FieldType::Array: return v.is_array();
+        }
+        return false;
+    }
+    static std::string number_text(double x) {
+        if (x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<std::int64_t>(x));
+        return std::to_string(x);
+    }
+
+    // One field's value against its table entry; reports and returns false when it cannot be used.
+    bool check_value(const FieldSpec& f, FieldType type, const json& v, const Ptr& pointer) {
+        const std::string name = "'" + std::string(f.name) + "'";
+        // Integers first go through as_int, which tells a fraction (SD1007) from a value too large (SD1010).
+        const bool integer = type == FieldType::Integer || (type == FieldType::IntegerOrBoolean && !v.is_boolean());
+        if (integer && v.is_number()) {
+            if (!as_int(v, pointer, f.name)) return false;
+        } else if (!has_type(v, type)) {
+            report("SD1007", name + " must be " + field_type_name(type) + ", not " + type_name(v), pointer);
+            return false;
+        }
+        if (v.is_string()) {
+            const std::string& s = v.get_ref<const std::string&>();
+            if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end()) {
+                std::string list;
+                for (auto option : f.allowed) list += (list.empty() ? "" : ", ") + std::string(option);
+                report("SD1010", name + " must be one of " + list + ", not '" + s + "'", pointer);
+                return false;
+            }
+            if (!rule_holds(f.name, f.rule, s, pointer)) return false;
+        }
+        if (v.is_number()) {
+            const double x = v.get<double>();
+            if (f.constant && x != static_cast<double>(*f.constant)) {
+                report("SD1010", name + " must be " + std::to_string(*f.constant), pointer);
+                return false;
+            }
+            const bool below = f.minimum && (f.exclusive_minimum ? !(x > *f.minimum) : !(x >= *f.minimum));
+            const bool above = f.maximum && !(x <= *f.maximum);
+            if (below || above || !std::isfinite(x)) {
+                report("SD1010", name + " must be " + (f.exclusive_minimum ? "above " : "between ") +
+                                     number_text(f.minimum.value_or(0)) + (f.exclusive_minimum ? " and at most " : " and ") +
+                                     number_text(f.maximum.value_or(0)), pointer);
+                return false;
+            }
+        }
+        if (v.is_array()) {
+            if (f.min_items && v.size() < *f.min_items) {
+                report("SD1010", name + " needs at least " + std::to_string(*f.min_items) + " " + std::string(f.item_noun), pointer);
+                return false;
+            }
+            if (f.max_items && v.size() > *f.max_items) {
+                report("SD1010", name + " has " + std::to_string(v.size()) + " items; at most " + std::to_string(*f.max_items) +
+                                     " are allowed", pointer);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A string against its shape (ids, language codes, colours); reports SD1010 when it does not fit.
+    bool rule_holds(std::string_view what, StringRule rule, const std::string& s, const Ptr& pointer) {
+        if (string_matches(rule, s)) return true;
+        const auto max_length = string_max_length(rule);
+        if (max_length && s.size() > *max_length)
+            report("SD1010", std::string(what) + " is too long: " + std::to_string(s.size()) + " characters; an id may have at most " +
+                                 std::to_string(*max_length), pointer);
+        else
+            report("SD1010", std::string(what) + " '" + s + "' must be " + std::string(rule_description(rule)), pointer);
+        return false;
+    }
+
+    bool rejected(const json* value) const { return !m_rejected.empty() && m_rejected.count(value) > 0; }
+
+    // ----- typed field access: the value when present, of the right type and not rejected by
+    // check_keys (which reported every problem); nullptr / nullopt otherwise, silently -----
+    const json* field(const json& object, std::string_view key) const {
         const json* value = lookup(object, key);
-        if (!value && required) report("SD1008", std::string("missing required key '") + key + "'", pointer);
-        return value;
+        return value && !rejected(value) ? value : nullptr;
     }
     const json* lookup(const json& object, std::string_view key) const {
         if (&object == m_keys.object) {
@@ -214,31 +310,22 @@ private:
         auto it = object.find(key);  // a string_view: no std::string, no strlen per comparison
         return it == object.end() ? nullptr : &*it;
     }
-    const json* typed(const json& object, const char* key, const Ptr& pointer,
-                      bool required, json::value_t expected, const char* expected_name) {
-        const json* value = field(object, key, pointer, required);
-        if (!value) return nullptr;
-        bool ok = value->type() == expected ||
-                  (expected == json::value_t::number_integer && value->is_number_integer());
-        if (!ok) {
-            report("SD1007", std::string("'") + key + "' must be " + expected_name + ", not " +
-                                type_name(*value), at(pointer, key));
-            return nullptr;
-        }
-        return value;
+    const json* typed(const json& object, std::string_view key, FieldType type) const {
+        const json* value = field(object, key);
+        return value && has_type(*value, type) ? value : nullptr;
     }
-    std::optional<std::string> get_string(const json& object, const char* key,
-                                          const Ptr& pointer, bool required) {
-        const json* v = typed(object, key, pointer, required, json::value_t::string, "a string");
+    std::optional<std::string> get_string(const json& object, std::string_view key) const {
+        const json* v = typed(object, key, FieldType::String);
         if (!v) return std::nullopt;
         return v->get<std::string>();
     }
-    std::optional<std::int64_t> get_int(const json& object, const char* key,
-                                        const Ptr& pointer, bool required) {
-        const json* v = field(object, key, pointer, required);
+    std::optional<std::int64_t> get_int(const json& object, std::string_view key) const {
+        const json* v = typed(object, key, FieldType::Integer);
         if (!v) return std::nullopt;
-        return as_int(*v, at(pointer, key), key);
+        return v->is_number_unsigned() ? static_cast<std::int64_t>(v->get<std::uint64_t>()) : v->get<std::int64_t>();
     }
+    const json* get_array(const json& object, std::string_view key) const { return typed(object, key, FieldType::Array); }
+    const json* get_object(const json& object, std::string_view key) const { return typed(object, key, FieldType::Object); }
     std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
         const auto out_of_range = [&] {
             report("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
@@ -266,12 +353,6 @@ private:
         report("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
         return std::nullopt;
     }
-    const json* get_array(const json& object, const char* key, const Ptr& pointer, bool required) {
-        return typed(object, key, pointer, required, json::value_t::array, "an array");
-    }
-    const json* get_object(const json& object, const char* key, const Ptr& pointer, bool required) {
-        return typed(object, key, pointer, required, json::value_t::object, "an object");
-    }
     // Array elements that must be objects: reports and skips the rest.
     bool element_is_object(const json& element, const Ptr& pointer, const char* what) {
         if (element.is_object()) return true;
@@ -279,9 +360,9 @@ private:
         return false;
     }
 
-    LocalizedText get_text(const json& object, const char* key, const Ptr& pointer, bool required) {
+    LocalizedText get_text(const json& object, const char* key, const Ptr& pointer) {
         LocalizedText text;
-        const json* v = field(object, key, pointer, required);
+        const json* v = field(object, key);
         if (!v) return text;
         read_text(*v, at(pointer, key), key, text);
         return text;
@@ -330,14 +411,13 @@ private:
 
     // ----- sections -----
     bool read_format_version(const json& doc) {
-        const json* v = field(doc, "format_version", "", true);
+        const FieldSpec& spec = *object_spec(ObjectKind::Scenario).field("format_version");
+        const json* v = lookup(doc, spec.name);
         if (!v) {
-            // field() reported SD1008; this key has its own code (same position).
-            m_out.back() = m_src.make("SD1006", "missing 'format_version'; this SalesDojo reads format_version 1",
-                                      m_out.back().pointer);
+            report(spec.missing_code, "missing 'format_version'" + std::string(spec.missing_hint), "");
             return false;
         }
-        if (!v->is_number_integer() || v->get<std::int64_t>() != kFormatVersion) {
+        if (!v->is_number_integer() || v->get<std::int64_t>() != spec.constant) {
             report("SD1006", "unsupported format_version " + v->dump() +
                                 "; this SalesDojo reads format_version 1 (see docs/scenario-format.md)",
                   "/format_version");
@@ -347,57 +427,38 @@ private:
     }
 
     void read_metadata(const json& doc) {
-        if (auto id = get_string(doc, "id", "", true)) {
-            m_s->id = *id;
-            bool ok = !id->empty() && std::all_of(id->begin(), id->end(), [](unsigned char c) {
-                          return std::islower(c) || std::isdigit(c) || c == '-' || c == '_';
-                      });
-            if (id->size() > kMaxIdLength)
-                report("SD1010", "scenario id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
-                                    std::to_string(kMaxIdLength), "/id");
-            else if (!ok) report("SD1010", "scenario id '" + *id + "' must use only a-z, 0-9, '-' and '_'", "/id");
-        }
-        if (auto version = get_string(doc, "version", "", true)) m_s->version = *version;
-        if (const json* languages = get_array(doc, "languages", "", true)) {
+        if (auto id = get_string(doc, "id")) m_s->id = *id;
+        if (auto version = get_string(doc, "version")) m_s->version = *version;
+        if (const json* languages = get_array(doc, "languages")) {
             for (std::size_t i = 0; i < languages->size(); ++i) {
                 const json& l = (*languages)[i];
                 Ptr pointer = at("/languages", i);
                 if (!l.is_string()) { report("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
                 auto code = l.get<std::string>();
-                if (code.size() < 2 || code.size() > 8 ||
-                    !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::islower(c) || c == '-'; }))
+                if (!string_matches(StringRule::LanguageCode, code))
                     report("SD1010", "'" + code + "' is not a language code like \"nl\" or \"en\"", pointer);
                 else if (std::find(m_s->languages.begin(), m_s->languages.end(), code) != m_s->languages.end())
                     report("SD2001", "language '" + code + "' is listed twice", pointer);
                 else
                     m_s->languages.push_back(code);
             }
-            if (languages->empty()) report("SD1010", "'languages' must name at least one language", "/languages");
         }
-        if (const json* skills = get_array(doc, "skills", "", false)) {
+        if (const json* skills = get_array(doc, "skills")) {
             for (std::size_t i = 0; i < skills->size(); ++i) {
                 const json& skill = (*skills)[i];
                 if (!skill.is_string()) { report("SD1007", std::string("a skill must be a string, not ") + type_name(skill), at("/skills", i)); continue; }
                 m_s->skills.push_back(skill.get<std::string>());
             }
         }
-        if (auto difficulty = get_string(doc, "difficulty", "", false)) {
-            if (*difficulty != "easy" && *difficulty != "medium" && *difficulty != "hard")
-                report("SD1010", "difficulty must be \"easy\", \"medium\" or \"hard\", not \"" + *difficulty + "\"", "/difficulty");
-            else
-                m_s->difficulty = *difficulty;
-        }
-        if (auto minutes = get_int(doc, "estimated_minutes", "", false)) {
-            if (*minutes < 1 || *minutes > 180) report("SD1010", "estimated_minutes must be between 1 and 180", "/estimated_minutes");
-            else m_s->estimated_minutes = static_cast<int>(*minutes);
-        }
-        if (auto author = get_string(doc, "author", "", false)) m_s->author = *author;
-        if (auto licence = get_string(doc, "licence", "", false)) m_s->licence = *licence;
+        if (auto difficulty = get_string(doc, "difficulty")) m_s->difficulty = *difficulty;
+        if (auto minutes = get_int(doc, "estimated_minutes")) m_s->estimated_minutes = static_cast<int>(*minutes);
+        if (auto author = get_string(doc, "author")) m_s->author = *author;
+        if (auto licence = get_string(doc, "licence")) m_s->licence = *licence;
     }
 
     void read_metadata_texts(const json& doc) {
-        m_s->title = get_text(doc, "title", "", true);
-        m_s->summary = get_text(doc, "summary", "", true);
+        m_s->title = get_text(doc, "title", "");
+        m_s->summary = get_text(doc, "summary", "");
     }
 
     // Registers an id in a namespace, reporting duplicates; returns false for a bad or duplicate id.
@@ -410,50 +471,33 @@ private:
         }
         return true;
     }
-    std::optional<std::string> read_id(const json& object, const Ptr& pointer, bool identifier) {
-        auto id = get_string(object, "id", pointer, true);
-        if (!id) return std::nullopt;
-        if (id->size() > kMaxIdLength) {
-            report("SD1010", "id is too long: " + std::to_string(id->size()) + " characters; an id may have at most " +
-                                std::to_string(kMaxIdLength), at(pointer, "id"));
-            return std::nullopt;
-        }
-        if (identifier ? !is_identifier(*id) : !is_node_id(*id)) {
-            report("SD1010", "id '" + *id + "' " + (identifier
-                      ? "must be a name usable in conditions: a letter or '_' then letters, digits or '_' (not and/or/not/true/false)"
-                      : "may only contain letters, digits, '-', '_' and '.'"),
-                  at(pointer, "id"));
-            return std::nullopt;
-        }
+    // The id of an object of `kind`, when it has the shape the table asks (check_keys reports it otherwise).
+    std::optional<std::string> read_id(const json& object, ObjectKind kind) {
+        auto id = get_string(object, "id");
+        if (!id || !string_matches(object_spec(kind).field("id")->rule, *id)) return std::nullopt;
         return id;
     }
 
     void read_rubric(const json& doc) {
-        const json* rubric = get_object(doc, "rubric", "", false);
+        const json* rubric = get_object(doc, "rubric");
         static const json empty = json::object();  // static: its address is never reused (see m_keys)
         if (!rubric) rubric = &empty;
-        check_keys(*rubric, "/rubric", {"dimensions", "principles", "assumption", "pass_mark", "verdict_thresholds"});
-        if (const json* dims = get_array(*rubric, "dimensions", "/rubric", false)) {
+        check_keys(*rubric, "/rubric", ObjectKind::Rubric);
+        if (const json* dims = get_array(*rubric, "dimensions")) {
             for (std::size_t i = 0; i < dims->size(); ++i) {
                 Ptr pointer = at("/rubric/dimensions", i);
                 const json& d = (*dims)[i];
                 if (!element_is_object(d, pointer, "dimension")) continue;
-                check_keys(d, pointer, {"id", "title", "description", "weight"});
-                auto id = read_id(d, pointer, false);
+                check_keys(d, pointer, ObjectKind::Dimension);
+                auto id = read_id(d, ObjectKind::Dimension);
                 if (!id || !register_id(m_dimension_ids, *id, static_cast<int>(m_s->dimensions.size()), at(pointer, "id"), "dimension")) continue;
                 Dimension dim;
                 dim.id = *id;
-                dim.title = get_text(d, "title", pointer, false);
-                dim.description = get_text(d, "description", pointer, false);
-                if (const json* w = field(d, "weight", pointer, false)) {
-                    if (!w->is_number()) report("SD1007", std::string("'weight' must be a number, not ") + type_name(*w), at(pointer, "weight"));
-                    else if (!(w->get<double>() > 0.0) || !std::isfinite(w->get<double>()) || w->get<double>() > 1000.0)
-                        report("SD1010", "'weight' must be a number above 0 (and at most 1000)", at(pointer, "weight"));
-                    else dim.weight = w->get<double>();
-                }
+                dim.title = get_text(d, "title", pointer);
+                dim.description = get_text(d, "description", pointer);
+                if (const json* w = typed(d, "weight", FieldType::Number)) dim.weight = w->get<double>();
                 m_s->dimensions.push_back(std::move(dim));
             }
-            if (dims->empty()) report("SD1010", "'dimensions' must name at least one dimension", "/rubric/dimensions");
         } else {
             for (const auto& id : kDefaultDimensions) {
                 m_dimension_ids.emplace(id, static_cast<int>(m_s->dimensions.size()));
@@ -463,61 +507,51 @@ private:
                 m_s->dimensions.push_back(std::move(dim));
             }
         }
-        if (const json* principles = get_array(*rubric, "principles", "/rubric", false)) {
+        if (const json* principles = get_array(*rubric, "principles")) {
             for (std::size_t i = 0; i < principles->size(); ++i) {
                 Ptr pointer = at("/rubric/principles", i);
                 const json& p = (*principles)[i];
                 if (!element_is_object(p, pointer, "principle")) continue;
-                check_keys(p, pointer, {"id", "title", "explanation"});
-                auto id = read_id(p, pointer, false);
+                check_keys(p, pointer, ObjectKind::Principle);
+                auto id = read_id(p, ObjectKind::Principle);
                 if (!id || !register_id(m_principle_ids, *id, static_cast<int>(m_s->principles.size()), at(pointer, "id"), "principle")) continue;
-                m_s->principles.push_back({*id, get_text(p, "title", pointer, true), get_text(p, "explanation", pointer, true)});
+                m_s->principles.push_back({*id, get_text(p, "title", pointer), get_text(p, "explanation", pointer)});
             }
         }
         std::string assumption_dimension = "bias";
         const char* dimension_pointer = "/rubric";
-        if (const json* a = get_object(*rubric, "assumption", "/rubric", false)) {
-            check_keys(*a, "/rubric/assumption", {"dimension", "penalty"});
-            if (auto d = get_string(*a, "dimension", "/rubric/assumption", false)) {
+        if (const json* a = get_object(*rubric, "assumption")) {
+            check_keys(*a, "/rubric/assumption", ObjectKind::Assumption);
+            if (auto d = get_string(*a, "dimension")) {
                 assumption_dimension = *d;
                 dimension_pointer = "/rubric/assumption/dimension";
             }
-            if (auto p = get_int(*a, "penalty", "/rubric/assumption", false)) {
-                if (*p < 0 || *p > 1000) report("SD1010", "'penalty' must be between 0 and 1000", "/rubric/assumption/penalty");
-                else m_s->assumption_penalty = static_cast<int>(*p);
-            }
+            if (auto p = get_int(*a, "penalty")) m_s->assumption_penalty = static_cast<int>(*p);
         }
         auto it = m_dimension_ids.find(assumption_dimension);
         if (it != m_dimension_ids.end()) m_s->assumption_dimension = it->second;
         else if (std::string_view(dimension_pointer) != "/rubric")  // an explicit but unknown dimension
             report("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
-        if (const json* pass = field(*rubric, "pass_mark", "/rubric", false)) {
-            if (!pass->is_number()) report("SD1007", std::string("'pass_mark' must be a number, not ") + type_name(*pass), "/rubric/pass_mark");
-            else if (!(pass->get<double>() >= 0.0 && pass->get<double>() <= 100.0)) report("SD1010", "'pass_mark' must be between 0 and 100", "/rubric/pass_mark");
-            else m_s->pass_mark = pass->get<double>();
-        }
+        if (const json* pass = typed(*rubric, "pass_mark", FieldType::Number)) m_s->pass_mark = pass->get<double>();
         read_verdict_thresholds(*rubric);
     }
 
     // rubric.verdict_thresholds: {"good", "inaccuracy", "mistake"}, each the largest loss (points of
     // the 0..100 score) its verdict allows; increasing, above 0, at most 100.
     void read_verdict_thresholds(const json& rubric) {
-        const json* t = get_object(rubric, "verdict_thresholds", "/rubric", false);
+        const json* t = get_object(rubric, "verdict_thresholds");
         if (!t) return;
         const Ptr base("/rubric/verdict_thresholds");
-        check_keys(*t, base, {"good", "inaccuracy", "mistake"});
+        check_keys(*t, base, ObjectKind::VerdictThresholds);
         VerdictThresholds thresholds = m_s->verdict_thresholds;
         double* slots[] = {&thresholds.good, &thresholds.inaccuracy, &thresholds.mistake};
         const char* keys[] = {"good", "inaccuracy", "mistake"};
         bool ok = true;
         for (int i = 0; i < 3; ++i) {
-            const json* v = field(*t, keys[i], base, false);
+            const json* v = lookup(*t, keys[i]);
             if (!v) continue;
-            const Ptr pointer = at(base, keys[i]);
-            if (!v->is_number()) { report("SD1007", std::string("'") + keys[i] + "' must be a number, not " + type_name(*v), pointer); ok = false; continue; }
-            const double value = v->get<double>();
-            if (!(value > 0.0 && value <= 100.0)) { report("SD1010", std::string("'") + keys[i] + "' must be above 0 and at most 100 (points of the overall score)", pointer); ok = false; continue; }
-            *slots[i] = value;
+            if (rejected(v)) { ok = false; continue; }  // check_keys reported it
+            *slots[i] = v->get<double>();
         }
         if (ok && !(thresholds.good < thresholds.inaccuracy && thresholds.inaccuracy < thresholds.mistake)) {
             report("SD1010", "verdict thresholds must increase: good < inaccuracy < mistake", base);
@@ -534,28 +568,28 @@ private:
             outcome.title.by_language.emplace("", id);
             m_s->outcomes.push_back(std::move(outcome));
         }
-        const json* outcomes = get_array(doc, "outcomes", "", false);
+        const json* outcomes = get_array(doc, "outcomes");
         if (!outcomes) return;
         for (std::size_t i = 0; i < outcomes->size(); ++i) {
             Ptr pointer = at("/outcomes", i);
             const json& o = (*outcomes)[i];
             if (!element_is_object(o, pointer, "outcome")) continue;
-            check_keys(o, pointer, {"id", "title"});
-            auto id = read_id(o, pointer, false);
+            check_keys(o, pointer, ObjectKind::Outcome);
+            auto id = read_id(o, ObjectKind::Outcome);
             if (!id || !register_id(m_outcome_ids, *id, static_cast<int>(m_s->outcomes.size()), at(pointer, "id"), "outcome")) continue;
-            m_s->outcomes.push_back({*id, get_text(o, "title", pointer, true)});
+            m_s->outcomes.push_back({*id, get_text(o, "title", pointer)});
         }
     }
 
     void read_state(const json& doc) {
-        if (const json* variables = get_array(doc, "variables", "", false)) {
+        if (const json* variables = get_array(doc, "variables")) {
             for (std::size_t i = 0; i < variables->size(); ++i) {
                 Ptr pointer = at("/variables", i);
                 const json& v = (*variables)[i];
                 if (!element_is_object(v, pointer, "variable")) continue;
-                check_keys(v, pointer, {"id", "type", "min", "max", "initial", "description"});
-                auto id = read_id(v, pointer, true);
-                auto type = get_string(v, "type", pointer, true);
+                check_keys(v, pointer, ObjectKind::Variable);
+                auto id = read_id(v, ObjectKind::Variable);
+                auto type = get_string(v, "type");
                 if (!id || !type) continue;
                 Variable var;
                 var.id = *id;
@@ -563,15 +597,12 @@ private:
                     var.type = ValueType::Bool;
                     var.min = 0;
                     var.max = 1;
-                    if (const json* init = field(v, "initial", pointer, false)) {
-                        if (!init->is_boolean()) report("SD1007", std::string("'initial' of a bool variable must be true or false, not ") + type_name(*init), at(pointer, "initial"));
-                        else var.initial = init->get<bool>() ? 1 : 0;
-                    }
+                    if (const json* init = typed(v, "initial", FieldType::Boolean)) var.initial = init->get<bool>() ? 1 : 0;
                 } else if (*type == "int") {
                     var.type = ValueType::Int;
-                    auto min = get_int(v, "min", pointer, true);
-                    auto max = get_int(v, "max", pointer, true);
-                    auto init = get_int(v, "initial", pointer, false);
+                    auto min = get_int(v, "min");
+                    auto max = get_int(v, "max");
+                    auto init = get_int(v, "initial");
                     if (!min || !max) continue;
                     if (*min > *max) { report("SD1010", "'min' is greater than 'max'", at(pointer, "min")); continue; }
                     var.min = static_cast<std::int32_t>(*min);
@@ -580,62 +611,58 @@ private:
                     if (init && (*init < *min || *init > *max))
                         report("SD2016", "'initial' " + std::to_string(*init) + " is outside " + std::to_string(*min) + ".." + std::to_string(*max), at(pointer, "initial"));
                 } else {
-                    report("SD1010", "variable type must be \"int\" or \"bool\", not \"" + *type + "\"", at(pointer, "type"));
-                    continue;
+                    continue;  // not a type the table allows: check_keys reported it
                 }
                 if (!register_id(m_state_ids, var.id, static_cast<int>(m_s->variables.size()), at(pointer, "id"), "variable or fact")) continue;
                 m_s->variables.push_back(var);
             }
         }
-        if (const json* facts = get_array(doc, "facts", "", false)) {
+        if (const json* facts = get_array(doc, "facts")) {
             for (std::size_t i = 0; i < facts->size(); ++i) {
                 Ptr pointer = at("/facts", i);
                 const json& f = (*facts)[i];
                 if (!element_is_object(f, pointer, "fact")) continue;
-                check_keys(f, pointer, {"id", "title"});
-                auto id = read_id(f, pointer, true);
+                check_keys(f, pointer, ObjectKind::Fact);
+                auto id = read_id(f, ObjectKind::Fact);
                 if (!id) continue;
                 // Facts share the variables' namespace (both appear in conditions); store as -1-index.
                 if (!register_id(m_state_ids, *id, -1 - static_cast<int>(m_s->facts.size()), at(pointer, "id"), "variable or fact")) continue;
-                m_s->facts.push_back({*id, get_text(f, "title", pointer, true)});
+                m_s->facts.push_back({*id, get_text(f, "title", pointer)});
             }
         }
     }
 
     void read_cast(const json& doc) {
-        const json* cast = get_array(doc, "cast", "", false);
+        const json* cast = get_array(doc, "cast");
         if (!cast) return;
         for (std::size_t i = 0; i < cast->size(); ++i) {
             Ptr pointer = at("/cast", i);
             const json& c = (*cast)[i];
             if (!element_is_object(c, pointer, "character")) continue;
-            check_keys(c, pointer, {"id", "name", "role", "appearance", "expressions", "portraits"});
-            auto id = read_id(c, pointer, false);
+            check_keys(c, pointer, ObjectKind::Character);
+            auto id = read_id(c, ObjectKind::Character);
             if (!id || !register_id(m_cast_ids, *id, static_cast<int>(m_s->cast.size()), at(pointer, "id"), "character")) continue;
             CastMember member;
             member.id = *id;
-            member.name = get_text(c, "name", pointer, true);
-            member.role = get_text(c, "role", pointer, false);
-            if (const json* a = get_object(c, "appearance", pointer, false)) {
+            member.name = get_text(c, "name", pointer);
+            member.role = get_text(c, "role", pointer);
+            if (const json* a = get_object(c, "appearance")) {
                 Ptr ap = at(pointer, "appearance");
-                check_keys(*a, ap, {"description", "skin", "hair", "hair_style", "clothing", "accent", "accessory"});
-                member.appearance.description = get_text(*a, "description", ap, false);
+                check_keys(*a, ap, ObjectKind::Appearance);
+                member.appearance.description = get_text(*a, "description", ap);
                 for (auto [key, target] : {std::pair<const char*, std::string*>{"skin", &member.appearance.skin},
                                            {"hair", &member.appearance.hair},
                                            {"clothing", &member.appearance.clothing},
                                            {"accent", &member.appearance.accent}}) {
-                    if (auto colour = get_string(*a, key, ap, false)) {
-                        if (!is_colour(*colour)) report("SD1010", std::string("'") + key + "' must be a colour like \"#a0522d\"", at(ap, key));
-                        else *target = *colour;
-                    }
+                    if (auto colour = get_string(*a, key)) *target = *colour;
                 }
-                read_choice_of(*a, "hair_style", ap, {"short", "long", "bun", "curly", "bald"}, member.appearance.hair_style);
-                read_choice_of(*a, "accessory", ap, {"none", "glasses", "beard", "earrings", "tie"}, member.appearance.accessory);
+                if (auto hair_style = get_string(*a, "hair_style")) member.appearance.hair_style = *hair_style;
+                if (auto accessory = get_string(*a, "accessory")) member.appearance.accessory = *accessory;
             }
-            if (const json* expressions = get_array(c, "expressions", pointer, false)) {
+            if (const json* expressions = get_array(c, "expressions")) {
                 for (std::size_t e = 0; e < expressions->size(); ++e) {
                     const json& x = (*expressions)[e];
-                    if (!x.is_string() || !is_node_id(x.get_ref<const std::string&>())) {
+                    if (!x.is_string() || !string_matches(StringRule::Id, x.get_ref<const std::string&>())) {
                         report("SD1010", "an expression must be a short name like \"annoyed\"", at(at(pointer, "expressions"), e));
                         continue;
                     }
@@ -644,7 +671,7 @@ private:
             } else {
                 member.expressions = kExpressions;
             }
-            if (const json* portraits = get_object(c, "portraits", pointer, false)) {
+            if (const json* portraits = get_object(c, "portraits")) {
                 for (const auto& item : portraits->items()) {
                     Ptr pp = at(at(pointer, "portraits"), item.key());
                     if (!item.value().is_string()) { report("SD1007", "a portrait must be a file path string", pp); continue; }
@@ -664,28 +691,16 @@ private:
         }
     }
 
-    void read_choice_of(const json& object, const char* key, const Ptr& pointer,
-                        std::initializer_list<const char*> allowed, std::string& target) {
-        auto value = get_string(object, key, pointer, false);
-        if (!value) return;
-        std::vector<std::string> options(allowed.begin(), allowed.end());
-        if (std::find(options.begin(), options.end(), *value) != options.end()) { target = *value; return; }
-        std::string list;
-        for (const auto& option : options) list += (list.empty() ? "" : ", ") + option;
-        report("SD1010", std::string("'") + key + "' must be one of " + list + ", not '" + *value + "'", at(pointer, key));
-    }
-
     void collect_node_ids(const json& doc) {
-        const json* nodes = get_array(doc, "nodes", "", true);
+        const json* nodes = get_array(doc, "nodes");
         if (!nodes) return;
-        if (nodes->empty()) report("SD1010", "'nodes' must contain at least one node", "/nodes");
         m_s->nodes.resize(nodes->size());
         m_node_ids.reserve(nodes->size());
         for (std::size_t i = 0; i < nodes->size(); ++i) {
             const json& n = (*nodes)[i];
             Ptr pointer = at("/nodes", i);
             if (!element_is_object(n, pointer, "node")) continue;
-            auto id = read_id(n, pointer, false);
+            auto id = read_id(n, ObjectKind::Node);
             if (!id) continue;
             m_s->nodes[i].id = *id;
             register_id(m_node_ids, *id, static_cast<int>(i), at(pointer, "id"), "node");
@@ -693,7 +708,7 @@ private:
     }
 
     std::optional<int> resolve_node(const json& holder, const char* key, const Ptr& pointer) {
-        auto target = get_string(holder, key, pointer, true);
+        auto target = get_string(holder, key);
         if (!target) return std::nullopt;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
@@ -711,9 +726,9 @@ private:
     }
 
     void read_nodes(const json& doc) {
-        auto it = doc.find("nodes");
-        if (it == doc.end() || !it->is_array()) return;
-        const json& nodes = *it;
+        const json* list = get_array(doc, "nodes");
+        if (!list || list->size() != m_s->nodes.size()) return;
+        const json& nodes = *list;
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const json& n = nodes[i];
             if (!n.is_object()) continue;
@@ -722,11 +737,10 @@ private:
     }
 
     void read_node(const json& n, const Ptr& pointer, Node& node) {
-        check_keys(n, pointer, {"id", "speaker", "expression", "text", "narration", "trainer_notes",
-                                "discussion", "choices", "next", "random", "ending"});
-        if (auto speaker = get_string(n, "speaker", pointer, false))
+        check_keys(n, pointer, ObjectKind::Node);
+        if (auto speaker = get_string(n, "speaker"))
             node.speaker = resolve_in(m_cast_ids, *speaker, at(pointer, "speaker"), "SD2010", "speaker");
-        if (auto expression = get_string(n, "expression", pointer, false)) {
+        if (auto expression = get_string(n, "expression")) {
             node.expression = *expression;
             if (node.speaker) {
                 const auto& allowed = m_s->cast[static_cast<std::size_t>(*node.speaker)].expressions;
@@ -738,10 +752,10 @@ private:
                 }
             }
         }
-        node.text = get_text(n, "text", pointer, false);
-        node.narration = get_text(n, "narration", pointer, false);
-        node.trainer_notes = get_text(n, "trainer_notes", pointer, false);
-        if (const json* discussion = get_array(n, "discussion", pointer, false)) {
+        node.text = get_text(n, "text", pointer);
+        node.narration = get_text(n, "narration", pointer);
+        node.trainer_notes = get_text(n, "trainer_notes", pointer);
+        if (const json* discussion = get_array(n, "discussion")) {
             for (std::size_t d = 0; d < discussion->size(); ++d) {
                 LocalizedText prompt;
                 read_text((*discussion)[d], at(at(pointer, "discussion"), d), "discussion", prompt);
@@ -749,7 +763,7 @@ private:
             }
         }
         int kinds = 0;
-        for (const char* key : {"choices", "next", "random", "ending"}) kinds += lookup(n, key) ? 1 : 0;
+        for (std::string_view key : object_spec(ObjectKind::Node).exactly_one_of) kinds += lookup(n, key) ? 1 : 0;
         if (kinds != 1) {
             report("SD1012", kinds == 0
                       ? "node '" + node.id + "' has no way on: give it \"choices\", \"next\", \"random\" or \"ending\""
@@ -759,13 +773,8 @@ private:
         }
         if (lookup(n, "choices")) {
             node.kind = NodeKind::Choices;
-            const json* choices = get_array(n, "choices", pointer, true);
+            const json* choices = get_array(n, "choices");
             if (!choices) return;
-            if (choices->size() > kMaxChoicesPerNode) {
-                report("SD1010", "node '" + node.id + "' has " + std::to_string(choices->size()) +
-                                    " choices; a node may have at most " + std::to_string(kMaxChoicesPerNode), at(pointer, "choices"));
-                return;
-            }
             node.choices.reserve(choices->size());
             for (std::size_t c = 0; c < choices->size(); ++c) {
                 Ptr cp = at(at(pointer, "choices"), c);
@@ -787,73 +796,68 @@ private:
             node.next = resolve_node(n, "next", pointer);
         } else if (lookup(n, "random")) {
             node.kind = NodeKind::Random;
-            const json* outcomes = get_array(n, "random", pointer, true);
+            const json* outcomes = get_array(n, "random");
             if (!outcomes) return;
-            if (outcomes->empty()) report("SD1010", "'random' needs at least one branch", at(pointer, "random"));
             for (std::size_t r = 0; r < outcomes->size(); ++r) {
                 Ptr rp = at(at(pointer, "random"), r);
                 const json& o = (*outcomes)[r];
                 if (!element_is_object(o, rp, "random branch")) continue;
-                check_keys(o, rp, {"weight", "next"});
+                check_keys(o, rp, ObjectKind::RandomBranch);
                 RandomOutcome outcome;
-                if (auto w = get_int(o, "weight", rp, true)) {
-                    if (*w < 1 || *w > 1000000) report("SD1010", "'weight' must be an integer from 1 to 1000000", at(rp, "weight"));
-                    else outcome.weight = static_cast<int>(*w);
-                }
+                if (auto w = get_int(o, "weight")) outcome.weight = static_cast<int>(*w);
                 outcome.next = resolve_node(o, "next", rp);
                 node.random.push_back(outcome);
             }
         } else {
             node.kind = NodeKind::Ending;
-            const json* ending = get_object(n, "ending", pointer, true);
+            const json* ending = get_object(n, "ending");
             if (!ending) return;
             Ptr ep = at(pointer, "ending");
-            check_keys(*ending, ep, {"outcome", "title", "score"});
+            check_keys(*ending, ep, ObjectKind::Ending);
             read_score_effects(*ending, ep, node.ending.score);
-            if (auto outcome = get_string(*ending, "outcome", ep, true)) {
+            if (auto outcome = get_string(*ending, "outcome")) {
                 if (auto index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class"))
                     node.ending.outcome = *index;
             }
-            node.ending.title = get_text(*ending, "title", ep, false);
+            node.ending.title = get_text(*ending, "title", ep);
         }
     }
 
     // "score": {dimension: integer}, on a choice or an ending.
     void read_score_effects(const json& owner, const Ptr& pointer, std::vector<ScoreEffect>& out) {
-        const json* score = get_object(owner, "score", pointer, false);
+        const json* score = get_object(owner, "score");
         if (!score) return;
         for (const auto& item : score->items()) {
             Ptr sp = at(at(pointer, "score"), item.key());
             auto dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
             auto amount = as_int(item.value(), sp, item.key());
             if (dimension && amount) {
-                if (*amount < -1000 || *amount > 1000) { report("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
+                static const FieldSpec& limits = *object_spec(ObjectKind::Choice).field("score");  // the same for endings
+                if (*amount < *limits.minimum || *amount > *limits.maximum) {
+                    report("SD1010", "a score effect must be between " + number_text(*limits.minimum) + " and " + number_text(*limits.maximum), sp);
+                    continue;
+                }
                 out.push_back({*dimension, static_cast<int>(*amount)});
             }
         }
     }
 
     bool read_choice(const json& c, const Ptr& pointer, Choice& choice) {
-        check_keys(c, pointer, {"id", "text", "condition", "score", "set", "add", "learns", "requires",
-                                "feedback", "principles", "intent", "next"});
-        auto id = read_id(c, pointer, false);
+        check_keys(c, pointer, ObjectKind::Choice);
+        auto id = read_id(c, ObjectKind::Choice);
         if (!id) return false;
         choice.id = *id;
-        choice.text = get_text(c, "text", pointer, true);
-        choice.feedback = get_text(c, "feedback", pointer, false);
+        choice.text = get_text(c, "text", pointer);
+        choice.feedback = get_text(c, "feedback", pointer);
         choice.next = resolve_node(c, "next", pointer);
-        if (auto condition = get_string(c, "condition", pointer, false)) compile_condition(*condition, at(pointer, "condition"), choice);
+        if (auto condition = get_string(c, "condition")) compile_condition(*condition, at(pointer, "condition"), choice);
         read_score_effects(c, pointer, choice.score);
-        if (auto intent = get_string(c, "intent", pointer, false)) {
-            choice.intent = verdict_from_id(*intent);
-            if (!choice.intent)
-                report("SD1010", "'intent' must be one of best, good, inaccuracy, mistake, blunder, not '" + *intent + "'", at(pointer, "intent"));
-        }
+        if (auto intent = get_string(c, "intent")) choice.intent = verdict_from_id(*intent);  // the table allows only verdict ids
         read_variable_effects(c, "set", pointer, VariableOp::Set, choice);
         read_variable_effects(c, "add", pointer, VariableOp::Add, choice);
         read_fact_list(c, "learns", pointer, choice.learns);
         read_fact_list(c, "requires", pointer, choice.requires_facts);
-        if (const json* principles = get_array(c, "principles", pointer, false)) {
+        if (const json* principles = get_array(c, "principles")) {
             for (std::size_t p = 0; p < principles->size(); ++p) {
                 const json& v = (*principles)[p];
                 Ptr pp = at(at(pointer, "principles"), p);
@@ -899,7 +903,7 @@ private:
 
     void read_variable_effects(const json& c, const char* key, const Ptr& pointer,
                                VariableOp op, Choice& choice) {
-        const json* effects = get_object(c, key, pointer, false);
+        const json* effects = get_object(c, key);
         if (!effects) return;
         for (const auto& item : effects->items()) {
             Ptr ep = at(at(pointer, key), item.key());
@@ -937,7 +941,7 @@ private:
     }
 
     void read_fact_list(const json& c, const char* key, const Ptr& pointer, std::vector<int>& out) {
-        const json* list = get_array(c, key, pointer, false);
+        const json* list = get_array(c, key);
         if (!list) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& v = (*list)[i];
@@ -955,11 +959,8 @@ private:
     }
 
     void read_start(const json& doc) {
-        if (doc.contains("start")) {
-            if (auto start = resolve_node(doc, "start", "")) m_s->start = *start;
-        } else {
-            report("SD1008", "missing required key 'start' (the id of the first node)", "");
-        }
+        // A missing or mistyped "start" was reported by check_keys.
+        if (auto start = resolve_node(doc, "start", "")) m_s->start = *start;
     }
 
     // ----- "did you mean" -----
@@ -990,11 +991,13 @@ private:
         const json* values[kMax];
     };
     KeyCache m_keys;
+    std::unordered_set<const json*> m_rejected;  // values check_keys refused (rare: only in broken files)
 
     const SourceText& m_src;
     const SourceLimits& m_limits;
     Diagnostics& m_out;
     Scenario* m_s = nullptr;
+    bool m_complete = false;
     std::unordered_map<std::string, int> m_dimension_ids, m_principle_ids, m_outcome_ids, m_cast_ids,
         m_node_ids, m_state_ids;  // m_state_ids: variable index >= 0, fact -1-index
 };
@@ -1084,11 +1087,14 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
     std::optional<Document> doc = parse_document(*source, limits, result.diagnostics);
     if (!doc) return result;
     std::shared_ptr<Scenario> scenario;
+    bool complete_but_for_graph = false;
     {
         Loader loader(*source, limits, result.diagnostics);
         scenario = loader.build(doc->root());
+        complete_but_for_graph = loader.complete_but_for_graph();
     }
     if (scenario) scenario->content_hash = content_hash_of(source->text());
+    if (scenario && complete_but_for_graph) result.graph_draft = scenario;
     if (scenario && !has_errors(result.diagnostics)) result.scenario = std::move(scenario);
     // Report in file order, as an editor would list them.
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
