@@ -32,6 +32,8 @@ if ((gui)); then
 fi
 
 packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
+# The import-twee test (tests/twee/) lets the reference Twee tool, extwee (npm), write its stories.
+packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   if [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) != "install ok installed" ]]; then

@@ -69,7 +69,7 @@ struct BestLineStep {
 };
 
 struct Debrief {
-    Playthrough playthrough;
+    Playthrough playthrough;  // playthrough.start: a playtest (measured from where it began)
     bool finished = false;
     int ending_node = kNoIndex;
     std::vector<DimensionScore> dimensions;

@@ -37,11 +37,19 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--resume", run.resume, "Continue this trainee's unfinished run of the scenario");
     run_cmd->add_flag("!--no-store", run.store, "Do not save this run in the results database");
     run_cmd->add_option("--database", run.database, "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
+    auto* from_opt = run_cmd->add_option("--from", run.from, "Playtest: start at this node (never stored as an attempt)");
+    run_cmd->add_option("--set", run.set, "Playtest: set a variable first, VAR=VALUE (repeatable)")->needs(from_opt);
+    run_cmd->add_option("--learn", run.learn, "Playtest: make a fact known first (repeatable)")->needs(from_opt);
 
     AnalyzeOptions analyze;
     auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");
     analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
     analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
+
+    StringsOptions strings;
+    auto* strings_cmd = add_strings_command(app, strings);
+    ImportTweeOptions twee;
+    auto* twee_cmd = add_import_twee_command(app, twee);
 
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
@@ -63,6 +71,8 @@ int main(int argc, char** argv) {
 
     if (*lint_cmd) return lint_command(lint);
     if (*analyze_cmd) return analyze_command(analyze);
+    if (*strings_cmd) return strings_command(strings);
+    if (*twee_cmd) return import_twee_command(twee);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);
