@@ -124,10 +124,10 @@ TEST_CASE("strings: export writes key, source, target and a note per text") {
     CHECK(rows[3].fields[1] == "Eva");
     CHECK(rows[3].fields[2] == "");  // a plain text: the same in every language
     CHECK(rows[3].fields[3].find("plain text") != std::string::npos);
-    CHECK(rows[10].fields == std::vector<std::string>{"node/open/choice/ask/text", "Wat speelt er?", "What is going on?",
+    CHECK(rows[11].fields == std::vector<std::string>{"node/open/choice/ask/text", "Wat speelt er?", "What is going on?",
                                                       "what the trainee says or does"});
     const auto german = parse_or_fail(export_strings(doc, "nl", "de"));
-    CHECK(german[10].fields[2] == "");
+    CHECK(german[11].fields[2] == "");
 }
 
 TEST_CASE("strings: importing an unchanged export gives back the same bytes, for every bundled scenario") {

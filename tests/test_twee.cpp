@@ -115,7 +115,7 @@ TEST_CASE("twee: Harlowe hooks around links, CRLF, a BOM, and names with escapes
     CHECK(imported.scenario["languages"] == ordered_json::array({"nl"}));
     const auto& start = node(imported, "a_draft_start");
     CHECK(start["choices"][0]["next"] == "next");
-    CHECK(start["text"] == "(if: $x)[]\nSome text.");
+    CHECK(start["text"] == "(if: $x)[Next]\nSome text.");
     CHECK(any_contains(messages(imported, ProblemKind::Todo), "'A [draft] start' uses a macro ((if:...)"));
 }
 
@@ -160,4 +160,19 @@ TEST_CASE("twee: random stories always give a skeleton that loads") {
         const TweeImport imported = import_twee(story, "r.twee");
         load_skeleton(imported);
     }
+}
+
+TEST_CASE("twee: a large story with colliding ids and one long loop imports in linear time and loads") {
+    // 20,000 passages in one loop, in pairs whose names give the same id ("p7?" and "p7!" -> p7, p7_2).
+    const int pairs = 10000;
+    std::string story;
+    const auto name = [](int i) { return "p" + std::to_string(i / 2) + (i % 2 ? "!" : "?"); };
+    for (int i = 0; i < 2 * pairs; ++i) story += ":: " + name(i) + "\nOn.\n[[" + name((i + 1) % (2 * pairs)) + "]]\n";
+    const TweeImport imported = import_twee(story, "big.twee");
+    auto scenario = load_skeleton(imported);
+    CHECK(scenario->nodes.size() == 2 * pairs + 1);  // and the placeholder ending
+    CHECK(imported.scenario["nodes"][1]["id"] == "p0_2");
+    std::size_t ways_out = 0;
+    for (const auto& p : imported.problems) ways_out += p.message.find("placeholder way out") != std::string::npos;
+    CHECK(ways_out == 1);
 }

@@ -265,6 +265,7 @@ ImportResult import_strings(const std::string& scenario_text, const json& docume
 
     const SourceText text("", scenario_text);
     std::map<std::string, int> first_line;
+    std::size_t unknown_keys = 0;
     std::vector<Edit> edits;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const CsvRow& row = (*rows)[r];
@@ -277,7 +278,9 @@ ImportResult import_strings(const std::string& scenario_text, const json& docume
         const std::string& key = row.fields[0];
         const auto found = by_key.find(key);
         if (found == by_key.end()) {
-            const std::string nearest = nearest_word(key, keys);
+            // A suggestion for the first unknown keys only: a table of a wholly different scenario
+            // must not cost a comparison of every row with every key.
+            const std::string nearest = ++unknown_keys <= 20 ? nearest_word(key, keys) : std::string();
             problem(ProblemKind::Error, row.line, 1,
                     "unknown key '" + key + "': no such text in the scenario" +
                         (nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)"));

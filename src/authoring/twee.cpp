@@ -55,9 +55,19 @@ std::string slug(std::string_view name, const char* fallback) {
     return out.empty() ? fallback : out;
 }
 
-std::string unique(std::string id, std::set<std::string>& taken) {
-    std::string candidate = id;
-    for (int n = 2; !taken.insert(candidate).second; ++n) candidate = id + "_" + std::to_string(n);
+// Ids handed out so far, and per base id the next number to try, so that thousands of names with
+// the same slug cost no more than thousands of distinct ones.
+struct IdPool {
+    std::set<std::string> taken;
+    std::map<std::string, int> next;
+};
+
+std::string unique(const std::string& id, IdPool& pool) {
+    if (pool.taken.insert(id).second) return id;
+    int& n = pool.next.emplace(id, 2).first->second;
+    std::string candidate;
+    do candidate = id + "_" + std::to_string(n++);
+    while (!pool.taken.insert(candidate).second);
     return candidate;
 }
 
@@ -168,13 +178,11 @@ private:
             m_passages.back().tags = {"Twine.private"};
             return;
         }
-        for (const auto& other : m_passages)
-            if (other.name == p.name) {
-                problem(ProblemKind::Warning, line, 1,
-                        "a second passage named '" + p.name + "' (the first is on line " + std::to_string(other.line) + ") is ignored");
-                p.tags = {"Twine.private"};
-                break;
-            }
+        if (auto [first, fresh] = m_first_line.emplace(p.name, line); !fresh) {
+            problem(ProblemKind::Warning, line, 1,
+                    "a second passage named '" + p.name + "' (the first is on line " + std::to_string(first->second) + ") is ignored");
+            p.tags = {"Twine.private"};
+        }
         m_passages.push_back(std::move(p));
     }
 
@@ -235,7 +243,7 @@ private:
     std::string read_links(const Passage& p, std::vector<Link>& links) {
         std::vector<std::string> lines;
         for (const auto& [number, line] : p.content) {
-            std::string out;
+            std::string out, outside;  // the line with link texts; only what lies outside links
             std::size_t pos = 0;
             bool had_link = false;
             while (true) {
@@ -248,7 +256,9 @@ private:
                     break;
                 }
                 out += line.substr(pos, k - pos);
+                outside += line.substr(pos, k - pos);
                 Link link = parse_link(line.substr(k + 2, end - k - 2), number);
+                out += link.text;  // a link inside a sentence leaves its words
                 if (link.target.empty()) {
                     problem(ProblemKind::Todo, number, static_cast<int>(k) + 1, "a link without a target in '" + p.name + "' is left out");
                 } else {
@@ -258,7 +268,8 @@ private:
                 pos = end + 2;
             }
             out += line.substr(std::min(pos, line.size()));
-            if (had_link && trim(out).empty()) continue;  // a line of links only
+            outside += line.substr(std::min(pos, line.size()));
+            if (had_link && trim(outside).empty()) continue;  // a line of links only
             lines.push_back(out);
         }
         // Join, without leading, trailing or repeated blank lines.
@@ -317,13 +328,14 @@ private:
         std::vector<std::size_t> work{start};
         reached[start] = true;
         std::vector<std::string> missing;
+        std::set<std::string> missing_seen;
         while (!work.empty()) {
             const std::size_t i = work.back();
             work.pop_back();
             for (const auto& link : links[i]) {
                 auto it = by_name.find(link.target);
                 if (it == by_name.end()) {
-                    if (std::find(missing.begin(), missing.end(), link.target) == missing.end()) {
+                    if (missing_seen.insert(link.target).second) {
                         missing.push_back(link.target);
                         problem(ProblemKind::Todo, link.line, 0,
                                 "'" + story[i]->name + "' links to '" + link.target +
@@ -338,7 +350,7 @@ private:
             }
         }
 
-        std::set<std::string> taken;
+        IdPool taken;
         std::vector<std::string> ids(story.size());
         for (std::size_t i = 0; i < story.size(); ++i)
             if (reached[i]) ids[i] = unique(slug(story[i]->name, "passage"), taken);
@@ -369,7 +381,7 @@ private:
                 ++m_result.endings;
             } else {
                 ordered_json choices = ordered_json::array();
-                std::set<std::string> choice_ids;
+                IdPool choice_ids;
                 for (const auto& link : links[i]) {
                     auto target = by_name.find(link.target);
                     const std::string to = target != by_name.end() ? ids[target->second] : missing_ids[link.target];
@@ -430,39 +442,43 @@ private:
         return ending;
     }
 
-    // Nodes from which no ending can be reached get a placeholder way out (the loader refuses them, SD2009).
+    // Nodes from which no ending can be reached get a placeholder way out (the loader refuses them,
+    // SD2009). Linear in nodes and links: "can reach an ending" spreads backwards along the links.
     void add_ways_out(ordered_json& nodes, const std::vector<std::vector<std::string>>& edges,
-                      const std::vector<const Passage*>& origins, std::set<std::string>& taken) {
+                      const std::vector<const Passage*>& origins, IdPool& taken) {
         std::map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < nodes.size(); ++i) index[nodes[i]["id"].get<std::string>()] = i;
+        std::vector<std::vector<std::size_t>> from(nodes.size());  // node -> the nodes that link to it
+        for (std::size_t i = 0; i < edges.size(); ++i)
+            for (const auto& to : edges[i]) from[index[to]].push_back(i);
         std::vector<bool> ends(nodes.size(), false);
-        for (std::size_t i = 0; i < nodes.size(); ++i) ends[i] = nodes[i].contains("ending");
-        for (bool changed = true; changed;) {
-            changed = false;
-            for (std::size_t i = 0; i < nodes.size(); ++i) {
-                if (ends[i]) continue;
-                for (const auto& to : edges[i])
-                    if (ends[index[to]]) { ends[i] = true; changed = true; break; }
+        std::vector<std::size_t> work;
+        const auto reaches_an_ending = [&](std::size_t i) {
+            if (ends[i]) return;
+            ends[i] = true;
+            work.push_back(i);
+            while (!work.empty()) {
+                const std::size_t k = work.back();
+                work.pop_back();
+                for (std::size_t before : from[k])
+                    if (!ends[before]) {
+                        ends[before] = true;
+                        work.push_back(before);
+                    }
             }
-        }
+        };
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            if (nodes[i].contains("ending")) reaches_an_ending(i);
         std::string way_out;
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (ends[i]) continue;
             if (way_out.empty()) way_out = unique("todo_way_out", taken);
             nodes[i]["choices"].push_back({{"id", "todo_way_out"}, {"text", "TODO: a way out"}, {"next", way_out}});
-            ends[i] = true;
             const Passage* origin = i < origins.size() ? origins[i] : nullptr;  // placeholders are endings
             problem(ProblemKind::Todo, origin ? origin->line : 0, origin ? 1 : 0,
                     "'" + (origin ? origin->name : nodes[i]["id"].get<std::string>()) +
                         "' is in a loop no ending can be reached from: it got a placeholder way out, the choice 'todo_way_out'");
-            for (bool changed = true; changed;) {  // everything that reaches this node is fine now
-                changed = false;
-                for (std::size_t k = 0; k < nodes.size(); ++k) {
-                    if (ends[k]) continue;
-                    for (const auto& to : edges[k])
-                        if (ends[index[to]]) { ends[k] = true; changed = true; break; }
-                }
-            }
+            reaches_an_ending(i);
         }
         if (!way_out.empty())
             nodes.push_back({{"id", way_out}, {"text", "TODO: how the conversation ends here."},
@@ -475,6 +491,7 @@ private:
     TweeImport m_result;
     std::vector<Passage> m_passages;
     std::string m_title, m_author, m_start, m_format;
+    std::map<std::string, int> m_first_line;  // passage name -> line of its header
 };
 
 }  // namespace

@@ -96,7 +96,7 @@ int import_strings_command(const StringsOptions& options) {
     const std::string out = options.out.empty() ? options.file : options.out;
     // The result must load as well as the original did: an import never breaks a working scenario.
     const bool loaded_before = load_scenario_text(scenario->text, options.file).ok();
-    const LoadResult after = load_scenario_text(result.text, out);
+    const LoadResult after = load_scenario_text(result.text, options.file);  // portraits stay relative to FILE
     if (loaded_before && !after.ok()) {
         for (const auto& d : after.diagnostics) std::cerr << format_diagnostic(d) << "\n";
         std::cerr << "salesdojo strings import: the result would not load; nothing written\n";

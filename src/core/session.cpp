@@ -407,7 +407,7 @@ std::optional<Playthrough> playthrough_from_json(const nlohmann::json& j, std::s
         const auto is_int32 = [](const nlohmann::json& v) {
             return v.is_number_integer() && v.get<std::int64_t>() >= INT32_MIN && v.get<std::int64_t>() <= INT32_MAX;
         };
-        if (!start->is_object() || node == start->end() || !node->is_number_unsigned() || node->get<std::uint64_t>() > INT32_MAX ||
+        if (!start->is_object() || node == start->end() || !node->is_number_integer() || node->get<std::int64_t>() < 0 || node->get<std::int64_t>() > INT32_MAX ||
             values == start->end() || !values->is_array() || !std::all_of(values->begin(), values->end(), is_int32)) {
             error = "a playthrough's 'start' needs 'node' (a node index) and 'values' (an array of integers)";
             return std::nullopt;
