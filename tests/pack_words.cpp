@@ -2,6 +2,8 @@
 
 #include "test_support.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -148,6 +150,17 @@ std::vector<std::string> capitalised_midsentence(std::string_view text) {
         if (cp == '\n') last_visible = '\n';
     }
     return out;
+}
+
+std::string six_word_fingerprint(const std::vector<std::string>& words, std::size_t first) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (std::size_t k = first; k < first + 6; ++k) {
+        if (k > first) hash = (hash ^ static_cast<unsigned char>(' ')) * 1099511628211ull;
+        for (unsigned char c : words[k]) hash = (hash ^ c) * 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
 }
 
 std::size_t code_points(std::string_view text) {

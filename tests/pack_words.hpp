@@ -18,6 +18,10 @@ namespace salesdojo::test {
 // Latin-1 / Latin Extended-A range (Dutch diacritics); upper case in that range is folded.
 std::vector<std::string> normalised_words(std::string_view text);
 
+// Fingerprint of the six words starting at `first`, joined by single spaces: FNV-1a 64-bit as 16
+// hex digits. The committed list of the seeds' fingerprints lets the copying check run without them.
+std::string six_word_fingerprint(const std::vector<std::string>& words, std::size_t first);
+
 // Words as written (case kept), split at every character that is not a letter or digit
 // (apostrophes split too: "Harm's" -> "Harm", "s").
 std::vector<std::string> name_tokens(std::string_view text);

@@ -44,10 +44,10 @@ std::shared_ptr<const Analysis> analyse_ok(const std::shared_ptr<const Scenario>
 }
 
 std::uint32_t state_of(const Analysis& a, const std::string& node, std::vector<std::int32_t> values = {}) {
-    int index = a.scenario().find_node(node);
-    REQUIRE(index >= 0);
+    const std::optional<int> index = a.scenario().find_node(node);
+    REQUIRE(index);
     REQUIRE(static_cast<int>(values.size()) == a.scenario().slot_count());
-    return a.find_state(index, values.data());
+    return a.find_state(*index, values.data());
 }
 
 const Transition& transition_for(const Analysis& a, std::uint32_t s, int index) {
@@ -424,7 +424,7 @@ TEST_CASE("the assumption rule follows rubric.assumption: another dimension, ano
         auto j = json::parse(body);
         j["rubric"]["dimensions"] = json::parse(R"([{"id": "qualify", "title": "Q"}, {"id": "relationship", "title": "R"}])");
         auto scenario = load_body(j.dump());
-        CHECK(scenario->assumption_dimension == kNoIndex);
+        CHECK_FALSE(scenario->assumption_dimension);
         auto a = analyse_ok(scenario);
         std::uint32_t unknown = state_of(*a, "offer", {0});
         CHECK(a->reward(unknown, transition_for(*a, unknown, 0), 1) == 0);
@@ -776,7 +776,7 @@ struct GenSlot {
 struct GenScenario {
     std::vector<std::string> dimensions;
     std::vector<double> weights;
-    int assumption_dimension = -1;
+    std::optional<int> assumption_dimension;  // none: no dimension is charged
     int penalty = 2;
     bool explicit_assumption = false;
     std::vector<GenSlot> slots;  // variables, then facts
@@ -940,7 +940,7 @@ json to_json(const GenScenario& g) {
         dims.push_back({{"id", g.dimensions[d]}, {"title", g.dimensions[d]}, {"weight", g.weights[d]}});
     json rubric = {{"dimensions", dims}};
     if (g.explicit_assumption)
-        rubric["assumption"] = {{"dimension", g.dimensions[static_cast<std::size_t>(g.assumption_dimension)]}, {"penalty", g.penalty}};
+        rubric["assumption"] = {{"dimension", g.dimensions[static_cast<std::size_t>(*g.assumption_dimension)]}, {"penalty", g.penalty}};
     json variables = json::array(), facts = json::array();
     for (const auto& slot : g.slots) {
         if (slot.is_fact) facts.push_back({{"id", slot.id}, {"title", slot.id}});
@@ -1043,9 +1043,9 @@ struct BruteForce {
     std::vector<long long> reward(const GenChoice& c, const std::vector<int>& values) const {
         std::vector<long long> r(dims, 0);
         for (std::size_t d = 0; d < dims; ++d) r[d] = c.score[d];
-        if (g.assumption_dimension >= 0)
+        if (g.assumption_dimension)
             for (int f : c.requires_facts)
-                if (values[static_cast<std::size_t>(g.variable_count + f)] == 0) r[static_cast<std::size_t>(g.assumption_dimension)] -= g.penalty;
+                if (values[static_cast<std::size_t>(g.variable_count + f)] == 0) r[static_cast<std::size_t>(*g.assumption_dimension)] -= g.penalty;
         return r;
     }
     std::vector<int> apply(const GenChoice& c, std::vector<int> values) const {

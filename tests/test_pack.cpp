@@ -34,7 +34,7 @@ Session play_best_line(const std::shared_ptr<const Scenario>& scenario, const An
             // Find the best-line step for the current node.
             while (step < start.best_line.size() && start.best_line[step].node != session.current_node_index()) ++step;
             if (step == start.best_line.size()) { diverged = true; break; }
-            session.choose(start.best_line[step].choice);
+            session.choose(start.best_line[step].choice.value());
         }
         if (!diverged && session.finished()) {
             Debrief end = make_debrief(analysis, session);

@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <map>
 #include <set>
@@ -179,8 +181,8 @@ int own_effect(const Choice& choice, int dimension) {
 // is computable from the file: the highest own `relationship` effect (what pleases the other person
 // now), on a tie the lowest own `decline` effect (the one that says no least), then file order.
 int pick(const Scenario& s, const std::vector<ChoiceOption>& options, Strategy strategy, const std::string& language) {
-    const int relationship = s.find_dimension("relationship");
-    const int decline = s.find_dimension("decline");
+    const std::optional<int> relationship = s.find_dimension("relationship");
+    const std::optional<int> decline = s.find_dimension("decline");
     int picked = -1;
     long long picked_key1 = 0, picked_key2 = 0;
     for (const auto& option : options) {
@@ -191,8 +193,8 @@ int pick(const Scenario& s, const std::vector<ChoiceOption>& options, Strategy s
         case Strategy::Longest: key1 = length; break;
         case Strategy::Shortest: key1 = -length; break;
         case Strategy::Agreeable:
-            key1 = relationship == kNoIndex ? 0 : own_effect(*option.choice, relationship);
-            key2 = decline == kNoIndex ? 0 : -own_effect(*option.choice, decline);
+            key1 = relationship ? own_effect(*option.choice, *relationship) : 0;
+            key2 = decline ? -own_effect(*option.choice, *decline) : 0;
             break;
         }
         if (picked < 0 || key1 > picked_key1 || (key1 == picked_key1 && key2 > picked_key2)) {
@@ -286,10 +288,10 @@ double costly_share(const Analysis& a) {
 }
 
 // Difficulty from the guessing score (documented in docs/trainers-guide.md, "The pack checks"):
-// a guesser keeps 40 points or more in an easy scenario, 25 to 40 in a medium one, less than 25 in
-// a hard one (the pack before v2 measured 15 to 42).
+// a guesser keeps 35 points or more in an easy scenario, 25 to 35 in a medium one, less than 25 in
+// a hard one (the pack before v2 measured 15 to 42; these bands split it roughly in thirds).
 std::string measured_difficulty(double guess) {
-    if (guess >= 40.0) return "easy";
+    if (guess >= 35.0) return "easy";
     if (guess >= 25.0) return "medium";
     return "hard";
 }
@@ -350,8 +352,10 @@ TEST_CASE("pack v2: always the longest, the shortest or the most agreeable optio
                 const StrategyResult r = play_strategy(*p, strategy, language);
                 MESSAGE(p->id << " [" << language << "] " << strategy_name(strategy) << ": " << fixed(r.best_score)
                               << " (pass mark " << fixed(pass_mark, 0) << ") via " << r.choices);
-                CHECK_MESSAGE(!r.any_passed, p->id << " [" << language << "]: " << strategy_name(strategy) << " passes with "
-                                                   << fixed(r.best_score) << " via " << r.choices);
+                if (r.any_passed) {
+                    FAIL_CHECK(p->id << " [" << language << "]: " << strategy_name(strategy) << " reaches the pass mark ("
+                                     << fixed(r.best_score) << ") via " << r.choices);
+                }
             }
         }
     }
@@ -362,30 +366,42 @@ TEST_CASE("pack v2: no run of six words from the seed texts, no person from the 
     REQUIRE_MESSAGE(names, "tests/data/seed_names.txt is missing");
     REQUIRE(names->size() >= 10);
 
+    // The six-word runs are kept as fingerprints (FNV-1a of the normalised run) in
+    // tests/data/seed_runs.txt, so the check runs on a clean clone without the seed texts (whose README
+    // forbids copying their sentences). When the seeds are at hand the list is checked against them.
+    const auto fingerprint_file = source_path("tests/data/seed_runs.txt");
+    const auto listed = read_list_file(fingerprint_file);
+    REQUIRE_MESSAGE(listed, "tests/data/seed_runs.txt is missing");
+    std::set<std::string> seed_runs(listed->begin(), listed->end());
+
     const auto seeds = seeds_directory();
     if (!seeds) {
-        MESSAGE("seed texts not found (../shared/seeds next to the source tree, or $SALESDOJO_SEEDS_DIR): the six-word check is skipped");
-    }
-    // Six-word runs of the seed texts, and every seed text's name tokens (to keep the name list true).
-    std::unordered_set<std::string> seed_runs;
-    std::vector<std::string> seed_tokens;
-    if (seeds) {
+        MESSAGE("seed texts not found (../shared/seeds next to the source tree, or $SALESDOJO_SEEDS_DIR): "
+                "checking against the " << seed_runs.size() << " committed fingerprints only");
+    } else {
+        std::set<std::string> from_seeds;
+        std::vector<std::string> seed_tokens;
         int seed_files = 0;
         for (const auto& entry : fs::directory_iterator(*seeds)) {
             if (entry.path().extension() != ".txt") continue;
             ++seed_files;
             const std::string text = read_text_file(entry.path().string());
             const auto words = normalised_words(text);
-            for (std::size_t i = 0; i + 6 <= words.size(); ++i) {
-                std::string run;
-                for (std::size_t k = i; k < i + 6; ++k) run += words[k] + " ";
-                seed_runs.insert(run);
-            }
+            for (std::size_t i = 0; i + 6 <= words.size(); ++i) from_seeds.insert(six_word_fingerprint(words, i));
             const auto tokens = name_tokens(text);
             seed_tokens.insert(seed_tokens.end(), tokens.begin(), tokens.end());
         }
-        MESSAGE("seed texts: " << seed_files << " files in " << *seeds << ", " << seed_runs.size() << " six-word runs");
+        MESSAGE("seed texts: " << seed_files << " files in " << *seeds << ", " << from_seeds.size() << " six-word runs");
         CHECK(seed_files >= 5);
+        if (std::getenv("SALESDOJO_UPDATE_SEED_RUNS")) {
+            std::ofstream out(fingerprint_file);
+            out << "# FNV-1a fingerprints of every six-word run of the seed texts (lower-cased, punctuation removed).\n"
+                   "# Regenerate: SALESDOJO_UPDATE_SEED_RUNS=1 build/salesdojo_tests -tc='pack v2: no run*'\n";
+            for (const auto& run : from_seeds) out << run << "\n";
+            seed_runs = from_seeds;
+        }
+        CHECK_MESSAGE(seed_runs == from_seeds,
+                      "tests/data/seed_runs.txt is out of date with the seed texts; regenerate it (see its header)");
         // Every listed name occurs in the seeds: the list is derived from them, not invented.
         for (const auto& name : *names) {
             const auto parts = name_tokens(name);
@@ -403,16 +419,14 @@ TEST_CASE("pack v2: no run of six words from the seed texts, no person from the 
         std::size_t strings = 0;
         for (const auto& s : all_strings(p->document)) {
             ++strings;
-            if (seeds) {
-                const auto words = normalised_words(s.text);
-                for (std::size_t i = 0; i + 6 <= words.size(); ++i) {
+            const auto words = normalised_words(s.text);
+            for (std::size_t i = 0; i + 6 <= words.size(); ++i) {
+                if (seed_runs.count(six_word_fingerprint(words, i))) {
+                    ++copied;
                     std::string run;
                     for (std::size_t k = i; k < i + 6; ++k) run += words[k] + " ";
-                    if (seed_runs.count(run)) {
-                        ++copied;
-                        FAIL_CHECK(p->id << s.pointer << " repeats six words of a seed text: \"" << run << "\"");
-                        break;
-                    }
+                    FAIL_CHECK(p->id << s.pointer << " repeats six words of a seed text: \"" << run << "\"");
+                    break;
                 }
             }
             const auto tokens = name_tokens(s.text);
@@ -476,7 +490,9 @@ TEST_CASE("pack v2: every person and firm has a name of its own across the pack"
             repeated += "'" + name + "' (also in " + others + ") ";
         }
         MESSAGE(p->id << " names: " << listed);
-        CHECK_MESSAGE(repeated.empty(), p->id << " shares names with other scenarios: " << repeated);
+        if (!repeated.empty()) {
+            FAIL_CHECK(p->id << " shares names with other scenarios: " << repeated);
+        }
     }
 }
 
@@ -523,7 +539,9 @@ TEST_CASE("pack v2: intents declared and confirmed, pass mark, dimension titles,
                       << " warnings, pass mark " << (s.pass_mark ? fixed(*s.pass_mark, 0) : std::string("none")) << ", "
                       << s.estimated_minutes << " min, labelled " << s.difficulty << ", guessing score " << fixed(guess)
                       << " -> " << measured << "; wrong options that are mistakes or blunders: " << fixed(costly) << " %");
-        CHECK_MESSAGE(s.difficulty == measured, p->id << " is labelled " << s.difficulty << " but measures " << measured
-                                                      << " (guessing score " << fixed(guess) << ")");
+        if (s.difficulty != measured) {
+            FAIL_CHECK(p->id << " is labelled " << s.difficulty << " but measures " << measured << " (guessing score "
+                             << fixed(guess) << ")");
+        }
     }
 }

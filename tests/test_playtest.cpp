@@ -95,7 +95,7 @@ TEST_CASE("a playtest starting at a random node draws from there") {
     Session session(s, 3, start_or_fail(*s, {"roll", {}, {}}));
     CHECK(session.finished());
     CHECK(session.transcript().front().node == s->find_node("roll"));
-    CHECK(session.transcript().front().random_branch != kNoIndex);
+    CHECK(session.transcript().front().random_branch.has_value());
 }
 
 TEST_CASE("a playtest's playthrough carries its start: it replays and survives JSON") {

@@ -200,7 +200,7 @@ TEST_CASE("names: the scenario's own title, else the catalogue, never the id") {
     CHECK(report::dimension_name(*s, 0, kNl) == "Kwalificeren");  // untitled: catalogue
     CHECK(report::dimension_name(*s, 1, kEn) == "Relationship");  // the scenario's title
     CHECK(report::outcome_name(*s, 2, kNl) == "Niet-passende klant toch binnengehaald");
-    CHECK(report::ending_title(*s, s->find_node("done"), kNl) == "Einde van het gesprek");
+    CHECK(report::ending_title(*s, s->find_node("done").value(), kNl) == "Einde van het gesprek");
     CHECK(report::skill_name("bias", "nl") == "Vrij van vooroordeel");
     CHECK(report::skill_name("unknown_skill", "nl").empty());
     CHECK(std::string(report::verdict_name(Verdict::Inaccuracy, "nl")) == "Net niet");
@@ -297,7 +297,7 @@ TEST_CASE("HTML and Markdown escape scenario text: a <script> renders inert") {
 
 TEST_CASE("an assumption rule without a bias dimension loads, plays and debriefs in every form") {
     auto s = load_valid("tests/data/valid/assumption_without_bias.json");
-    REQUIRE(s->assumption_dimension == kNoIndex);
+    REQUIRE_FALSE(s->assumption_dimension);
     CHECK(s->assumption_penalty == 3);
     AnalysisResult analysed = analyse(s);
     REQUIRE(analysed.analysis);
@@ -456,6 +456,44 @@ TEST_CASE("a traded dimension is named as a deliberate trade, not as a failure, 
         for (const std::string& form : readable_forms(render_all(*plain_analysed.analysis, session, kNl)))
             CHECK_FALSE(contains(form, kTradeNl));
     }
+}
+
+// x and y tie on the weighted total (x first: the best line's), z costs 1. The best line (x) gives up
+// 1 qualify point (y collects it) and 1 relationship point (z collects it); y, a best move, gives up
+// the relationship point. Its relationship bar is then both a fair trade and a traded dimension: one
+// trade sentence, not two.
+TEST_CASE("a tied best move on a traded dimension gets one trade sentence, not two") {
+    auto s = words_scenario(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}, {"id": "relationship", "title": "Relationship"}]},
+      "nodes": [
+        {"id": "s", "choices": [
+          {"id": "x", "score": {"qualify": 2, "relationship": 1}, "next": "e"},
+          {"id": "y", "score": {"qualify": 3}, "next": "e"},
+          {"id": "z", "score": {"relationship": 2}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    const Session tied = play_ids(s, {"y"}, 0);
+    const Debrief d = make_debrief(*analysed.analysis, tied);
+    REQUIRE(d.decisions.size() == 1);
+    REQUIRE(d.decisions[0].verdict == Verdict::Best);     // a tie: no loss
+    REQUIRE(d.dimensions[1].traded);                      // the best line gives up relationship
+    REQUIRE(d.dimensions[1].score < 100.0);               // and y gives up more of it
+    CHECK(report::dimension_sentence(d, *s, 1, kEn) ==
+          "A fair trade: the best move overall gave up a little here, at “Say y.”");
+    CHECK_FALSE(contains(report::dimension_sentence(d, *s, 1, kNl), kTradeNl));
+    // In every form the deliberate trade is told once: for qualify (100/100, traded), not again
+    // after the fair trade on relationship.
+    auto occurrences = [](const std::string& text, const std::string& needle) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+        return n;
+    };
+    for (const std::string& form : readable_forms(render_all(*analysed.analysis, tied, kEn)))
+        CHECK(occurrences(form, kTradeEn) == 1);
+    for (const std::string& form : readable_forms(render_all(*analysed.analysis, tied, kNl)))
+        CHECK(occurrences(form, kTradeNl) == 1);
 }
 
 TEST_CASE("when chance played a part, one line after the overall score says what it did") {

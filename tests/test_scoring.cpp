@@ -45,7 +45,7 @@ Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 int choice_index(const Scenario& s, const std::string& node, const std::string& choice) {
-    const Node& n = s.nodes[static_cast<std::size_t>(s.find_node(node))];
+    const Node& n = s.nodes[static_cast<std::size_t>(s.find_node(node).value())];
     for (std::size_t i = 0; i < n.choices.size(); ++i)
         if (n.choices[i].id == choice) return static_cast<int>(i);
     return -1;
@@ -174,7 +174,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
     Debrief d = make_debrief(*a, session);
 
     CHECK(d.finished);
-    CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node)].id == "won");
+    CHECK(scenario->nodes[static_cast<std::size_t>(d.ending_node.value())].id == "won");
 
     // Totals: qualify 0 + 1 + 4 + 1 = 6, bias -2, relationship 2; weighted 6 - 2 + 2 x 2 = 8.
     CHECK(d.weighted_total == doctest::Approx(8.0));
@@ -282,8 +282,8 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
         CAPTURE(i);
         CHECK(scenario->nodes[static_cast<std::size_t>(d.best_line[i].node)].id == line_nodes[i]);
         if (i < 4) CHECK(d.best_line[i].choice == choice_index(*scenario, line_nodes[i], line_choices[i]));
-        else CHECK(d.best_line[i].choice == kNoIndex);
-        CHECK(d.best_line[i].random_branch == kNoIndex);
+        else CHECK_FALSE(d.best_line[i].choice);
+        CHECK_FALSE(d.best_line[i].random_branch);
     }
 }
 
@@ -464,7 +464,7 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     auto a = analyse_ok(scenario);
     Debrief d = make_debrief(*a, play(scenario, {"ask", "deflect"}));
     CHECK_FALSE(d.finished);
-    CHECK(d.ending_node == kNoIndex);
+    CHECK_FALSE(d.ending_node);
     REQUIRE(d.passed.has_value());
     CHECK_FALSE(*d.passed);
     CHECK(d.decisions.size() == 2);
@@ -496,7 +496,7 @@ TEST_CASE("the best line through a loop reaches an ending without repeating a st
     std::string line;
     for (const auto& step : d.best_line) {
         line += scenario->nodes[static_cast<std::size_t>(step.node)].id;
-        if (step.choice >= 0) line += ":" + scenario->nodes[static_cast<std::size_t>(step.node)].choices[static_cast<std::size_t>(step.choice)].id;
+        if (step.choice) line += ":" + scenario->nodes[static_cast<std::size_t>(step.node)].choices[static_cast<std::size_t>(*step.choice)].id;
         line += " ";
     }
     INFO("best line: " << line);
@@ -547,6 +547,34 @@ TEST_CASE("cause 1: a 1-point slip in a two-option decision is good, and a bad s
     CHECK(d2.decisions[0].verdict == Verdict::Good);
     Debrief d3 = make_debrief(*a2, play(with_bad, {"bad", "big"}));
     CHECK(d3.decisions[0].verdict == Verdict::Blunder);          // 6 of 25: 24 points
+}
+
+// Known gap of issue 8 ("an extreme sibling does not turn a real mistake into good"): not fixed yet,
+// so this hand-computed case is marked should_fail. It passes (and doctest then reports the
+// should_fail as an error) once the scale no longer runs to the single worst path: then remove
+// the decorator. d1: right +3 | wrong 0;  d2: big +17 | small 0.  Value 20, worst 0: wrong loses 3 =
+// 15 points, a mistake. A sibling `disaster` (-90) at d2 widens today's scale to 110: wrong then
+// loses 2.7 points, *good*, although nothing about d1 changed.
+TEST_CASE("an extreme sibling elsewhere does not turn a real mistake into good" * doctest::should_fail()) {
+    const std::string body = R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "d1", "choices": [{"id": "right", "score": {"qualify": 3}, "next": "d2"}, {"id": "wrong", "next": "d2"}]},
+        {"id": "d2", "choices": [{"id": "big", "score": {"qualify": 17}, "next": "e"}, {"id": "small", "next": "e"}EXTREME]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})";
+    auto plain = load_body(std::string(body).replace(body.find("EXTREME"), 7, ""));
+    auto a = analyse_ok(plain);
+    const Debrief d = make_debrief(*a, play(plain, {"wrong", "big"}));
+    REQUIRE(d.decisions[0].loss_points == doctest::Approx(15.0));
+    REQUIRE(d.decisions[0].verdict == Verdict::Mistake);
+
+    auto extreme = load_body(std::string(body).replace(
+        body.find("EXTREME"), 7, R"(, {"id": "disaster", "score": {"qualify": -90}, "next": "e"})"));
+    auto a2 = analyse_ok(extreme);
+    CHECK(make_debrief(*a2, play(extreme, {"wrong", "big"})).decisions[0].verdict == Verdict::Mistake);
+    CHECK(make_debrief(*a2, play(extreme, {"right", "disaster"})).decisions[1].verdict == Verdict::Blunder);
+    CHECK(make_debrief(*a2, play(extreme, {"right", "big"})).overall_score == doctest::Approx(100.0));  // perfect run
 }
 
 TEST_CASE("cause 2: an ending's score lets the short right path score 100") {

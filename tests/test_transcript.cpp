@@ -17,9 +17,9 @@ TEST_CASE("a node shows speaker, expression and text; a decision shows its text,
     CHECK(report::node_text(*s, s->nodes[0], kEn) == "Eva: What can you do for us?\n");
     CHECK(report::node_text(*s, s->nodes[1], kNl) == "Eva (tevreden): Dat klopt.\n");
     CHECK(report::node_text(*s, s->nodes[3], kEn) == "She signs.\n== Won (Qualified a good fit) ==\n");
-    TranscriptEntry entry{0, 0, kNoIndex, {}};
+    TranscriptEntry entry{0, 0, std::nullopt, {}};
     CHECK(report::decision_text(*s, entry, kEn) == "  > What is going on?\n");
-    TranscriptEntry assumed{0, 1, kNoIndex, {0}};
+    TranscriptEntry assumed{0, 1, std::nullopt, {0}};
     CHECK(report::decision_text(*s, assumed, kNl) ==
           "  > Ons pakket kost 5000 euro.\n    ! Aanname zonder onderbouwing: Behoefte bekend stond nog niet vast (Vooroordelen -2)\n");
 }

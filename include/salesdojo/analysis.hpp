@@ -37,7 +37,7 @@ struct Transition {
 };
 
 struct StateInfo {
-    int node = kNoIndex;
+    int node = 0;
     std::uint32_t first_transition = 0;
     std::uint32_t transition_count = 0;
 };

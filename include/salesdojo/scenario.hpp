@@ -13,7 +13,6 @@
 namespace salesdojo {
 
 constexpr int kFormatVersion = 1;
-constexpr int kNoIndex = -1;
 
 struct Appearance {
     LocalizedText description;    // for people and for the renderer
@@ -102,12 +101,12 @@ struct Choice {
     LocalizedText feedback;
     std::vector<int> principles;          // principle indices
     std::optional<Verdict> intent;        // the verdict the author means this option to get
-    int next = kNoIndex;                  // node index
+    std::optional<int> next;              // node index (always set in a loaded scenario)
 };
 
 struct RandomOutcome {
     int weight = 1;
-    int next = kNoIndex;
+    std::optional<int> next;  // node index (always set in a loaded scenario)
 };
 
 struct Ending {
@@ -120,7 +119,7 @@ enum class NodeKind { Choices, Continue, Random, Ending };
 
 struct Node {
     std::string id;
-    int speaker = kNoIndex;  // cast index; kNoIndex = narrator
+    std::optional<int> speaker;  // cast index; none = the narrator
     std::string expression = "neutral";
     LocalizedText text;
     LocalizedText narration;
@@ -132,7 +131,7 @@ struct Node {
     // (the session then need not evaluate conditions to know it is not stuck). false = not known;
     // code that edits a loaded node's choices or conditions must clear it.
     bool has_unconditional_choice = false;
-    int next = kNoIndex;                 // Continue
+    std::optional<int> next;             // Continue (set for Continue nodes of a loaded scenario)
     std::vector<RandomOutcome> random;   // Random
     Ending ending;                       // Ending
 };
@@ -158,7 +157,7 @@ struct Scenario {
     std::vector<CastMember> cast;
     std::vector<Dimension> dimensions;
     std::vector<Principle> principles;
-    int assumption_dimension = kNoIndex;  // dimension charged for an unsupported assumption
+    std::optional<int> assumption_dimension;  // dimension charged for an unsupported assumption
     int assumption_penalty = 2;           // points taken per unsupported assumption
     std::optional<double> pass_mark;      // 0..100 on the overall score
     VerdictThresholds verdict_thresholds;
@@ -173,8 +172,8 @@ struct Scenario {
     int fact_slot(int fact) const { return static_cast<int>(variables.size()) + fact; }
     std::vector<std::int32_t> initial_values() const;
 
-    int find_node(std::string_view id) const;  // kNoIndex when absent
-    int find_dimension(std::string_view id) const;
+    std::optional<int> find_node(std::string_view id) const;  // nullopt when absent
+    std::optional<int> find_dimension(std::string_view id) const;
     const std::string& default_language() const;
 };
 

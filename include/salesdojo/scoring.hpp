@@ -37,9 +37,9 @@ struct AlternativeReview {
 
 struct DecisionReview {
     std::size_t transcript_index = 0;
-    int node = kNoIndex;
-    int chosen = kNoIndex;
-    int better = kNoIndex;   // the best option here (first in file order on ties)
+    int node = 0;
+    int chosen = 0;
+    std::optional<int> better;  // the best option here (first in file order on ties)
     double loss = 0.0;       // best q - chosen q (expected weighted points)
     double loss_points = 0.0;  // the loss in points of the overall 0..100 score: decides the verdict
     double spread = 0.0;     // best q - worst q (for accuracy)
@@ -63,15 +63,15 @@ struct DimensionScore {
 };
 
 struct BestLineStep {
-    int node = kNoIndex;
-    int choice = kNoIndex;         // for decisions
-    int random_branch = kNoIndex;  // for random nodes: the most favourable branch
+    int node = 0;
+    std::optional<int> choice;         // for decisions
+    std::optional<int> random_branch;  // for random nodes: the most favourable branch
 };
 
 struct Debrief {
     Playthrough playthrough;  // playthrough.start: a playtest (measured from where it began)
     bool finished = false;
-    int ending_node = kNoIndex;
+    std::optional<int> ending_node;  // set when the run finished
     std::vector<DimensionScore> dimensions;
     double weighted_total = 0.0;  // what the run collected, chance included
     double overall_score = 0.0;   // the decision score, 0..100: decision_total between worst and value(start)

@@ -17,9 +17,9 @@ namespace salesdojo {
 
 // One visited node; for a choice node, the decision taken there (if any yet).
 struct TranscriptEntry {
-    int node = kNoIndex;
-    int choice = kNoIndex;          // index into node.choices, for a decision
-    int random_branch = kNoIndex;   // index into node.random, for a random node
+    int node = 0;
+    std::optional<int> choice;         // index into node.choices, for a decision taken here
+    std::optional<int> random_branch;  // index into node.random, for a random node
     std::vector<int> assumed_facts; // facts the choice required but were not yet known
 };
 

@@ -122,8 +122,8 @@ private:
                 m_a->m_reward_table.resize(base + static_cast<std::size_t>(m_width), 0.0);
                 double* row = &m_a->m_reward_table[base];
                 for (const auto& effect : choice.score) row[effect.dimension] += effect.amount;
-                if (m_s->assumption_dimension >= 0)
-                    for (std::size_t i = 0; i < k; ++i) row[m_s->assumption_dimension] -= m_s->assumption_penalty;
+                if (const auto charged = m_s->assumption_dimension)
+                    for (std::size_t i = 0; i < k; ++i) row[*charged] -= m_s->assumption_penalty;
                 double weighted = 0.0;
                 for (int d = 0; d < m_a->m_dimensions; ++d)
                     weighted += m_s->dimensions[static_cast<std::size_t>(d)].weight * row[d];
@@ -184,13 +184,13 @@ private:
             switch (node.kind) {
                 case NodeKind::Ending: break;
                 case NodeKind::Continue:
-                    add_transition(0, intern(node.next, current.data()), 1.0, 0);
+                    add_transition(0, intern(*node.next, current.data()), 1.0, 0);
                     break;
                 case NodeKind::Random: {
                     double total = 0.0;
                     for (const auto& r : node.random) total += r.weight;
                     for (std::size_t i = 0; i < node.random.size(); ++i)
-                        add_transition(static_cast<int>(i), intern(node.random[i].next, current.data()),
+                        add_transition(static_cast<int>(i), intern(*node.random[i].next, current.data()),
                                        node.random[i].weight / total, 0);
                     break;
                 }
@@ -200,7 +200,7 @@ private:
                         if (!c.condition.empty() && !c.condition.evaluate(current.data())) continue;
                         next = current;
                         apply_choice_effects(*m_s, c, next.data());
-                        std::uint32_t target = intern(c.next, next.data());
+                        std::uint32_t target = intern(*c.next, next.data());
                         std::size_t assumed = 0;
                         for (int fact : c.requires_facts) assumed += current[static_cast<std::size_t>(m_s->fact_slot(fact))] == 0 ? 1 : 0;
                         add_transition(static_cast<int>(i), target, 1.0, reward_row(node_index, i, assumed));

@@ -126,14 +126,14 @@ void dominated_options(const Analysis& a, Warn& warn) {
         return v;
     };
     // Candidates by own effects: (node, option) -> sibling.
-    std::vector<std::vector<int>> by(s.nodes.size());
+    std::vector<std::vector<std::optional<int>>> by(s.nodes.size());
     bool any = false;
     for (std::size_t n = 0; n < s.nodes.size(); ++n) {
         const Node& node = s.nodes[n];
-        by[n].assign(node.choices.size(), kNoIndex);
+        by[n].assign(node.choices.size(), std::nullopt);
         for (std::size_t i = 0; i < node.choices.size(); ++i) {
             auto mine = effects(node.choices[i]);
-            for (std::size_t j = 0; j < node.choices.size() && by[n][i] == kNoIndex; ++j) {
+            for (std::size_t j = 0; j < node.choices.size() && !by[n][i]; ++j) {
                 if (i == j) continue;
                 auto theirs = effects(node.choices[j]);
                 bool all = true, some = false;
@@ -158,25 +158,25 @@ void dominated_options(const Analysis& a, Warn& warn) {
             return nullptr;
         };
         for (std::size_t i = 0; i < by[static_cast<std::size_t>(n)].size(); ++i) {
-            int j = by[static_cast<std::size_t>(n)][i];
-            if (j == kNoIndex) continue;
+            const std::optional<int> j = by[static_cast<std::size_t>(n)][i];
+            if (!j) continue;
             const Transition* mine = find(static_cast<int>(i));
-            const Transition* theirs = find(j);
+            const Transition* theirs = find(*j);
             if (!mine || !theirs) continue;
             bool beaten = a.q_value(st, *theirs) + kEpsilon >= a.q_value(st, *mine);
             for (std::size_t d = 0; d < dims && beaten; ++d) {
                 const int di = static_cast<int>(d);
                 beaten = a.reward(st, *theirs, di) + a.best(theirs->target, di) + kEpsilon >= a.reward(st, *mine, di) + a.best(mine->target, di);
             }
-            if (!beaten) by[static_cast<std::size_t>(n)][i] = kNoIndex;
+            if (!beaten) by[static_cast<std::size_t>(n)][i].reset();
         }
     }
     for (std::size_t n = 0; n < s.nodes.size(); ++n)
         for (std::size_t i = 0; i < by[n].size(); ++i) {
-            if (by[n][i] == kNoIndex) continue;
+            if (!by[n][i]) continue;
             const Node& node = s.nodes[n];
             warn("SD3102", "option '" + node.choices[i].id + "' at node '" + node.id + "' is dominated by '" +
-                               node.choices[static_cast<std::size_t>(by[n][i])].id +
+                               node.choices[static_cast<std::size_t>(*by[n][i])].id +
                                "': it scores no better now and leaves no more to reach later on any dimension; no trainee has a reason to pick it. Give it a real temptation",
                  node_pointer(static_cast<int>(n)) + "/choices/" + std::to_string(i));
         }
@@ -253,8 +253,8 @@ Diagnostics rubric_warnings(const Analysis& a) {
     for (const auto& node : s.nodes)
         for (const auto& c : node.choices) {
             for (const auto& e : c.score) if (e.amount != 0) touched[static_cast<std::size_t>(e.dimension)] = true;
-            if (!c.requires_facts.empty() && s.assumption_dimension >= 0 && s.assumption_penalty > 0)
-                touched[static_cast<std::size_t>(s.assumption_dimension)] = true;
+            if (!c.requires_facts.empty() && s.assumption_dimension && s.assumption_penalty > 0)
+                touched[static_cast<std::size_t>(*s.assumption_dimension)] = true;
         }
     for (std::size_t d = 0; d < s.dimensions.size(); ++d)
         if (!touched[d])

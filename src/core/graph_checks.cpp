@@ -10,7 +10,7 @@ std::vector<std::vector<int>> successors(const Scenario& s) {
     std::vector<std::vector<int>> next(s.nodes.size());
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const Node& n = s.nodes[i];
-        auto add = [&](int target) { if (target >= 0) next[i].push_back(target); };
+        auto add = [&](const std::optional<int>& target) { if (target) next[i].push_back(*target); };  // unresolved: reported by the loader
         switch (n.kind) {
             case NodeKind::Choices: for (const auto& c : n.choices) add(c.next); break;
             case NodeKind::Continue: add(n.next); break;

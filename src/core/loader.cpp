@@ -692,22 +692,22 @@ private:
         }
     }
 
-    int resolve_node(const json& holder, const char* key, const Ptr& pointer) {
+    std::optional<int> resolve_node(const json& holder, const char* key, const Ptr& pointer) {
         auto target = get_string(holder, key, pointer, true);
-        if (!target) return kNoIndex;
+        if (!target) return std::nullopt;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
         report("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
-        return kNoIndex;
+        return std::nullopt;
     }
 
     template <typename Map>
-    int resolve_in(const Map& ids, const std::string& id, const Ptr& pointer,
+    std::optional<int> resolve_in(const Map& ids, const std::string& id, const Ptr& pointer,
                    const char* code, const char* what) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
         report(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
-        return kNoIndex;
+        return std::nullopt;
     }
 
     void read_nodes(const json& doc) {
@@ -728,10 +728,10 @@ private:
             node.speaker = resolve_in(m_cast_ids, *speaker, at(pointer, "speaker"), "SD2010", "speaker");
         if (auto expression = get_string(n, "expression", pointer, false)) {
             node.expression = *expression;
-            if (node.speaker >= 0) {
-                const auto& allowed = m_s->cast[static_cast<std::size_t>(node.speaker)].expressions;
+            if (node.speaker) {
+                const auto& allowed = m_s->cast[static_cast<std::size_t>(*node.speaker)].expressions;
                 if (std::find(allowed.begin(), allowed.end(), *expression) == allowed.end()) {
-                    std::string message = "'" + m_s->cast[static_cast<std::size_t>(node.speaker)].id +
+                    std::string message = "'" + m_s->cast[static_cast<std::size_t>(*node.speaker)].id +
                                           "' has no expression '" + *expression + "'";
                     message += did_you_mean(*expression, allowed);
                     report("SD2011", message, at(pointer, "expression"));
@@ -811,8 +811,8 @@ private:
             check_keys(*ending, ep, {"outcome", "title", "score"});
             read_score_effects(*ending, ep, node.ending.score);
             if (auto outcome = get_string(*ending, "outcome", ep, true)) {
-                int index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class");
-                if (index >= 0) node.ending.outcome = index;
+                if (auto index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class"))
+                    node.ending.outcome = *index;
             }
             node.ending.title = get_text(*ending, "title", ep, false);
         }
@@ -824,11 +824,11 @@ private:
         if (!score) return;
         for (const auto& item : score->items()) {
             Ptr sp = at(at(pointer, "score"), item.key());
-            int dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
+            auto dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
             auto amount = as_int(item.value(), sp, item.key());
-            if (dimension >= 0 && amount) {
+            if (dimension && amount) {
                 if (*amount < -1000 || *amount > 1000) { report("SD1010", "a score effect must be between -1000 and 1000", sp); continue; }
-                out.push_back({dimension, static_cast<int>(*amount)});
+                out.push_back({*dimension, static_cast<int>(*amount)});
             }
         }
     }
@@ -858,8 +858,8 @@ private:
                 const json& v = (*principles)[p];
                 Ptr pp = at(at(pointer, "principles"), p);
                 if (!v.is_string()) { report("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
-                int index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle");
-                if (index >= 0) choice.principles.push_back(index);
+                if (auto index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle"))
+                    choice.principles.push_back(*index);
             }
         }
         return true;
@@ -956,8 +956,7 @@ private:
 
     void read_start(const json& doc) {
         if (doc.contains("start")) {
-            int start = resolve_node(doc, "start", "");
-            if (start >= 0) m_s->start = start;
+            if (auto start = resolve_node(doc, "start", "")) m_s->start = *start;
         } else {
             report("SD1008", "missing required key 'start' (the id of the first node)", "");
         }

@@ -14,16 +14,16 @@ std::vector<std::int32_t> Scenario::initial_values() const {
     return values;  // facts start unknown (0)
 }
 
-int Scenario::find_node(std::string_view node_id) const {
+std::optional<int> Scenario::find_node(std::string_view node_id) const {
     for (std::size_t i = 0; i < nodes.size(); ++i)
         if (nodes[i].id == node_id) return static_cast<int>(i);
-    return kNoIndex;
+    return std::nullopt;
 }
 
-int Scenario::find_dimension(std::string_view dimension_id) const {
+std::optional<int> Scenario::find_dimension(std::string_view dimension_id) const {
     for (std::size_t i = 0; i < dimensions.size(); ++i)
         if (dimensions[i].id == dimension_id) return static_cast<int>(i);
-    return kNoIndex;
+    return std::nullopt;
 }
 
 const std::string& Scenario::default_language() const {

@@ -79,18 +79,18 @@ Debrief make_debrief(const Analysis& a, const Session& session) {
     const auto& transcript = session.transcript();
     for (std::size_t i = 0; i < transcript.size(); ++i) {
         const TranscriptEntry& entry = transcript[i];
-        if (entry.choice < 0) continue;
+        if (!entry.choice) continue;
         std::uint32_t state = a.find_state(entry.node, values.data());
         const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
-        const Choice& choice = node.choices[static_cast<std::size_t>(entry.choice)];
+        const Choice& choice = node.choices[static_cast<std::size_t>(*entry.choice)];
         if (state != kNoState && a.complete(state)) {
             DecisionReview review;
             review.transcript_index = i;
             review.node = entry.node;
-            review.chosen = entry.choice;
+            review.chosen = *entry.choice;
             review.assumed_facts = entry.assumed_facts;
             review.intent = choice.intent;
-            const Transition* chosen = find_transition(a, state, entry.choice);
+            const Transition* chosen = find_transition(a, state, *entry.choice);
             const Transition* options = a.transitions(state);
             double best_q = -std::numeric_limits<double>::infinity(), worst_q = -best_q;
             for (const OptionVerdict& v : option_verdicts(a, state)) {

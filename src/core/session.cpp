@@ -55,6 +55,12 @@ void contract(bool condition, const char* message) {
     if (!condition) throw std::logic_error(message);
 }
 
+// A node reference that a loaded scenario always has (the loader refuses a missing or unknown one).
+int target_of(const std::optional<int>& next) {
+    contract(next.has_value(), "Session needs every 'next' resolved (a scenario the loader accepted)");
+    return *next;
+}
+
 }  // namespace
 
 int draw_random_branch(const Node& node, std::uint64_t seed, std::size_t position) {
@@ -95,7 +101,7 @@ void Session::reset() {
     m_transcript.clear();
     m_decisions.clear();
     m_undo.clear();
-    m_transcript.push_back({m_start.node, kNoIndex, kNoIndex, {}});
+    m_transcript.push_back({m_start.node, std::nullopt, std::nullopt, {}});
     m_state = SessionState::AwaitingChoice;
     advance();
 }
@@ -149,8 +155,8 @@ void Session::apply(const Choice& choice, TranscriptEntry& entry) {
     for (int fact : choice.requires_facts) {
         if (knows(fact)) continue;
         entry.assumed_facts.push_back(fact);
-        if (s.assumption_dimension >= 0)
-            m_tallies[static_cast<std::size_t>(s.assumption_dimension)] -= s.assumption_penalty;
+        if (s.assumption_dimension)
+            m_tallies[static_cast<std::size_t>(*s.assumption_dimension)] -= s.assumption_penalty;
     }
     for (const auto& effect : choice.score) m_tallies[static_cast<std::size_t>(effect.dimension)] += effect.amount;
     apply_choice_effects(s, choice, m_values.data());
@@ -175,8 +181,8 @@ void Session::choose(int choice_index) {
         const int slot = m_scenario->fact_slot(fact);
         record.values.emplace_back(slot, m_values[static_cast<std::size_t>(slot)]);
     }
-    if (m_scenario->assumption_dimension >= 0) {
-        const auto d = static_cast<std::size_t>(m_scenario->assumption_dimension);
+    if (m_scenario->assumption_dimension) {
+        const auto d = static_cast<std::size_t>(*m_scenario->assumption_dimension);
         record.tallies.emplace_back(d, m_tallies[d]);
     }
     for (const auto& effect : choice.score) {
@@ -186,7 +192,7 @@ void Session::choose(int choice_index) {
     m_undo.push_back(std::move(record));
     apply(choice, entry);
     m_decisions.push_back(choice_index);
-    m_transcript.push_back({choice.next, kNoIndex, kNoIndex, {}});
+    m_transcript.push_back({target_of(choice.next), std::nullopt, std::nullopt, {}});
     advance();
 }
 
@@ -207,12 +213,12 @@ void Session::advance() {
                 return;
             }
             case NodeKind::Continue:
-                m_transcript.push_back({node.next, kNoIndex, kNoIndex, {}});
+                m_transcript.push_back({target_of(node.next), std::nullopt, std::nullopt, {}});
                 break;
             case NodeKind::Random: {
                 int branch = draw_random_branch(node, m_seed, m_transcript.size() - 1);
                 m_transcript.back().random_branch = branch;
-                m_transcript.push_back({node.random[static_cast<std::size_t>(branch)].next, kNoIndex, kNoIndex, {}});
+                m_transcript.push_back({target_of(node.random[static_cast<std::size_t>(branch)].next), std::nullopt, std::nullopt, {}});
                 break;
             }
         }
@@ -249,7 +255,7 @@ void Session::undo() {
     for (auto it = record.tallies.rbegin(); it != record.tallies.rend(); ++it) m_tallies[it->first] = it->second;
     m_transcript.resize(record.entry + 1);
     TranscriptEntry& entry = m_transcript.back();
-    entry.choice = kNoIndex;
+    entry.choice.reset();
     entry.assumed_facts.clear();
     m_undo.pop_back();
     m_decisions.pop_back();
@@ -268,8 +274,8 @@ void Session::undo_to(std::size_t decisions) {
 std::vector<std::string> Session::decision_ids() const {
     std::vector<std::string> ids;
     for (const auto& entry : m_transcript)
-        if (entry.choice >= 0)
-            ids.push_back(m_scenario->nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(entry.choice)].id);
+        if (entry.choice)
+            ids.push_back(m_scenario->nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(*entry.choice)].id);
     return ids;
 }
 

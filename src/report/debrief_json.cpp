@@ -43,7 +43,7 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
                       {"counted", r.counted},
                       {"assumed_facts", assumed},
                       {"alternatives", alternatives}};
-        entry["better"] = r.better != kNoIndex ? json(choice_id(r.node, r.better)) : json(nullptr);
+        entry["better"] = r.better ? json(choice_id(r.node, *r.better)) : json(nullptr);
         if (r.intent) entry["intent"] = verdict_id(*r.intent);
         decisions.push_back(std::move(entry));
     }
@@ -52,8 +52,8 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
     json best_line = json::array();
     for (const auto& step : d.best_line) {
         json entry = {{"node", s.nodes[static_cast<std::size_t>(step.node)].id}};
-        if (step.choice != kNoIndex) entry["choice"] = choice_id(step.node, step.choice);
-        if (step.random_branch != kNoIndex) entry["random_branch"] = step.random_branch;
+        if (step.choice) entry["choice"] = choice_id(step.node, *step.choice);
+        if (step.random_branch) entry["random_branch"] = *step.random_branch;
         best_line.push_back(std::move(entry));
     }
     json result = {{"scenario", s.id},
@@ -72,11 +72,11 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
                    {"decisions", decisions},
                    {"costliest", costliest},
                    {"best_line", best_line}};
-    if (d.finished && d.ending_node != kNoIndex) {
-        const Node& end = s.nodes[static_cast<std::size_t>(d.ending_node)];
+    if (d.finished && d.ending_node) {
+        const Node& end = s.nodes[static_cast<std::size_t>(*d.ending_node)];
         result["ending"] = {{"node", end.id},
                             {"outcome", s.outcomes[static_cast<std::size_t>(end.ending.outcome)].id},
-                            {"title", ending_title(s, d.ending_node, languages)}};
+                            {"title", ending_title(s, *d.ending_node, languages)}};
     }
     if (d.passed) result["passed"] = *d.passed;
     return result;

@@ -30,10 +30,10 @@ std::string points(double value, std::string_view language) {
 SummarySection summary_of(const Debrief& d, const Scenario& s, const Languages& l) {
     SummarySection out;
     out.scenario_title = s.title.get(l.content);
-    out.finished = d.finished && d.ending_node != kNoIndex;
+    out.finished = d.finished && d.ending_node;
     if (out.finished) {
-        out.ending_title = ending_title(s, d.ending_node, l);
-        out.outcome = outcome_name(s, s.nodes[static_cast<std::size_t>(d.ending_node)].ending.outcome, l);
+        out.ending_title = ending_title(s, *d.ending_node, l);
+        out.outcome = outcome_name(s, s.nodes[static_cast<std::size_t>(*d.ending_node)].ending.outcome, l);
     }
     out.overall = d.overall_score;
     out.chance = chance_sentence(d, l.words);
@@ -48,15 +48,15 @@ DecisionLine decision_of(const DecisionReview& r, const Scenario& s, const Langu
     const Node& node = s.nodes[static_cast<std::size_t>(r.node)];
     const Choice& chosen = node.choices[static_cast<std::size_t>(r.chosen)];
     DecisionLine out;
-    if (node.speaker != kNoIndex) out.speaker = s.cast[static_cast<std::size_t>(node.speaker)].name.get(l.content);
+    if (node.speaker) out.speaker = s.cast[static_cast<std::size_t>(*node.speaker)].name.get(l.content);
     out.line = node.text.get(l.content);
     out.chosen = chosen.text.get(l.content);
     out.verdict = r.verdict;
     out.loss = r.loss_points;
-    if (r.better != kNoIndex && r.better != r.chosen) out.better = choice_of(s, r.node, r.better).text.get(l.content);
+    if (r.better && *r.better != r.chosen) out.better = choice_of(s, r.node, *r.better).text.get(l.content);
     for (int f : r.assumed_facts) out.assumptions.push_back(fact_name(s, f, l));
     const Choice* source = &chosen;
-    if (chosen.principles.empty() && r.better != kNoIndex) source = &choice_of(s, r.node, r.better);
+    if (chosen.principles.empty() && r.better) source = &choice_of(s, r.node, *r.better);
     for (int p : source->principles) {
         const Principle& principle = s.principles[static_cast<std::size_t>(p)];
         out.principles.push_back({principle.title.get(l.content), principle.explanation.get(l.content)});
@@ -71,9 +71,9 @@ DecisionLine decision_of(const DecisionReview& r, const Scenario& s, const Langu
 BestStep best_step_of(const BestLineStep& step, const Scenario& s, const Languages& l) {
     const Node& node = s.nodes[static_cast<std::size_t>(step.node)];
     BestStep out;
-    if (step.choice != kNoIndex) {
-        out.text = node.choices[static_cast<std::size_t>(step.choice)].text.get(l.content);
-    } else if (step.random_branch != kNoIndex) {
+    if (step.choice) {
+        out.text = node.choices[static_cast<std::size_t>(*step.choice)].text.get(l.content);
+    } else if (step.random_branch) {
         out.kind = StepKind::Chance;
         out.text = word("debrief.chance", l.words);
     } else {
@@ -89,8 +89,13 @@ std::string traded_sentence(const DimensionScore& score, std::string_view langua
     return phrase("debrief.traded", language, {points(score.traded_points, language)});
 }
 
-// Why the run lost points on a dimension (score below 100).
-std::string blame_sentence(const Debrief& debrief, const Scenario& s, const DimensionScore& score, const Languages& l) {
+// Why the run lost points on a dimension (score below 100), and whether that reason is itself a trade.
+struct Blame {
+    std::string sentence;
+    bool trade = false;  // only best moves lost points here: the sentence names a fair trade
+};
+
+Blame blame_sentence(const Debrief& debrief, const Scenario& s, const DimensionScore& score, const Languages& l) {
     // Blame a decision that was not the best move overall; a best move that gave up points on this
     // dimension is named as a trade, not as a mistake.
     const std::size_t dim = static_cast<std::size_t>(score.dimension);
@@ -104,15 +109,16 @@ std::string blame_sentence(const Debrief& debrief, const Scenario& s, const Dime
         if (!slot || loss > slot->dimension_loss[dim]) slot = &review;
     }
     if (!worst && traded)
-        return tidy_sentence(
-            phrase("debrief.fair_trade", l.words, {choice_of(s, traded->node, traded->chosen).text.get(l.content)}));
-    if (!worst) return word("debrief.by_chance", l.words);
+        return {tidy_sentence(phrase("debrief.fair_trade", l.words,
+                                     {choice_of(s, traded->node, traded->chosen).text.get(l.content)})),
+                true};
+    if (!worst) return {word("debrief.by_chance", l.words)};
     const std::string chosen = choice_of(s, worst->node, worst->chosen).text.get(l.content);
     const std::string lost = points(worst->dimension_loss[dim], l.words);
-    if (worst->better != kNoIndex && worst->better != worst->chosen)
-        return tidy_sentence(phrase("debrief.most_lost", l.words,
-                                    {chosen, lost, choice_of(s, worst->node, worst->better).text.get(l.content)}));
-    return tidy_sentence(phrase("debrief.most_lost_alone", l.words, {chosen, lost}));
+    if (worst->better && *worst->better != worst->chosen)
+        return {tidy_sentence(phrase("debrief.most_lost", l.words,
+                                     {chosen, lost, choice_of(s, worst->node, *worst->better).text.get(l.content)}))};
+    return {tidy_sentence(phrase("debrief.most_lost_alone", l.words, {chosen, lost}))};
 }
 
 }  // namespace
@@ -122,13 +128,16 @@ std::string dimension_sentence(const Debrief& debrief, const Scenario& s, int d,
     // A low total on a traded dimension is the best line's choice, not a failure: say so.
     const std::string trade = score.traded ? traded_sentence(score, l.words) : std::string();
     if (score.score >= 100.0 - 1e-6) return trade.empty() ? std::string(word("debrief.full_marks", l.words)) : trade;
-    const std::string blame = blame_sentence(debrief, s, score, l);
-    return trade.empty() ? blame : blame + " " + trade;
+    const Blame blame = blame_sentence(debrief, s, score, l);
+    // A best move that tied with the best line's option and gave up more here is already named as a
+    // fair trade: a second trade sentence would say the same twice.
+    if (trade.empty() || blame.trade) return blame.sentence;
+    return blame.sentence + " " + trade;
 }
 
 std::string chance_sentence(const Debrief& d, std::string_view language) {
     constexpr double kNoticeable = 0.05;
-    if (!d.finished || d.ending_node == kNoIndex) return "";
+    if (!d.finished || !d.ending_node) return "";
     if (std::fabs(d.luck) <= kNoticeable && std::fabs(d.outcome_score - d.overall_score) <= kNoticeable) return "";
     const std::string outcome = score_text(d.outcome_score, language), decided = score_text(d.overall_score, language);
     if (outcome == decided) return "";  // "ended at 8/100; your decisions score 8/100" says nothing

@@ -16,8 +16,8 @@ std::string node_text(const Scenario& s, const Node& node, const Languages& l) {
         return out;
     }
     if (text.empty()) return out;
-    if (node.speaker != kNoIndex) {
-        out += s.cast[static_cast<std::size_t>(node.speaker)].name.get(l.content);
+    if (node.speaker) {
+        out += s.cast[static_cast<std::size_t>(*node.speaker)].name.get(l.content);
         const std::string mood = expression_name(node.expression, l.words);
         if (node.expression != "neutral" && !mood.empty()) out += " (" + mood + ")";
         out += ": ";
@@ -26,14 +26,14 @@ std::string node_text(const Scenario& s, const Node& node, const Languages& l) {
 }
 
 std::string decision_text(const Scenario& s, const TranscriptEntry& entry, const Languages& l) {
-    if (entry.choice == kNoIndex) return "";
+    if (!entry.choice) return "";
     const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
-    std::string out = "  > " + node.choices[static_cast<std::size_t>(entry.choice)].text.get(l.content) + "\n";
+    std::string out = "  > " + node.choices[static_cast<std::size_t>(*entry.choice)].text.get(l.content) + "\n";
     for (int fact : entry.assumed_facts) {
         out += "    ! " + phrase("transcript.assumption", l.words, {fact_name(s, fact, l)});
         // Charged only when the rubric names a dimension for it (documented: none is valid).
-        if (s.assumption_dimension != kNoIndex && s.assumption_penalty > 0)
-            out += " (" + dimension_name(s, s.assumption_dimension, l) + " " +
+        if (s.assumption_dimension && s.assumption_penalty > 0)
+            out += " (" + dimension_name(s, *s.assumption_dimension, l) + " " +
                    signed_number(-s.assumption_penalty, 0, l.words) + ")";
         out += "\n";
     }
@@ -83,21 +83,21 @@ nlohmann::json transcript_json(const Session& session, std::string_view language
     for (const auto& entry : session.transcript()) {
         const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
         nlohmann::json step = {{"node", node.id}};
-        if (node.speaker != kNoIndex) {
-            step["speaker"] = s.cast[static_cast<std::size_t>(node.speaker)].id;
+        if (node.speaker) {
+            step["speaker"] = s.cast[static_cast<std::size_t>(*node.speaker)].id;
             step["expression"] = node.expression;
         }
         if (!node.text.empty()) step["text"] = node.text.get(language);
         if (!node.narration.empty()) step["narration"] = node.narration.get(language);
-        if (entry.choice != kNoIndex) {
-            const Choice& c = node.choices[static_cast<std::size_t>(entry.choice)];
+        if (entry.choice) {
+            const Choice& c = node.choices[static_cast<std::size_t>(*entry.choice)];
             step["choice"] = {{"id", c.id}, {"text", c.text.get(language)}};
             if (!entry.assumed_facts.empty()) {
                 auto& assumed = step["choice"]["assumed_facts"] = nlohmann::json::array();
                 for (int f : entry.assumed_facts) assumed.push_back(s.facts[static_cast<std::size_t>(f)].id);
             }
         }
-        if (entry.random_branch != kNoIndex) step["random_branch"] = entry.random_branch;
+        if (entry.random_branch) step["random_branch"] = *entry.random_branch;
         if (node.kind == NodeKind::Ending)
             step["ending"] = {{"outcome", s.outcomes[static_cast<std::size_t>(node.ending.outcome)].id},
                               {"title", node.ending.title.get(language)}};

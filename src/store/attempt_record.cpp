@@ -46,8 +46,8 @@ AttemptRecord make_attempt_record(const Session& session, const Debrief& debrief
     a.started_ms = context.started_ms;
     a.ended_ms = context.ended_ms;
     a.finished = debrief.finished;
-    if (debrief.finished && debrief.ending_node != kNoIndex) {
-        const Node& ending = s.nodes[static_cast<std::size_t>(debrief.ending_node)];
+    if (debrief.finished && debrief.ending_node) {
+        const Node& ending = s.nodes[static_cast<std::size_t>(*debrief.ending_node)];
         a.ending_node = ending.id;
         a.outcome = s.outcomes[static_cast<std::size_t>(ending.ending.outcome)].id;
     }
@@ -62,11 +62,11 @@ AttemptRecord make_attempt_record(const Session& session, const Debrief& debrief
     const auto& transcript = session.transcript();
     for (std::size_t i = 0; i < transcript.size(); ++i) {
         const TranscriptEntry& entry = transcript[i];
-        if (entry.choice == kNoIndex) continue;
+        if (!entry.choice) continue;
         const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
         DecisionRecord d;
         d.node_id = node.id;
-        d.choice_id = node.choices[static_cast<std::size_t>(entry.choice)].id;
+        d.choice_id = node.choices[static_cast<std::size_t>(*entry.choice)].id;
         while (review < debrief.decisions.size() && debrief.decisions[review].transcript_index < i) ++review;
         if (review < debrief.decisions.size() && debrief.decisions[review].transcript_index == i) {
             const DecisionReview& r = debrief.decisions[review];

@@ -126,7 +126,7 @@ TEST_CASE("the lines between two decisions: the trainee's answer, then every nod
     CHECK(lines.front().kind == LineKind::Player);
     const TranscriptEntry& decided = session.transcript()[static_cast<std::size_t>(last_decision_entry(session))];
     CHECK(lines.front().text == session.scenario().nodes[static_cast<std::size_t>(decided.node)]
-                                    .choices[static_cast<std::size_t>(decided.choice)].text.get("en"));
+                                    .choices[static_cast<std::size_t>(decided.choice.value())].text.get("en"));
     // Every transcript entry after the decision contributes its lines.
     std::size_t expected = 1;
     for (std::size_t i = static_cast<std::size_t>(last_decision_entry(session)) + 1; i < session.transcript().size(); ++i) {

@@ -157,8 +157,8 @@ TEST_CASE("play shows the speaker, the portrait, narration and every choice") {
     CHECK_FALSE(h.app->animating());
     const Run& run = *h.app->run();
     const Node& node = run.session.current();
-    REQUIRE(node.speaker >= 0);
-    const CastMember& who = run.scenario->cast[static_cast<std::size_t>(node.speaker)];
+    REQUIRE(node.speaker);
+    const CastMember& who = run.scenario->cast[static_cast<std::size_t>(*node.speaker)];
     CHECK(h.log.has_exact(who.name.get("en")));
     CHECK(h.log.has_exact(node.text.get("en")));
     CHECK(h.log.has_exact(node.narration.get("en")));
@@ -285,7 +285,7 @@ TEST_CASE("the debrief shows the score, accuracy, ending, outcome class, bars an
     const Debrief& d = *run.debrief;
     CHECK(h.log.has_exact(whole_number(d.overall_score) + " / 100"));
     CHECK(h.log.has_exact(report::accuracy_text(d.accuracy, "en")));
-    const Node& end = run.scenario->nodes[static_cast<std::size_t>(d.ending_node)];
+    const Node& end = run.scenario->nodes[static_cast<std::size_t>(d.ending_node.value())];
     const OutcomeClass& outcome = run.scenario->outcomes[static_cast<std::size_t>(end.ending.outcome)];
     CHECK(h.log.has_exact(end.ending.title.get("en")));
     CHECK(h.log.has_exact("outcome:" + outcome.id));
@@ -298,7 +298,7 @@ TEST_CASE("the debrief shows the score, accuracy, ending, outcome class, bars an
     const DecisionReview& worst = d.decisions[d.costliest.front()];
     const Node& node = run.scenario->nodes[static_cast<std::size_t>(worst.node)];
     CHECK(h.log.has_exact(node.choices[static_cast<std::size_t>(worst.chosen)].text.get("en")));
-    CHECK(h.log.has_exact(node.choices[static_cast<std::size_t>(worst.better)].text.get("en")));
+    CHECK(h.log.has_exact(node.choices[static_cast<std::size_t>(worst.better.value())].text.get("en")));
     CHECK(h.log.contains(std::string(ui("debrief.principle", "en")) + ": "));
     for (const char* key : {"debrief.replay", "debrief.show_best_line", "debrief.review", "debrief.save_markdown",
                             "debrief.save_html"})
@@ -339,9 +339,9 @@ TEST_CASE("the debrief's review and best line panels, replay and saving") {
     h.frame();
     CHECK(h.log.has_exact(ui("debrief.best_line_heading", "en")));
     for (const auto& step : run.debrief->best_line) {
-        if (step.choice < 0) continue;
+        if (!step.choice) continue;
         const Node& node = run.scenario->nodes[static_cast<std::size_t>(step.node)];
-        CHECK(h.log.contains(node.choices[static_cast<std::size_t>(step.choice)].text.get("en")));
+        CHECK(h.log.contains(node.choices[static_cast<std::size_t>(*step.choice)].text.get("en")));
     }
     REQUIRE(h.click(ui("debrief.save_markdown", "en")));
     REQUIRE_FALSE(h.app->run()->saved_path.empty());

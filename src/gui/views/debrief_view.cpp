@@ -70,7 +70,7 @@ void DebriefView::draw_scores(const ViewContext& ctx, const Run& run, float widt
     }
     ImGui::Spacing();
     if (page.summary.finished) {
-        const Node& end = s.nodes[static_cast<std::size_t>(d.ending_node)];
+        const Node& end = s.nodes[static_cast<std::size_t>(*d.ending_node)];  // set: summary.finished
         text_coloured(colours.text_dim, ctx.t("debrief.ending"));
         text_in_font(ctx.bold(), page.summary.ending_title);
         chip(page.summary.outcome, colours.accent);
@@ -119,21 +119,21 @@ void DebriefView::draw_costliest(const ViewContext& ctx, const Run& run) {
         ImGui::AlignTextToFramePadding();
         text_coloured(colours.text_dim, report::loss_text(review.loss_points, ctx.language));
         if (!node.text.empty()) {
-            const std::string who = node.speaker >= 0
-                                        ? s.cast[static_cast<std::size_t>(node.speaker)].name.get(run.language) + ": "
+            const std::string who = node.speaker
+                                        ? s.cast[static_cast<std::size_t>(*node.speaker)].name.get(run.language) + ": "
                                         : std::string();
             text_coloured(colours.narration, who + "“" + node.text.get(run.language) + "”");
         }
         ImGui::Indent();
         text_in_font(ctx.bold(), ctx.t("debrief.you_chose"), &colours.player);
         text_wrapped(chosen.text.get(run.language));
-        if (review.better >= 0 && review.better != review.chosen) {
+        if (review.better && *review.better != review.chosen) {
             text_in_font(ctx.bold(), ctx.t("debrief.better_was"), &colours.good);
-            text_wrapped(node.choices[static_cast<std::size_t>(review.better)].text.get(run.language));
+            text_wrapped(node.choices[static_cast<std::size_t>(*review.better)].text.get(run.language));
         }
         const Choice* source = &chosen;
-        if (chosen.principles.empty() && review.better >= 0)
-            source = &node.choices[static_cast<std::size_t>(review.better)];
+        if (chosen.principles.empty() && review.better)
+            source = &node.choices[static_cast<std::size_t>(*review.better)];
         for (int p : source->principles) {
             const Principle& principle = s.principles[static_cast<std::size_t>(p)];
             text_in_font(ctx.bold(), std::string(ctx.t("debrief.principle")) + ": " + principle.title.get(run.language),

@@ -14,11 +14,11 @@ void append_node_lines(const Scenario& s, const Node& node, std::string_view lan
     if (!node.text.empty()) {
         Line line;
         line.text = node.text.get(language);
-        if (node.speaker >= 0) {
+        if (node.speaker) {
             line.kind = LineKind::Speech;
             line.speaker = node.speaker;
             line.expression = node.expression;
-            line.who = s.cast[static_cast<std::size_t>(node.speaker)].name.get(language);
+            line.who = s.cast[static_cast<std::size_t>(*node.speaker)].name.get(language);
         } else {
             line.kind = LineKind::Narration;
         }
@@ -36,7 +36,7 @@ void append_node_lines(const Scenario& s, const Node& node, std::string_view lan
 int last_decision_entry(const Session& session) {
     const auto& transcript = session.transcript();
     for (int i = static_cast<int>(transcript.size()) - 1; i >= 0; --i)
-        if (transcript[static_cast<std::size_t>(i)].choice >= 0) return i;
+        if (transcript[static_cast<std::size_t>(i)].choice) return i;
     return -1;
 }
 
@@ -49,7 +49,7 @@ std::vector<Line> lines_since_last_decision(const Session& session, std::string_
         const TranscriptEntry& entry = transcript[static_cast<std::size_t>(last)];
         Line you;
         you.kind = LineKind::Player;
-        you.text = s.nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(entry.choice)]
+        you.text = s.nodes[static_cast<std::size_t>(entry.node)].choices[static_cast<std::size_t>(*entry.choice)]
                        .text.get(language);
         lines.push_back(std::move(you));
     }

@@ -4,6 +4,7 @@
 // narration and its speech, and an ending's title. A pure function of the session.
 #include <salesdojo/session.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,7 @@ enum class LineKind { Narration, Speech, Player, Ending };
 
 struct Line {
     LineKind kind = LineKind::Speech;
-    int speaker = kNoIndex;       // cast index for Speech
+    std::optional<int> speaker;   // cast index for Speech
     std::string expression;       // for Speech
     std::string who;              // speaker's name for Speech
     std::string text;

@@ -37,7 +37,7 @@ void PlayView::refresh(const Run& run) {
                          (m_key.feedback && !key.feedback && key.decisions == m_key.decisions);
     const bool was_revealing = m_typewriter.revealing();
     m_key = key;
-    if (new_run) m_last_speaker = -1;
+    if (new_run) m_last_speaker.reset();
 
     m_lines.clear();
     const Session& session = run.session;
@@ -49,7 +49,7 @@ void PlayView::refresh(const Run& run) {
         append_node_lines(session.scenario(), node, run.language, m_lines);
         Line you;
         you.kind = LineKind::Player;
-        you.text = node.choices[static_cast<std::size_t>(entry.choice)].text.get(run.language);
+        you.text = node.choices[static_cast<std::size_t>(*entry.choice)].text.get(run.language);
         m_lines.push_back(std::move(you));
     } else {
         m_lines = lines_since_last_decision(session, run.language);
@@ -144,18 +144,18 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
 void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, float width, float height) {
     ImGui::BeginChild("##portrait", ImVec2(width, height), true);
     const int line = portrait_speaker();
-    int speaker = m_last_speaker;
+    std::optional<int> speaker = m_last_speaker;
     std::string expression = "neutral";
     if (line >= 0) {
         speaker = m_lines[static_cast<std::size_t>(line)].speaker;
         expression = m_lines[static_cast<std::size_t>(line)].expression;
         m_last_speaker = speaker;
     }
-    if (speaker >= 0 && speaker < static_cast<int>(run.scenario->cast.size())) {
-        const CastMember& who = run.scenario->cast[static_cast<std::size_t>(speaker)];
+    if (speaker && *speaker < static_cast<int>(run.scenario->cast.size())) {
+        const CastMember& who = run.scenario->cast[static_cast<std::size_t>(*speaker)];
         const float size = std::min(ImGui::GetContentRegionAvail().x, height * 0.6f);
         const ImVec2 top_left = ImGui::GetCursorScreenPos();
-        if (const PortraitImage* image = run.portrait(speaker, expression); image && image->texture) {
+        if (const PortraitImage* image = run.portrait(*speaker, expression); image && image->texture) {
             const float aspect = image->height > 0 ? image->width / image->height : 1.0f;
             const ImVec2 fit = aspect >= 1.0f ? ImVec2(size, size / aspect) : ImVec2(size * aspect, size);
             ImGui::Image(image->texture, fit);
@@ -231,7 +231,7 @@ float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float widt
         if (last >= 0) {
             const auto& entry = run.session.transcript()[static_cast<std::size_t>(last)];
             const auto& choice = run.scenario->nodes[static_cast<std::size_t>(entry.node)]
-                                     .choices[static_cast<std::size_t>(entry.choice)];
+                                     .choices[static_cast<std::size_t>(*entry.choice)];
             if (!choice.feedback.empty()) feedback = choice.feedback.get(run.language);
         }
         needed += ImGui::CalcTextSize(feedback.data(), feedback.data() + feedback.size(), false,
@@ -306,7 +306,7 @@ Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
     if (last >= 0) {
         const auto& entry = run.session.transcript()[static_cast<std::size_t>(last)];
         const auto& choice = run.scenario->nodes[static_cast<std::size_t>(entry.node)]
-                                 .choices[static_cast<std::size_t>(entry.choice)];
+                                 .choices[static_cast<std::size_t>(*entry.choice)];
         if (!choice.feedback.empty()) feedback = choice.feedback.get(run.language);
     }
     ImGui::PushFont(ctx.bold());

@@ -10,6 +10,7 @@
 #include "views/view_context.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace salesdojo::gui {
@@ -56,7 +57,7 @@ private:
     std::vector<Line> m_lines;
     std::size_t m_omitted = 0;  // lines left out before m_lines (after the trainee's own line)
     Typewriter m_typewriter;
-    int m_last_speaker = -1;
+    std::optional<int> m_last_speaker;
     bool m_scroll_to_end = false;
     std::uint64_t m_version = 0;
 };

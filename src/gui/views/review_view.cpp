@@ -50,22 +50,22 @@ void draw_review(const ViewContext& ctx, const Run& run) {
         const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
         ImGui::PushID(static_cast<int>(i));
         draw_node_lines(ctx, s, node, run.language);
-        if (entry.choice >= 0) {
+        if (entry.choice) {
             const DecisionReview* review = nullptr;
             for (const auto& r : d.decisions)
                 if (r.transcript_index == i) review = &r;
             ImGui::Indent();
             text_in_font(ctx.bold(), ctx.t("play.you"), &ctx.colours->player);
             text_coloured(ctx.colours->player,
-                          node.choices[static_cast<std::size_t>(entry.choice)].text.get(run.language));
+                          node.choices[static_cast<std::size_t>(*entry.choice)].text.get(run.language));
             if (review) {
                 chip(ctx.t(verdict_key(review->verdict)), verdict_colour(review->verdict, *ctx.colours));
-                if (review->better >= 0 && review->better != review->chosen) {
+                if (review->better && *review->better != review->chosen) {
                     ImGui::SameLine();
                     ImGui::AlignTextToFramePadding();
                     text_coloured(ctx.colours->text_dim, ctx.t("debrief.better_was"));
                     text_coloured(ctx.colours->good,
-                                  node.choices[static_cast<std::size_t>(review->better)].text.get(run.language));
+                                  node.choices[static_cast<std::size_t>(*review->better)].text.get(run.language));
                 }
             }
             for (int f : entry.assumed_facts)
@@ -86,21 +86,21 @@ void draw_best_line(const ViewContext& ctx, const Run& run) {
     int number = 0;
     for (const auto& step : run.debrief->best_line) {
         const Node& node = s.nodes[static_cast<std::size_t>(step.node)];
-        if (step.choice >= 0) {
+        if (step.choice) {
             ImGui::PushID(++number);
             if (!node.text.empty()) {
-                const std::string who = node.speaker >= 0
-                                            ? s.cast[static_cast<std::size_t>(node.speaker)].name.get(run.language) + ": "
+                const std::string who = node.speaker
+                                            ? s.cast[static_cast<std::size_t>(*node.speaker)].name.get(run.language) + ": "
                                             : std::string();
                 text_coloured(ctx.colours->text_dim, who + node.text.get(run.language));
             }
             ImGui::Indent();
             text_coloured(ctx.colours->good, std::to_string(number) + ". " +
-                                                 node.choices[static_cast<std::size_t>(step.choice)].text.get(run.language));
+                                                 node.choices[static_cast<std::size_t>(*step.choice)].text.get(run.language));
             ImGui::Unindent();
             ImGui::Spacing();
             ImGui::PopID();
-        } else if (step.random_branch >= 0) {
+        } else if (step.random_branch) {
             text_coloured(ctx.colours->narration, ctx.t("debrief.chance"));
         } else if (node.kind == NodeKind::Ending) {
             const report::Languages languages{ctx.language, run.language};

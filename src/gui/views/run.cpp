@@ -35,7 +35,7 @@ int best_line_decisions(const Analysis& analysis, const Session& fresh_session) 
     const Debrief best = make_debrief(analysis, fresh_session);
     int decisions = 0;
     for (const auto& step : best.best_line)
-        if (step.choice != kNoIndex) ++decisions;
+        if (step.choice) ++decisions;
     return decisions;
 }
 
