@@ -33,7 +33,7 @@ fi
 
 packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
 packages+=(libcpp-httplib-dev)  # sending xAPI statements to a learning record store (src/xapi)
-# Node.js runs the xAPI tests (Learning Locker's validator, an in-memory LRS). A machine may have
+# Node.js runs the xAPI, schema and Twee tests (Learning Locker's validator, an in-memory LRS). A machine may have
 # its own Node.js with npm (NodeSource's package conflicts with Debian's npm): only when the
 # commands are missing are Debian's packages installed.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi

@@ -13,6 +13,7 @@
 #include <salesdojo/big_count.hpp>
 #include <salesdojo/diagnostic.hpp>
 #include <salesdojo/scenario.hpp>
+#include <salesdojo/start_point.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -136,5 +137,9 @@ struct AnalysisResult {
 };
 
 AnalysisResult analyse(std::shared_ptr<const Scenario> scenario, const AnalysisLimits& limits = {});
+// The same analysis from another start (a playtest's node and values): state 0 is that start, so a
+// playtest's debrief measures what could still be gained from there. Contract: the start fits the
+// scenario (asserted).
+AnalysisResult analyse_from(std::shared_ptr<const Scenario> scenario, StartPoint start, const AnalysisLimits& limits = {});
 
 }  // namespace salesdojo

@@ -69,7 +69,7 @@ struct BestLineStep {
 };
 
 struct Debrief {
-    Playthrough playthrough;
+    Playthrough playthrough;  // playthrough.start: a playtest (measured from where it began)
     bool finished = false;
     std::optional<int> ending_node;  // set when the run finished
     std::vector<DimensionScore> dimensions;

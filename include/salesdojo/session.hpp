@@ -2,6 +2,7 @@
 // The mutable side of a playthrough: where we are, what is known, what was scored, what happened.
 // A Session is fully determined by (scenario, seed, decisions): undo and restore replay them.
 #include <salesdojo/scenario.hpp>
+#include <salesdojo/start_point.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -37,6 +38,10 @@ struct Playthrough {
     std::string content_hash;
     std::uint64_t seed = 0;
     std::vector<std::string> choices;  // choice ids, in the order they were made
+    // A playtest's start (an author's run from any node); nullopt for a real run, the only kind
+    // that is ever stored as an attempt.
+    std::optional<StartPoint> start;
+    bool playtest() const { return start.has_value(); }
 };
 
 enum class SessionState { AwaitingChoice, Finished, Stuck };  // Stuck: no available choice (a content bug)
@@ -44,10 +49,16 @@ enum class SessionState { AwaitingChoice, Finished, Stuck };  // Stuck: no avail
 class Session {
 public:
     explicit Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed = 0);
+    // A playtest: starts at `start` (playtest_start() builds one from ids) instead of the scenario's
+    // start. Contract: the node exists and there is one value per slot (asserted).
+    Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, StartPoint start);
 
     const Scenario& scenario() const { return *m_scenario; }
     const std::shared_ptr<const Scenario>& scenario_ptr() const { return m_scenario; }
     std::uint64_t seed() const { return m_seed; }
+    // Where this session began; restart() goes back there. A playtest is never stored as an attempt.
+    const StartPoint& start_point() const { return m_start; }
+    bool is_playtest() const { return m_playtest; }
 
     SessionState state() const { return m_state; }
     bool finished() const { return m_state == SessionState::Finished; }
@@ -91,6 +102,8 @@ private:
 
     std::shared_ptr<const Scenario> m_scenario;
     std::uint64_t m_seed;
+    StartPoint m_start;
+    bool m_playtest = false;
     SessionState m_state = SessionState::AwaitingChoice;
     std::vector<TranscriptEntry> m_transcript;
     std::vector<int> m_decisions;
@@ -115,11 +128,12 @@ nlohmann::json save_session(const Session& session);
 std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
                                        const nlohmann::json& save, std::string& error);
 
-// Rebuilds the Session a Playthrough describes. Fails (nullopt, `error` set) when it belongs to another
-// scenario, version or content hash (an empty hash is not checked), or a choice cannot be made.
+// Rebuilds the Session a Playthrough describes (from its playtest start when it has one). Fails
+// (nullopt, `error` set) when it belongs to another scenario, version or content hash (an empty hash is not checked), or a choice cannot be made.
 std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenario, const Playthrough& playthrough,
                                           std::string& error);
-// {"scenario_id", "scenario_version", "content_hash", "seed", "choices"}; from_json checks the types.
+// {"scenario_id", "scenario_version", "content_hash", "seed", "choices"} and, for a playtest,
+// "start": {"node": index, "values": [...]}; from_json checks the types.
 nlohmann::json playthrough_to_json(const Playthrough& playthrough);
 std::optional<Playthrough> playthrough_from_json(const nlohmann::json& json, std::string& error);
 

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace salesdojo::cli {
 
 constexpr int kExitOk = 0;
@@ -33,6 +37,10 @@ struct RunOptions {
     std::string database;  // --database FILE; "" = the user's data folder
     std::string trainee;   // --trainee NAME; "" = the trainee picked last
     bool resume = false;   // --resume: continue the trainee's saved run of this scenario
+    // A playtest (docs/authoring-playtest.md): starts at --from with --set/--learn; never stored.
+    std::string from;                // node id; "" = not a playtest
+    std::vector<std::string> set;    // "variable=value"
+    std::vector<std::string> learn;  // fact ids
 };
 int run_command(const RunOptions& options);
 
@@ -85,6 +93,28 @@ struct SimulateOptions {
     std::string out;
 };
 int simulate_command(const SimulateOptions& options);
+// `strings export|import|coverage` (docs/authoring-translation.md).
+struct StringsOptions {
+    std::string action;                  // export | import | coverage
+    std::string file;                    // the scenario
+    std::string table;                   // import: the CSV
+    std::string language;                // export: the target language
+    std::string source;                  // export: the source language ("" = the first declared other one)
+    std::vector<std::string> languages;  // coverage: languages to count besides those found
+    std::string out;                     // export: the CSV file; import: the scenario to write ("" = FILE)
+    bool json = false;                   // coverage
+};
+int strings_command(const StringsOptions& options);
+CLI::App* add_strings_command(CLI::App& app, StringsOptions& options);  // registers the subcommands
+
+// `import-twee` (docs/authoring-twee.md).
+struct ImportTweeOptions {
+    std::string story;
+    std::string out;  // "" = print the scenario
+    std::string language = "en";
+};
+int import_twee_command(const ImportTweeOptions& options);
+CLI::App* add_import_twee_command(CLI::App& app, ImportTweeOptions& options);
 
 // Files to lint: each path, or the *.json files under a folder (sorted); `oversized` gets a message
 // for each folder holding more than kMaxCatalogueFiles.

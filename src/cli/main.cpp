@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--resume", run.resume, "Continue this trainee's unfinished run of the scenario");
     run_cmd->add_flag("!--no-store", run.store, "Do not save this run in the results database");
     run_cmd->add_option("--database", run.database, "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
+    auto* from_opt = run_cmd->add_option("--from", run.from, "Playtest: start at this node (never stored as an attempt)");
+    run_cmd->add_option("--set", run.set, "Playtest: set a variable first, VAR=VALUE (repeatable)")->needs(from_opt);
+    run_cmd->add_option("--learn", run.learn, "Playtest: make a fact known first (repeatable)")->needs(from_opt);
 
     AnalyzeOptions analyze;
     auto* analyze_cmd = app.add_subcommand("analyze", "Explore every reachable state: score ranges, histograms, witnesses, endings, rubric warnings");
@@ -71,6 +74,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
     simulate_cmd->add_flag("--json", simulate.json, "Print the report as JSON");
     simulate_cmd->add_option("-o,--out", simulate.out, "Write to this file instead of the terminal");
+    StringsOptions strings;
+    auto* strings_cmd = add_strings_command(app, strings);
+    ImportTweeOptions twee;
+    auto* twee_cmd = add_import_twee_command(app, twee);
 
 #ifdef SALESDOJO_HAS_GUI
     GuiCommandOptions play;
@@ -101,6 +108,8 @@ int main(int argc, char** argv) {
     if (*schema_cmd) return schema_command(schema);
     if (*graph_cmd) return graph_command(graph);
     if (*simulate_cmd) return simulate_command(simulate);
+    if (*strings_cmd) return strings_command(strings);
+    if (*twee_cmd) return import_twee_command(twee);
     if (*run_cmd) {
         run.choices_given = choices_opt->count() > 0;
         return run_command(run);

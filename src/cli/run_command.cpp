@@ -1,5 +1,6 @@
 // `salesdojo run`: headless play, interactive on stdin or driven by --choices.
 #include "commands.hpp"
+#include "run_playtest.hpp"
 #include "run_recorder.hpp"
 
 #include <salesdojo/loader.hpp>
@@ -48,7 +49,8 @@ int play_interactively(Session& session, const report::Languages& l, RunRecorder
     const Scenario& s = session.scenario();
     const auto say = [&](const char* key) { std::cout << report::word(key, l.words) << "\n"; };
     std::size_t shown = 0;  // transcript entries already printed
-    std::cout << "== " << s.title.get(l.content) << " ==\n" << s.summary.get(l.content) << "\n\n";
+    std::cout << "== " << s.title.get(l.content) << " ==\n" << report::playtest_header(session, l)
+              << s.summary.get(l.content) << "\n\n";
     while (true) {
         const auto& transcript = session.transcript();
         for (; shown < transcript.size(); ++shown)
@@ -131,9 +133,15 @@ int run_command(const RunOptions& options) {
         std::cerr << "\n";
         return kExitUsage;
     }
-    RunRecorder recorder({options.store, options.database, options.trainee, options.file,
+    bool usage_error = false;
+    const std::optional<StartPoint> playtest = playtest_from_options(options, s, usage_error);
+    if (usage_error) return kExitUsage;
+    // A playtest never opens the results database: nothing of it is saved or stored.
+    RunRecorder recorder({options.store && !playtest, options.database, options.trainee, options.file,
                           options.choices_given ? "scripted" : "practice", options.resume});
-    Session session = recorder.begin(loaded.scenario, options.seed, language, !options.language.empty());
+    Session session = playtest ? Session(loaded.scenario, options.seed, *playtest)
+                               : recorder.begin(loaded.scenario, options.seed, language, !options.language.empty());
+    const auto analyse_run = [&] { return playtest ? analyse_from(loaded.scenario, *playtest) : analyse(loaded.scenario); };
     const report::Languages l{language, language};
     const bool wants_debrief = options.debrief || options.markdown || options.html;
 
@@ -141,7 +149,7 @@ int run_command(const RunOptions& options) {
         int code = play_interactively(session, l, recorder);
         recorder.ended(session);
         if (wants_debrief && session.finished()) {
-            AnalysisResult analysed = analyse(loaded.scenario);
+            AnalysisResult analysed = analyse_run();
             for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
             if (!analysed.analysis) return kExitProblems;
             Debrief debrief = make_debrief(*analysed.analysis, session);
@@ -175,7 +183,7 @@ int run_command(const RunOptions& options) {
     recorder.ended(session);
     std::string text;
     if (wants_debrief) {
-        AnalysisResult analysed = analyse(loaded.scenario);
+        AnalysisResult analysed = analyse_run();
         for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
         if (!analysed.analysis) return kExitProblems;
         text = debrief_output(options, make_debrief(*analysed.analysis, session), session, l, true);

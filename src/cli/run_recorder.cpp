@@ -86,7 +86,7 @@ Session RunRecorder::begin(std::shared_ptr<const Scenario> scenario, std::uint64
 }
 
 void RunRecorder::save(const Session& session) {
-    if (!m_store) return;
+    if (!m_store || session.is_playtest()) return;  // a playtest is never saved or stored
     try {
         if (session.finished()) return;  // ended() stores it
         store::SavedRun run;
@@ -120,7 +120,7 @@ void RunRecorder::undone(const Session& session) {
 }
 
 void RunRecorder::ended(const Session& session) {
-    if (!m_store || !session.finished()) return;
+    if (!m_store || !session.finished() || session.is_playtest()) return;
     try {
         const AnalysisResult analysed = analyse(session.scenario_ptr());
         if (!analysed.analysis) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace salesdojo {
 
@@ -41,11 +42,13 @@ int table_shift(std::size_t table_size) {
 
 class Analyser {
 public:
-    Analyser(std::shared_ptr<const Scenario> scenario, const AnalysisLimits& limits, Diagnostics& out)
+    Analyser(std::shared_ptr<const Scenario> scenario, const AnalysisLimits& limits, Diagnostics& out,
+             std::optional<StartPoint> start = std::nullopt)
         : m_limits(limits), m_out(out) {
         m_a = std::make_shared<Analysis>();
         m_a->m_scenario = std::move(scenario);
         m_s = m_a->m_scenario.get();
+        m_start = start ? std::move(*start) : scenario_start(*m_s);
         m_a->m_dimensions = static_cast<int>(m_s->dimensions.size());
         m_a->m_slots = m_s->slot_count();
         m_width = m_a->m_dimensions + 1;
@@ -161,9 +164,8 @@ private:
     bool explore() {
         const int slots = m_a->m_slots;
         prepare_rewards();
-        std::vector<std::int32_t> start = m_s->initial_values();
         std::vector<std::int32_t> current(static_cast<std::size_t>(slots)), next(static_cast<std::size_t>(slots));
-        intern(m_s->start, start.data());
+        intern(m_start.node, m_start.values.data());
         std::vector<bool> stuck_reported(m_s->nodes.size(), false);
         // States are processed in creation order, so each state's transitions are contiguous.
         for (std::uint32_t s = 0; s < m_a->m_states.size(); ++s) {
@@ -660,6 +662,7 @@ private:
     }
 
     AnalysisLimits m_limits;
+    StartPoint m_start;  // state 0
     Diagnostics& m_out;
     std::shared_ptr<Analysis> m_a;
     const Scenario* m_s = nullptr;
@@ -710,6 +713,16 @@ std::uint32_t Analysis::find_state(int node, const std::int32_t* values) const {
 AnalysisResult analyse(std::shared_ptr<const Scenario> scenario, const AnalysisLimits& limits) {
     AnalysisResult result;
     Analyser analyser(std::move(scenario), limits, result.diagnostics);
+    result.analysis = analyser.run();
+    return result;
+}
+
+AnalysisResult analyse_from(std::shared_ptr<const Scenario> scenario, StartPoint start, const AnalysisLimits& limits) {
+    AnalysisResult result;
+    const bool fits = scenario && start.node >= 0 && static_cast<std::size_t>(start.node) < scenario->nodes.size() &&
+                      start.values.size() == static_cast<std::size_t>(scenario->slot_count());
+    if (!fits) throw std::logic_error("analyse_from called with a start that does not fit the scenario");
+    Analyser analyser(std::move(scenario), limits, result.diagnostics, std::move(start));
     result.analysis = analyser.run();
     return result;
 }

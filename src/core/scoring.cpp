@@ -71,7 +71,8 @@ Debrief make_debrief(const Analysis& a, const Session& session) {
 
     // Replay the transcript through the state space. Losses are expected values, so what chance
     // did between decisions never counts against (or for) the trainee.
-    std::vector<std::int32_t> values = s.initial_values();
+    // A playtest began elsewhere: replay from its values (its analysis, analyse_from, starts there too).
+    std::vector<std::int32_t> values = session.start_point().values;
     double lost = 0.0;                                                 // sum of weighted losses so far
     std::vector<double> lost_on(static_cast<std::size_t>(dims), 0.0);  // per dimension, against the best line
     const double top = a.value(start), floor = a.worst(start, dims);

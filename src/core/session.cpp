@@ -79,19 +79,29 @@ int draw_random_branch(const Node& node, std::uint64_t seed, std::size_t positio
 Session::Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
     : m_scenario(std::move(scenario)), m_seed(seed) {
     contract(m_scenario != nullptr, "Session needs a loaded scenario");
+    m_start = scenario_start(*m_scenario);
+    reset();
+}
+
+Session::Session(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, StartPoint start)
+    : m_scenario(std::move(scenario)), m_seed(seed), m_start(std::move(start)), m_playtest(true) {
+    contract(m_scenario != nullptr, "Session needs a loaded scenario");
+    contract(m_start.node >= 0 && static_cast<std::size_t>(m_start.node) < m_scenario->nodes.size(),
+             "Session playtest start names a node outside the scenario");
+    contract(m_start.values.size() == static_cast<std::size_t>(m_scenario->slot_count()),
+             "Session playtest start needs one value per variable and fact");
     reset();
 }
 
 void Session::restart() { reset(); }
 
 void Session::reset() {
-    m_values.assign(static_cast<std::size_t>(m_scenario->slot_count()), 0);
-    for (std::size_t i = 0; i < m_scenario->variables.size(); ++i) m_values[i] = m_scenario->variables[i].initial;
+    m_values.assign(m_start.values.begin(), m_start.values.end());
     m_tallies.assign(m_scenario->dimensions.size(), 0);
     m_transcript.clear();
     m_decisions.clear();
     m_undo.clear();
-    m_transcript.push_back({m_scenario->start, std::nullopt, std::nullopt, {}});
+    m_transcript.push_back({m_start.node, std::nullopt, std::nullopt, {}});
     m_state = SessionState::AwaitingChoice;
     advance();
 }
@@ -329,7 +339,9 @@ std::optional<Session> restore_session(std::shared_ptr<const Scenario> scenario,
 }
 
 Playthrough Session::playthrough() const {
-    return {m_scenario->id, m_scenario->version, m_scenario->content_hash, m_seed, decision_ids()};
+    Playthrough p{m_scenario->id, m_scenario->version, m_scenario->content_hash, m_seed, decision_ids(), std::nullopt};
+    if (m_playtest) p.start = m_start;
+    return p;
 }
 
 std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenario, const Playthrough& playthrough,
@@ -340,7 +352,16 @@ std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenar
         error = "this run was made with other content of the scenario (hash " + playthrough.content_hash + ")";
         return std::nullopt;
     }
-    Session session(std::move(scenario), playthrough.seed);
+    if (playthrough.start) {
+        const StartPoint& start = *playthrough.start;
+        if (start.node < 0 || static_cast<std::size_t>(start.node) >= scenario->nodes.size() ||
+            start.values.size() != static_cast<std::size_t>(scenario->slot_count())) {
+            error = "this playtest's start does not fit the scenario";
+            return std::nullopt;
+        }
+    }
+    Session session = playthrough.start ? Session(std::move(scenario), playthrough.seed, *playthrough.start)
+                                        : Session(std::move(scenario), playthrough.seed);
     for (std::size_t i = 0; i < playthrough.choices.size(); ++i) {
         std::optional<int> choice;
         if (session.state() == SessionState::AwaitingChoice) {
@@ -360,8 +381,10 @@ std::optional<Session> replay_playthrough(std::shared_ptr<const Scenario> scenar
 }
 
 nlohmann::json playthrough_to_json(const Playthrough& p) {
-    return {{"scenario_id", p.scenario_id}, {"scenario_version", p.scenario_version}, {"content_hash", p.content_hash},
-            {"seed", p.seed}, {"choices", p.choices}};
+    nlohmann::json j = {{"scenario_id", p.scenario_id}, {"scenario_version", p.scenario_version},
+                        {"content_hash", p.content_hash}, {"seed", p.seed}, {"choices", p.choices}};
+    if (p.start) j["start"] = {{"node", p.start->node}, {"values", p.start->values}};
+    return j;
 }
 
 std::optional<Playthrough> playthrough_from_json(const nlohmann::json& j, std::string& error) {
@@ -383,6 +406,21 @@ std::optional<Playthrough> playthrough_from_json(const nlohmann::json& j, std::s
     for (const auto& c : *choices) {
         if (!c.is_string()) { error = "every entry of 'choices' must be a choice id (a string)"; return std::nullopt; }
         p.choices.push_back(c.get<std::string>());
+    }
+    if (auto start = j.find("start"); start != j.end()) {
+        const auto node = start->is_object() ? start->find("node") : start->end();
+        const auto values = start->is_object() ? start->find("values") : start->end();
+        const auto is_int32 = [](const nlohmann::json& v) {
+            return v.is_number_integer() && v.get<std::int64_t>() >= INT32_MIN && v.get<std::int64_t>() <= INT32_MAX;
+        };
+        if (!start->is_object() || node == start->end() || !node->is_number_integer() || node->get<std::int64_t>() < 0 || node->get<std::int64_t>() > INT32_MAX ||
+            values == start->end() || !values->is_array() || !std::all_of(values->begin(), values->end(), is_int32)) {
+            error = "a playthrough's 'start' needs 'node' (a node index) and 'values' (an array of integers)";
+            return std::nullopt;
+        }
+        StartPoint point{node->get<int>(), {}};
+        for (const auto& v : *values) point.values.push_back(v.get<std::int32_t>());
+        p.start = std::move(point);
     }
     return p;
 }

@@ -91,6 +91,9 @@ const Entry kEntries[] = {
     {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
                                "De keuzes die het hoogst scoren, van begin tot eind."},
     {"debrief.chance", "Chance decides here.", "Hier beslist het toeval."},
+    // An author's playtest (run --from): started at a chosen point, never stored.
+    {"debrief.playtest", "Playtest from a chosen point: the scores measure the decisions made from there. Not stored.",
+                         "Speltest vanaf een gekozen punt: de scores meten de beslissingen vanaf daar. Niet bewaard."},
 
     // After the overall score, when chance played a part. {1}: the outcome "67/100", {2}: the decision
     // score "100/100". Helped: chance added points; against: it took some; else neither clearly.
@@ -207,6 +210,8 @@ const Entry kEntries[] = {
     {"transcript.assumption", "Unsupported assumption: {1} was not established",
                               "Aanname zonder onderbouwing: {1} stond nog niet vast"},
     {"transcript.unnamed_fact", "a fact", "een feit"},
+    // The header of an author's playtest (run --from); {1}: the first words of the node it starts at.
+    {"transcript.playtest", "Playtest from “{1}” (not stored)", "Speltest vanaf “{1}” (niet bewaard)"},
     {"transcript.stuck",
      "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
      "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},

@@ -67,6 +67,7 @@ void html_head(std::string& out, const DebriefPage& p, const PageFacts& facts, W
 
 void html_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
+    if (!s.playtest.empty()) out += "<p class=\"warn\">" + e(s.playtest) + "</p>\n";
     out += "<p>" + t("debrief.overall", w) + "<br><span class=\"score\" style=\"color:" + fill_colour(s.overall) +
            "\">" + e(score_text(s.overall, w)) + "</span></p>\n";
     if (!s.chance.empty()) out += "<p class=\"dim\">" + e(s.chance) + "</p>\n";

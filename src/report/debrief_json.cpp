@@ -66,6 +66,7 @@ nlohmann::json debrief_json(const Debrief& d, const Scenario& s, const Languages
                    {"outcome_score", d.outcome_score},
                    {"luck", d.luck},
                    {"accuracy", d.accuracy},
+                   {"playtest", d.playthrough.playtest()},
                    {"playthrough", playthrough_to_json(d.playthrough)},
                    {"dimensions", dims},
                    {"decisions", decisions},

@@ -37,6 +37,7 @@ SummarySection summary_of(const Debrief& d, const Scenario& s, const Languages& 
     }
     out.overall = d.overall_score;
     out.chance = chance_sentence(d, l.words);
+    if (d.playthrough.playtest()) out.playtest = word("debrief.playtest", l.words);
     out.accuracy = d.accuracy;
     out.passed = d.passed;
     out.pass_mark = s.pass_mark.value_or(0.0);

@@ -68,6 +68,7 @@ std::string ending_line(const SummarySection& s, Words w) {
 void text_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
     out += "== " + std::string(word("debrief.heading", w)) + ": " + s.scenario_title + " ==\n";
+    if (!s.playtest.empty()) out += s.playtest + "\n";
     out += std::string(word("debrief.ending", w)) + ": " + ending_line(s, w) + "\n";
     out += std::string(word("debrief.overall", w)) + ": " + score_text(s.overall, w) + "   " +
            accuracy_text(s.accuracy, w);
@@ -188,6 +189,7 @@ std::string md(const std::string& text) {
 void md_summary(std::string& out, const DebriefPage& p, Words w) {
     const SummarySection& s = p.summary;
     out += "# " + std::string(word("debrief.heading", w)) + ": " + md(s.scenario_title) + "\n\n";
+    if (!s.playtest.empty()) out += "> " + md(s.playtest) + "\n\n";
     out +=
         "- **" + std::string(word("debrief.ending", w)) + ":** " +
         (s.finished ? md(s.ending_title) + " (" + md(s.outcome) + ")" : std::string(word("debrief.not_finished", w))) +

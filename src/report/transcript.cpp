@@ -51,9 +51,24 @@ std::string totals_text(const Session& session, const Languages& l) {
     return out;
 }
 
+std::string playtest_header(const Session& session, const Languages& l) {
+    if (!session.is_playtest()) return "";
+    const Scenario& s = session.scenario();
+    const Node& from = s.nodes[static_cast<std::size_t>(session.start_point().node)];
+    // The node is named by its first words, not its id: the trainee-facing text stays free of ids.
+    std::string line = from.text.get(l.content);
+    if (line.size() > 60) {
+        std::size_t cut = line.rfind(' ', 60);
+        if (cut == std::string::npos || cut < 20) cut = 60;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        line = line.substr(0, cut) + "...";
+    }
+    return "** " + phrase("transcript.playtest", l.words, {line.empty() ? from.id : line}) + " **\n";
+}
+
 std::string transcript_text(const Session& session, const Languages& l) {
     const Scenario& s = session.scenario();
-    std::string out;
+    std::string out = playtest_header(session, l);
     for (const auto& entry : session.transcript()) {
         out += node_text(s, s.nodes[static_cast<std::size_t>(entry.node)], l);
         out += decision_text(s, entry, l);
@@ -93,17 +108,22 @@ nlohmann::json transcript_json(const Session& session, std::string_view language
     const char* state = session.state() == SessionState::Finished ? "finished"
                         : session.state() == SessionState::Stuck  ? "stuck"
                                                                   : "awaiting_choice";
-    return {
+    nlohmann::json result = {
         {"scenario", s.id},
         {"version", s.version},
         {"language", std::string(language)},
         {"seed", session.seed()},
+        {"playtest", session.is_playtest()},
         {"state", state},
         {"decisions", session.decision_ids()},
         {"steps", std::move(steps)},
         {"totals", std::move(totals)},
         {"weighted_total", session.weighted_total()},
     };
+    // A playtest names where it began, so a reader knows which part of the story it covers.
+    if (session.is_playtest())
+        result["playtest_from"] = s.nodes[static_cast<std::size_t>(session.start_point().node)].id;
+    return result;
 }
 
 }  // namespace salesdojo::report

@@ -25,6 +25,7 @@ struct SummarySection {
     std::string outcome;       // the outcome class's name, when finished
     double overall = 0.0;       // the decision score
     std::string chance;         // what chance did to the outcome, when it played a part; else ""
+    std::string playtest;       // the note on an author's playtest (run --from); else ""
     double accuracy = 100.0;
     std::optional<bool> passed;
     double pass_mark = 0.0;

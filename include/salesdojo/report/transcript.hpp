@@ -16,7 +16,9 @@ std::string node_text(const Scenario& scenario, const Node& node, const Language
 std::string decision_text(const Scenario& scenario, const TranscriptEntry& entry, const Languages& languages);
 // "Totals: Qualifying +4, Avoiding bias -2 (weighted +3)".
 std::string totals_text(const Session& session, const Languages& languages);
-// The whole transcript so far, a note when it is stuck, then the totals.
+// "** Playtest from "first words of the node..." (not stored) **" for a playtest, else "".
+std::string playtest_header(const Session& session, const Languages& languages);
+// The whole transcript so far (after the playtest header), a note when it is stuck, then the totals.
 std::string transcript_text(const Session& session, const Languages& languages);
 
 nlohmann::json transcript_json(const Session& session, std::string_view language);
