@@ -100,7 +100,8 @@ TEST_CASE("home filters by skill and language") {
 }
 
 TEST_CASE("the settings' language switch turns the home screen Dutch, and is saved") {
-    AppHarness h(AppHarness::bundled());
+    // Tall enough for every card: only the rows in view are drawn (test_large_lists.cpp).
+    AppHarness h(AppHarness::bundled(), {}, {1280, 2400});
     h.frame();
     REQUIRE(h.click(ui("common.settings", "en")));
     REQUIRE(h.app->settings_open());
@@ -306,7 +307,8 @@ TEST_CASE("the debrief shows the score, accuracy, ending, outcome class, bars an
 }
 
 TEST_CASE("a finished run's score appears on its home card") {
-    AppHarness h(AppHarness::bundled(), with_mode("assessment"));
+    // Tall enough for every card: only the rows in view are drawn (test_large_lists.cpp).
+    AppHarness h(AppHarness::bundled(), with_mode("assessment"), {1280, 2400});
     REQUIRE(h.app->command(std::string("open=") + kDirector));
     REQUIRE(h.app->command("finish=2"));
     h.frame();
@@ -487,7 +489,8 @@ TEST_CASE("every string drawn on every screen is drawable by our fonts, in both 
 }
 
 TEST_CASE("the score is stored when the conversation ends, even if the debrief is never opened") {
-    AppHarness h(AppHarness::bundled(), with_mode("assessment"));
+    // Tall enough for every card: only the rows in view are drawn (test_large_lists.cpp).
+    AppHarness h(AppHarness::bundled(), with_mode("assessment"), {1280, 2400});
     REQUIRE(h.app->command(std::string("open=") + kDirector));
     for (int i = 0; i < 100 && !h.app->run()->session.finished(); ++i) REQUIRE(h.app->command("choose=1"));
     REQUIRE(h.app->run()->session.finished());
