@@ -4,6 +4,7 @@
 
 #include <salesdojo/data_dirs.hpp>
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/export_files.hpp>
 #include <salesdojo/report/results_export.hpp>
 #include <salesdojo/store/attempt.hpp>
 #include <salesdojo/store/export_source.hpp>
@@ -35,17 +36,6 @@ report::ScenarioShelf load_shelf(const std::vector<std::string>& folders, const 
         shelf[loaded.scenario->id] = {loaded.scenario, analysed.analysis};
     }
     return shelf;
-}
-
-// "2026-12-06-anna-mini-1f2e3d4c.html": sortable, readable, unique by the uid's first characters.
-std::string page_file_name(const report::ExportedAttempt& a) {
-    std::string name = report::iso_utc(a.started_ms).substr(0, 10) + "-" + a.trainee + "-" + a.scenario_id + "-" +
-                       a.uid.substr(0, 8);
-    for (char& c : name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (!(std::isalnum(u) || c == '-' || c == '_' || u >= 0x80)) c = '_';  // no '/', spaces or dots
-    }
-    return name + ".html";
 }
 
 int fail(const std::string& message, int code = kExitProblems) {
@@ -92,17 +82,12 @@ int export_command(const ExportOptions& options) {
 
     std::string error;
     if (options.format == "json") {
-        const std::string text =
-            report::export_json(document).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-        if (!write_output(options.out, text, error)) return fail(error);
+        if (!write_output(options.out, report::export_json_text(document), error)) return fail(error);
     } else if (options.format == "csv") {
         if (!write_csv_tables(options.out, report::export_csv(document, language), error)) return fail(error);
     } else {  // html: one page per attempt
         const auto page = [&](const report::ExportedAttempt& a) {
-            const auto at_hand = shelf.find(a.scenario_id);
-            const auto names = document.scenarios.find(a.scenario_id);
-            return report::attempt_html(a, at_hand == shelf.end() ? nullptr : &at_hand->second,
-                                        names == document.scenarios.end() ? nullptr : &names->second, language);
+            return report::attempt_page(document, a, shelf, language);
         };
         const bool one_file = options.out.empty() || fs::path(options.out).extension() == ".html";
         if (one_file) {
@@ -115,7 +100,7 @@ int export_command(const ExportOptions& options) {
             fs::create_directories(options.out, ec);
             if (ec) return fail("cannot create the folder '" + options.out + "': " + ec.message());
             for (const auto& a : document.attempts)
-                if (!write_output((fs::path(options.out) / page_file_name(a)).string(), page(a), error)) return fail(error);
+                if (!write_output((fs::path(options.out) / report::attempt_page_file_name(a)).string(), page(a), error)) return fail(error);
             std::cerr << "salesdojo export: " << document.attempts.size() << " page(s) written to " << options.out << "\n";
         }
     }

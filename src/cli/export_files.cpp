@@ -41,15 +41,9 @@ bool write_output(const std::string& path, const std::string& text, std::string&
     return write_file_atomically(path, text, error);  // the core's: temporary, fsync, rename, folder fsync
 }
 
-std::string decisions_csv_path(const std::string& path) {
-    const std::filesystem::path p(path);
-    const std::string extension = p.has_extension() ? p.extension().string() : ".csv";
-    return (p.parent_path() / (p.stem().string() + "-decisions" + extension)).string();
-}
-
 bool write_csv_tables(const std::string& path, const report::CsvTables& tables, std::string& error) {
     if (path.empty()) return write_output("", tables.attempts + "\r\n" + tables.decisions, error);
-    return write_output(path, tables.attempts, error) && write_output(decisions_csv_path(path), tables.decisions, error);
+    return write_output(path, tables.attempts, error) && write_output(report::decisions_csv_path(path), tables.decisions, error);
 }
 
 std::string default_interface_language() {

@@ -1,6 +1,7 @@
 #pragma once
 // Output of `export` and `report`: to stdout, or atomically to a file (temporary file, fsync,
 // rename), so a reader never sees half a file and an interrupted run leaves the old one.
+#include <salesdojo/report/export_files.hpp>
 #include <salesdojo/report/results_export.hpp>
 
 #include <string>
@@ -10,10 +11,8 @@ namespace salesdojo::cli {
 // `path` empty: stdout. Otherwise an atomic write; false with `error` naming the file.
 bool write_output(const std::string& path, const std::string& text, std::string& error);
 
-// The decisions table's file next to the attempts': "class.csv" -> "class-decisions.csv".
-std::string decisions_csv_path(const std::string& path);
 // Both tables: to stdout one after the other with an empty line between, or to `path` and
-// decisions_csv_path(path).
+// report::decisions_csv_path(path).
 bool write_csv_tables(const std::string& path, const report::CsvTables& tables, std::string& error);
 
 // "nl" when the environment's locale ($LC_ALL, $LC_MESSAGES, $LANG, first set) is Dutch, else "en".

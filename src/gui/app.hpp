@@ -38,6 +38,7 @@ struct AppServices {
     std::string progress_path;  // the old progress.json, imported into the database once
     std::string trainee;        // --trainee NAME; "" = the trainee picked last
     std::string save_folder;    // debrief exports; "" = data_folder()/debriefs
+    std::string export_folder;  // the history screen's exports; "" = data_folder()/exports
     Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
     ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
 };
@@ -93,6 +94,7 @@ private:
     void go_home(bool asked);
     void show_history();
     void refresh_history();  // m_history_data from the results, when the history screen is shown
+    void export_history(ExportFormat format);  // app_export.cpp
     void save_debrief(DebriefFormat format);
     void save_settings_now();
     void set_screen(Screen screen);

@@ -1,6 +1,8 @@
 // The window and the results database. See results.hpp.
 #include "results.hpp"
 
+#include <salesdojo/store/export_source.hpp>
+
 #include <cstdio>
 
 namespace salesdojo::gui {
@@ -140,6 +142,19 @@ void Results::discard_run(const std::string& scenario_id) {
         m_saved_runs = m_store->saved_runs(m_trainee->id);
     } catch (const store::StoreError& e) {
         fail(e);
+    }
+}
+
+std::optional<std::vector<report::ExportedAttempt>> Results::exported_attempts(std::string& error) const {
+    if (!m_store || !m_trainee) {
+        error = "the results database is not available";
+        return std::nullopt;
+    }
+    try {
+        return store::exported_attempts(*m_store, m_trainee->id, std::nullopt);
+    } catch (const store::StoreError& e) {
+        error = e.what();
+        return std::nullopt;
     }
 }
 

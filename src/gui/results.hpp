@@ -7,6 +7,7 @@
 // store: the window still plays, nothing is saved.
 //
 // File I/O happens only when something changes (a pick, a decision, a finished run), never per frame.
+#include <salesdojo/report/results_export.hpp>
 #include <salesdojo/store/results_store.hpp>
 
 #include <cstdint>
@@ -52,6 +53,11 @@ public:
     std::optional<std::int64_t> finish(store::AttemptRecord attempt);
     void save_run(store::SavedRun run);  // trainee_id set here
     void discard_run(const std::string& scenario_id);
+
+    // The picked trainee's attempts as export values (store/export_source.hpp), oldest first. nullopt
+    // with `error` when the store is unavailable or cannot be read (the store stays in use: only
+    // reading failed).
+    std::optional<std::vector<report::ExportedAttempt>> exported_attempts(std::string& error) const;
 
 private:
     void fail(const store::StoreError& error);

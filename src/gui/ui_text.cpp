@@ -225,6 +225,15 @@ const Entry kEntries[] = {
     {"history.mode_scripted", "Command line", "Opdrachtregel"},
     {"history.mode_imported", "Earlier score", "Eerdere score"},
     {"history.mode_other", "Other", "Anders"},
+    {"history.export_label", "Save every attempt as:", "Alle pogingen opslaan als:"},
+    {"history.export_json", "JSON file", "JSON-bestand"},
+    {"history.export_csv", "CSV tables", "CSV-tabellen"},
+    {"history.export_html", "HTML pages", "HTML-pagina's"},
+    // %s: the full path of the file(s) or folder written
+    {"history.exported_to", "Saved to %s", "Opgeslagen in %s"},
+    // %s: the folder (or the results database) that could not be used
+    {"history.export_failed", "Could not save the attempts to %s. Check that this folder can be written to.",
+                              "De pogingen konden niet worden opgeslagen in %s. Kijk of je in deze map mag schrijven."},
     {"history.unknown_scenario", "A scenario not in this collection", "Een scenario dat hier niet staat"},
 
     // --- settings ------------------------------------------------------------------------------------

@@ -8,12 +8,17 @@
 #include "views/history_view.hpp"
 
 #include <salesdojo/report/catalogue.hpp>
+#include <salesdojo/report/export_files.hpp>
 #include <salesdojo/store/attempt.hpp>
 #include <salesdojo/store/results_store.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace salesdojo;
 using namespace salesdojo::gui;
@@ -37,6 +42,7 @@ AppServices services_of(const AppHarness& h, const std::string& trainee = {}) {
     services.database_path = database_of(h);
     services.progress_path = h.temp().file("data/progress.json");
     services.save_folder = h.temp().file("data/debriefs");
+    services.export_folder = h.temp().file("data/exports");
     services.trainee = trainee;
     return services;
 }
@@ -426,4 +432,130 @@ TEST_CASE("results: the new controls are reachable by keyboard, with a visible f
         start = h.log.focused_item() && h.log.focused_item()->label == ui("home.start", "en");
     }
     CHECK(start);
+}
+
+namespace {
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// The path(s) named by the history screen's last export, after checking its notice was drawn.
+std::string exported_to(AppHarness& h, const std::string& language) {
+    const std::string path = h.app->history_data().exported_to;
+    CHECK(h.app->history_data().export_failed.empty());
+    CHECK(h.log.has_exact(printf_string(ui("history.exported_to", language), path.c_str())));
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("results: the history screen's buttons export the trainee's attempts as JSON, CSV and HTML") {
+    for (const std::string language : {"en", "nl"}) {
+        CAPTURE(language);
+        AppHarness h(AppHarness::bundled());
+        seed_history(database_of(h), "Bert");  // another trainee: not in Anna's export
+        seed_history(database_of(h), "Anna");
+        reopen(h, with("practice", language.c_str()));
+        REQUIRE(h.click(ui("home.history", language)));
+        REQUIRE(h.app->screen() == Screen::History);
+        const std::string folder = h.temp().file("data/exports");
+
+        // JSON: parses, holds Anna's six attempts and nobody else's.
+        REQUIRE(h.click(ui("history.export_json", language)));
+        const std::string json_path = exported_to(h, language);
+        REQUIRE(!json_path.empty());
+        CHECK(json_path.rfind(folder, 0) == 0);
+        const nlohmann::json json = nlohmann::json::parse(file_text(json_path));
+        CHECK(json.at("format") == "salesdojo-attempts");
+        REQUIRE(json.at("attempts").size() == 6);
+        for (const auto& a : json.at("attempts")) CHECK(a.at("trainee") == "Anna");
+
+        // CSV: the attempts table has the header and one row per attempt; the decisions table is next to it.
+        REQUIRE(h.click(ui("history.export_csv", language)));
+        const std::string csv_paths = exported_to(h, language);
+        const std::string csv_path = csv_paths.substr(0, csv_paths.find(", "));
+        REQUIRE(csv_path.size() > 4);
+        CHECK(csv_path.substr(csv_path.size() - 4) == ".csv");
+        const std::string csv = file_text(csv_path);
+        // The fixed columns of the report layer's header, then one per dimension.
+        const std::string fixed = report::export_csv(report::ExportDocument{}, language).attempts;
+        const std::string fixed_header = fixed.substr(0, fixed.find("\r\n"));
+        REQUIRE(!fixed_header.empty());
+        CHECK(csv.rfind(fixed_header + ",", 0) == 0);
+        CHECK(fixed_header.find(language == "nl" ? "Deelnemer" : "Trainee") != std::string::npos);
+        std::size_t rows = 0;
+        for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
+            if (at + 2 < csv.size()) ++rows;
+        CHECK(rows == 6);
+        CHECK(std::count(csv.begin(), csv.end(), '\n') == 7);
+        CHECK(csv.find("Anna") != std::string::npos);
+        CHECK(csv.find("Bert") == std::string::npos);
+        CHECK(std::filesystem::exists(report::decisions_csv_path(csv_path)));
+
+        // HTML: a folder with one page per attempt, each naming its scenario by title.
+        REQUIRE(h.click(ui("history.export_html", language)));
+        const std::string html_folder = exported_to(h, language);
+        REQUIRE(std::filesystem::is_directory(html_folder));
+        const Catalogue& catalogue = h.app->catalogue();
+        std::size_t pages = 0;
+        for (const auto& file : std::filesystem::directory_iterator(html_folder)) {
+            CAPTURE(file.path().string());
+            ++pages;
+            const std::string page = file_text(file.path().string());
+            CHECK(page.find("<html") != std::string::npos);
+            CHECK(page.find("Anna") != std::string::npos);
+            bool titled = false;
+            for (const char* id : {"demanding_director", "free_time"}) {
+                if (file.path().filename().string().find(id) == std::string::npos) continue;
+                const auto& card = *catalogue.entries[static_cast<std::size_t>(find_entry(catalogue, id))].card;
+                titled = page.find(card.title.get(card_language(card, language))) != std::string::npos ||
+                         page.find(card.title.get("en")) != std::string::npos;
+            }
+            CHECK(titled);
+        }
+        CHECK(pages == 6);
+    }
+}
+
+TEST_CASE("results: an export that cannot be written says where, and the window goes on") {
+    AppHarness h(AppHarness::bundled());
+    seed_history(database_of(h), "Anna");
+    reopen(h, with("practice", "nl"));
+    // A file where the export folder should be.
+    const std::string folder = h.temp().file("data/exports");
+    std::filesystem::create_directories(std::filesystem::path(folder).parent_path());
+    std::ofstream(folder) << "in the way";
+    REQUIRE(h.click(ui("home.history", "nl")));
+    for (const char* key : {"history.export_json", "history.export_csv", "history.export_html"}) {
+        CAPTURE(key);
+        REQUIRE(h.click(ui(key, "nl")));
+        CHECK(h.app->screen() == Screen::History);
+        CHECK(h.app->history_data().exported_to.empty());
+        CHECK(h.app->history_data().export_failed == folder);
+        CHECK(h.log.has_exact(printf_string(ui("history.export_failed", "nl"), folder.c_str())));
+    }
+    CHECK(file_text(folder) == "in the way");
+}
+
+TEST_CASE("results: the export buttons are reachable by keyboard") {
+    AppHarness h(AppHarness::bundled());
+    seed_history(database_of(h), "Anna");
+    reopen(h, with("practice"), "Anna");
+    REQUIRE(h.click(ui("home.history", "en")));
+    for (const char* key : {"history.export_json", "history.export_csv", "history.export_html"}) {
+        CAPTURE(key);
+        bool reached = false;
+        for (int i = 0; i < 12 && !reached; ++i) {
+            h.tap(sf::Keyboard::Tab);
+            reached = h.log.focused_item() && h.log.focused_item()->label == ui(key, "en");
+        }
+        REQUIRE(reached);
+    }
+    // Enter presses the one in focus (HTML pages).
+    h.tap(sf::Keyboard::Enter);
+    CHECK(std::filesystem::is_directory(h.app->history_data().exported_to));
 }

@@ -32,6 +32,9 @@ struct HistoryData {
     std::size_t plotted_attempts = 0;
     std::optional<store::Suggestion> suggestion;
     std::optional<std::size_t> suggested_entry;         // its catalogue entry
+    // After an export button: the file(s) or folder written, or the place that could not be written.
+    std::string exported_to;
+    std::string export_failed;
 };
 
 HistoryData make_history_data(const Results& results, const Catalogue& catalogue);

@@ -57,7 +57,6 @@ std::string dimension_label(const ViewContext& ctx, const std::string& dimension
 
 Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue) {
     Intent result = header_bar(ctx, ctx.t("history.title"), HomeButton::Shown);
-    // The export buttons (issue 11, report-layer export) belong on this screen, right of the heading.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // the window's background, as on the home screen
     ImGui::BeginChild("##history", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
@@ -76,11 +75,29 @@ Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const 
         ImGui::EndChild();
         return result;
     }
+    merge(result, draw_export(ctx, data));
     merge(result, draw_suggestion(ctx, data, catalogue));
     draw_plot(ctx, data);
     draw_per_scenario(ctx, data, catalogue);
     draw_attempts(ctx, data, catalogue);
     ImGui::EndChild();
+    return result;
+}
+
+// Buttons that save every attempt of the trainee as files (the App writes them), and what came of it.
+Intent HistoryView::draw_export(const ViewContext& ctx, const HistoryData& data) {
+    Intent result;
+    text(ctx.t("history.export_label"));
+    ImGui::SameLine();
+    if (button(ctx.t("history.export_json"))) result = intent::ExportHistory{ExportFormat::Json};
+    ImGui::SameLine();
+    if (button(ctx.t("history.export_csv"))) result = intent::ExportHistory{ExportFormat::Csv};
+    ImGui::SameLine();
+    if (button(ctx.t("history.export_html"))) result = intent::ExportHistory{ExportFormat::Html};
+    if (!data.exported_to.empty())
+        text_coloured(ctx.colours->good, printf_string(ctx.t("history.exported_to"), data.exported_to.c_str()));
+    else if (!data.export_failed.empty())
+        text_coloured(ctx.colours->bad, printf_string(ctx.t("history.export_failed"), data.export_failed.c_str()));
     return result;
 }
 

@@ -16,6 +16,7 @@ public:
     void reset() { m_scroll_top = true; }  // a fresh visit starts at the top
 
 private:
+    Intent draw_export(const ViewContext& ctx, const HistoryData& data);
     Intent draw_suggestion(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
     void draw_plot(const ViewContext& ctx, const HistoryData& data);
     void draw_per_scenario(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
