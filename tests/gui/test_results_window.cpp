@@ -106,10 +106,11 @@ TEST_CASE("results: a run finished in the window is stored as an attempt, every 
     }
     CHECK_FALSE(db.saved_run(trainee->id, kDirector));  // finished: nothing left to resume
 
-    // The home card shows the stored score.
+    // The home card shows the stored score (read before Home, which ends the run).
+    const double score = run.debrief->overall_score;
     REQUIRE(h.click(ui("common.home", "en")));
     h.frame();
-    CHECK(h.log.has_exact(printf_string(ui("home.last_score", "en"), run.debrief->overall_score)));
+    CHECK(h.log.has_exact(printf_string(ui("home.last_score", "en"), score)));
 }
 
 TEST_CASE("results: going Home mid-run asks first, and leaving keeps the run for the resume card") {
