@@ -1,6 +1,7 @@
 // The authoring commands of the real `salesdojo` binary: run --from (playtests, never stored),
 // strings export/import/coverage and import-twee: output, files written, exit codes.
 #include "gui/temp_env.hpp"
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 #include <salesdojo/store/results_store.hpp>
@@ -18,27 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Ran {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-Ran run(const std::string& arguments, const std::string& input = "") {
-    TempDir io("salesdojo-authoring-io");
-    const fs::path in = io.path() / "in", err = io.path() / "err";
-    std::ofstream(in) << input;
-    const std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " <" + in.string() + " 2>" + err.string();
-    Ran ran;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) ran.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    ran.err = read_text_file(err.string());
-    return ran;
-}
+Ran run(const std::string& arguments, const std::string& input = "") { return run_cli(arguments, input); }
 
 std::string q(const std::string& text) { return "'" + text + "'"; }
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -1,6 +1,7 @@
 // `salesdojo export` and `salesdojo report` end to end: a real database filled by `run`, files
 // written atomically, the class report from several trainees' exports, usage and bad files.
 #include "../gui/temp_env.hpp"
+#include "../cli_run.hpp"
 #include "../test_support.hpp"
 
 #include <salesdojo/report/catalogue.hpp>
@@ -20,26 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Ran {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-Ran cli(const std::string& arguments) {
-    TempDir io("salesdojo-export-io");
-    const fs::path err = io.path() / "err";
-    const std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " </dev/null 2>" + err.string();
-    Ran ran;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) ran.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    ran.err = read_text_file(err.string());
-    return ran;
-}
+Ran cli(const std::string& arguments) { return run_cli(arguments); }
 
 std::string q(const std::string& text) { return "'" + text + "'"; }
 std::string q(const fs::path& path) { return q(path.string()); }
