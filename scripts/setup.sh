@@ -28,11 +28,14 @@ if [[ ${SALESDOJO_CMAKE_ARGS:-} == *SALESDOJO_FUZZ=ON* ]]; then packages+=(clang
 shopt -u nocasematch
 if ((gui)); then
   packages+=(libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
-             xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils)
+             xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils
+             chromium)  # the classroom test drives the real voting page in headless Chromium
 fi
 
 packages+=(libsqlite3-dev)  # the results database (src/store), for the command line too
 packages+=(libcpp-httplib-dev)  # sending xAPI statements to a learning record store (src/xapi)
+# Classroom mode (src/classroom): the QR code of the voting page; zbar-tools reads it back in a test.
+packages+=(libqrencode-dev zbar-tools)
 # Node.js runs the xAPI, schema and Twee tests (Learning Locker's validator, an in-memory LRS). A machine may have
 # its own Node.js with npm (NodeSource's package conflicts with Debian's npm): only when the
 # commands are missing are Debian's packages installed.

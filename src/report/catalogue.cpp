@@ -203,6 +203,24 @@ const Entry kEntries[] = {
     {"class.best_option", "Best option", "Beste optie"},
     {"class.count", "Count", "Aantal"},
 
+    // --- classroom mode: the phone voting page (src/classroom/vote_page.cpp) --------------------------
+    {"classroom.phone.title", "Vote with the class", "Stem mee met de groep"},
+    {"classroom.phone.joining", "Joining the class...", "Even verbinden met de les..."},
+    {"classroom.phone.name_label", "Your name (the trainer asks for it)", "Je naam (de trainer vraagt erom)"},
+    {"classroom.phone.join", "Join", "Meedoen"},
+    {"classroom.phone.waiting", "Wait until the trainer opens the vote.", "Wacht tot de trainer de stemming opent."},
+    // {1}: the decision's number in the class
+    {"classroom.phone.decision", "Decision {1}", "Beslissing {1}"},
+    {"classroom.phone.pick", "Tap the option you would choose. You can change it until the vote closes.",
+     "Tik op wat jij zou kiezen. Je kunt wisselen tot de stemming sluit."},
+    {"classroom.phone.counted", "Your vote is counted. You can still change it.", "Je stem is geteld. Wisselen kan nog."},
+    {"classroom.phone.changed", "Your vote is changed.", "Je stem is gewijzigd."},
+    {"classroom.phone.closed", "The vote is closed. Look at the screen.", "De stemming is gesloten. Kijk naar het scherm."},
+    {"classroom.phone.finished", "The class has ended. Thank you!", "De les is afgelopen. Bedankt!"},
+    {"classroom.phone.busy", "Too many taps at once; trying again.", "Even te veel tikken; we proberen het zo opnieuw."},
+    {"classroom.phone.lost", "No connection with the class. Is your phone on the same network?",
+     "Geen verbinding met de les. Zit je telefoon op hetzelfde netwerk?"},
+
     // --- the transcript ---------------------------------------------------------------------------------
     {"transcript.totals", "Totals", "Totaal"},
     {"transcript.weighted", "weighted", "gewogen"},

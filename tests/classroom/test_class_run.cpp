@@ -1,5 +1,5 @@
 // ClassRun: the classroom state machine over a session (docs/classroom.md), and the class log.
-#include "../test_support.hpp"
+#include "class_fixture.hpp"
 
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/class_log.hpp>
@@ -16,29 +16,7 @@ using namespace salesdojo::test;
 
 namespace {
 
-// Two decisions: "open" (three options, two prompts, trainer notes), then "close" (two options).
-const char* kClassBody = R"({
-  "rubric": {"dimensions": [{"id": "qualify"}]},
-  "nodes": [
-    {"id": "open", "text": "What can you do for us?",
-     "trainer_notes": "Listen for a question before any pitch.",
-     "discussion": ["What does the client want?", "What would you ask first?"],
-     "choices": [
-       {"id": "ask", "score": {"qualify": 3}, "feedback": "Good question.", "next": "close"},
-       {"id": "pitch", "score": {"qualify": 0}, "feedback": "Too early.", "next": "close"},
-       {"id": "leave", "score": {"qualify": -2}, "feedback": "Gone.", "next": "lost"}]},
-    {"id": "close", "text": "So, what now?",
-     "choices": [
-       {"id": "offer", "score": {"qualify": 2}, "next": "won"},
-       {"id": "wait", "score": {"qualify": 0}, "next": "lost"}]},
-    {"id": "won", "text": "Signed.", "ending": {"outcome": "qualified-fit"}},
-    {"id": "lost", "text": "Gone.", "ending": {"outcome": "abandoned-fit"}}
-  ]})";
-
-struct Fixture {
-    std::shared_ptr<const Scenario> scenario = load_compact(kClassBody, "class-fixture", "1.0.0", "Class");
-    std::shared_ptr<const Analysis> analysis = analyse(scenario).analysis;
-};
+using Fixture = ClassFixture;
 
 }  // namespace
 
