@@ -16,6 +16,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace salesdojo::classroom {
 namespace {
@@ -134,6 +135,7 @@ struct VoteServer::Impl {
     httplib::Server server;
     std::thread thread;
     std::atomic<bool> stopped{false};
+    std::atomic<int> listening_socket{-1};
     RateLimiter devices_rate, address_rate;
     std::mutex devices_mutex;
     std::unordered_map<std::string, std::string> devices;  // token -> name ("" when anonymous)
@@ -276,6 +278,13 @@ bool VoteServer::start(std::string& error) {
         json_answer(res, status, {{"result", vote_result_id(result)}, {"my_vote", mine ? nlohmann::json(*mine) : nlohmann::json(nullptr)}});
     });
 
+    // Debian's compiled cpp-httplib listens with a backlog of 5: twenty phones connecting at once
+    // overflow it and wait a second for the SYN to be sent again (seen in the load test). Linux lets
+    // listen() be called again to enlarge it, so keep the socket and do that after binding.
+    server.set_socket_options([&impl](socket_t sock) {
+        httplib::default_socket_options(sock);
+        impl.listening_socket = sock;
+    });
     if (m_options.port == 0) {
         m_port = server.bind_to_any_port(m_options.address);
     } else {
@@ -288,6 +297,7 @@ bool VoteServer::start(std::string& error) {
         m_port = 0;
         return false;
     }
+    if (impl.listening_socket >= 0) ::listen(impl.listening_socket, 256);
     impl.thread = std::thread([&server] { server.listen_after_bind(); });
     return true;
 }

@@ -1,4 +1,5 @@
 // The `salesdojo` executable: argument parsing only; the work is in the subcommands and the core.
+#include "class_command.hpp"
 #include "commands.hpp"
 #include "export_cli.hpp"
 #include "gui_entry.hpp"
@@ -48,6 +49,8 @@ int main(int argc, char** argv) {
     analyze_cmd->add_option("file", analyze.file, "Scenario file")->required();
     analyze_cmd->add_flag("--json", analyze.json, "Print the analysis as JSON");
 
+    ClassOptions class_options;
+    auto* class_cmd = add_class_subcommand(app, class_options);
     XapiOptions xapi;
     auto* xapi_cmd = add_xapi_subcommand(app, xapi);
     ExportOptions export_options;
@@ -102,6 +105,7 @@ int main(int argc, char** argv) {
 
     if (*lint_cmd) return lint_command(lint);
     if (*analyze_cmd) return analyze_command(analyze);
+    if (*class_cmd) return class_command(class_options);
     if (*xapi_cmd) return xapi_command(xapi);
     if (*export_cmd) return export_command(export_options);
     if (*report_cmd) return report_command(report_options);
