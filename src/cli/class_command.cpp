@@ -8,6 +8,10 @@
 #include <salesdojo/classroom/qr_code.hpp>
 #include <salesdojo/classroom/vote_server.hpp>
 #include <salesdojo/loader.hpp>
+#include <salesdojo/report/classroom_report.hpp>
+#include <salesdojo/report/debrief.hpp>
+#include <salesdojo/report/export_files.hpp>
+#include <salesdojo/store/results_store.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -150,6 +154,7 @@ int class_command(const ClassOptions& o) {
     for (const auto& d : analysed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
 
     ClassRunOptions run_options;
+    run_options.uid = store::new_attempt_uid();
     run_options.language = o.language.empty() ? loaded.scenario->default_language() : o.language;
     run_options.names = o.names;
     run_options.seed = o.seed;
@@ -196,14 +201,41 @@ int class_command(const ClassOptions& o) {
     });
     std::cout << "class ended: " << log.decisions.size() << " decision(s)" << (log.finished ? ", finished at " + log.ending_node : ", not finished")
               << "\n";
-    if (!o.log_json.empty()) {
-        std::string error;
-        if (!write_file_atomically(o.log_json, class_log_to_json(log).dump(2) + "\n", error)) {
-            std::cerr << "salesdojo class: " << error << "\n";
-            return kExitProblems;
+    int exit_code = kExitOk;
+    std::string error;
+    if (!o.log_json.empty() && !write_file_atomically(o.log_json, class_log_to_json(log).dump(2) + "\n", error)) {
+        std::cerr << "salesdojo class: " << error << "\n";
+        exit_code = kExitProblems;
+    }
+    if (o.store && !log.decisions.empty()) {
+        const std::string path = o.database.empty() ? store::default_database_path() : o.database;
+        try {
+            store::ResultsStore::open(path).insert_class_log(log);
+            std::cout << "class log stored in " << path << "\n";
+        } catch (const store::StoreError& e) {
+            std::cerr << "salesdojo class: the class log is not stored: " << e.what() << "\n";
+            exit_code = kExitProblems;
         }
     }
-    return kExitOk;
+    if (o.report_html.empty() && o.report_csv.empty()) return exit_code;
+    if (!analysed.analysis) {
+        std::cerr << "salesdojo class: no class report: the scenario could not be analysed\n";
+        return kExitProblems;
+    }
+    const auto report = report::make_classroom_report(*analysed.analysis, log, run_options.language, error);
+    if (!report) {
+        std::cerr << "salesdojo class: no class report: " << error << "\n";
+        return kExitProblems;
+    }
+    if (!o.report_html.empty() && !write_file_atomically(o.report_html, report::classroom_report_html(*report), error)) {
+        std::cerr << "salesdojo class: " << error << "\n";
+        exit_code = kExitProblems;
+    }
+    if (!o.report_csv.empty() && !report::write_csv_files(o.report_csv, report::classroom_report_csv(*report), error)) {
+        std::cerr << "salesdojo class: " << error << "\n";
+        exit_code = kExitProblems;
+    }
+    return exit_code;
 }
 
 }  // namespace salesdojo::cli

@@ -221,6 +221,36 @@ const Entry kEntries[] = {
     {"classroom.phone.lost", "No connection with the class. Is your phone on the same network?",
      "Geen verbinding met de les. Zit je telefoon op hetzelfde netwerk?"},
 
+    // --- classroom mode: the report of one class run (classroom_report.hpp) ---------------------------
+    // {1}: the scenario's title
+    {"classroom.report.title", "Class run: {1}", "Groepsronde: {1}"},
+    {"classroom.report.result", "The group's run", "Het gesprek van de groep"},
+    {"classroom.report.scenario", "Scenario", "Scenario"},
+    {"classroom.report.ending", "Ending", "Afloop"},
+    {"classroom.report.outcome", "Outcome", "Uitkomst"},
+    {"classroom.report.unfinished", "Not finished", "Niet afgemaakt"},
+    {"classroom.report.overall", "Decision score", "Beslisscore"},
+    {"classroom.report.accuracy", "Accuracy", "Nauwkeurigheid"},
+    {"classroom.report.passed", "Passed", "Geslaagd"},
+    // {1}: the decision's number in the class
+    {"classroom.report.decision", "Decision {1}", "Beslissing {1}"},
+    {"classroom.report.decision_number", "Decision", "Beslissing"},
+    {"classroom.report.line", "Line", "Tekst"},
+    // {1}: votes for the best option, {2}: all votes, {3}: the share with its percent sign
+    {"classroom.report.votes_for_best", "{1} of {2} votes went to the best option ({3}).",
+     "{1} van de {2} stemmen gingen naar de beste optie ({3})."},
+    {"classroom.report.option", "Option", "Optie"},
+    {"classroom.report.hands", "Hands", "Handen"},
+    {"classroom.report.phones", "Phones", "Telefoons"},
+    {"classroom.report.verdict", "Verdict", "Oordeel"},
+    {"classroom.report.best", "Best option", "Beste optie"},
+    {"classroom.report.chosen", "The group's choice", "Keuze van de groep"},
+    {"classroom.report.chosen_by_trainer", "Chosen by the trainer", "Gekozen door de trainer"},
+    {"classroom.report.tie", "The vote was tied; the trainer decided.", "De stemmen staakten; de trainer besliste."},
+    // {1}: the verdict's words
+    {"classroom.report.group_verdict", "The group's choice: {1}.", "De keuze van de groep: {1}."},
+    {"classroom.report.prompts", "Discussion prompts used", "Gebruikte gespreksvragen"},
+
     // --- the transcript ---------------------------------------------------------------------------------
     {"transcript.totals", "Totals", "Totaal"},
     {"transcript.weighted", "weighted", "gewogen"},

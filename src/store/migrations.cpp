@@ -100,6 +100,26 @@ UPDATE attempts SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randombl
     WHERE uid IS NULL;
 CREATE UNIQUE INDEX attempts_by_uid ON attempts (uid);
 )sql",
+
+    // 3: class runs (docs/classroom.md): each group run's class log as JSON (class_log_to_json), with
+    // the columns a list of classes needs beside it.
+    R"sql(
+CREATE TABLE class_runs (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    scenario_id      TEXT NOT NULL,
+    scenario_version TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    language         TEXT NOT NULL,
+    started_ms       INTEGER NOT NULL,
+    ended_ms         INTEGER NOT NULL,
+    finished         INTEGER NOT NULL,
+    ending_node      TEXT NOT NULL,
+    decision_count   INTEGER NOT NULL,
+    log_json         TEXT NOT NULL
+);
+CREATE INDEX class_runs_by_scenario ON class_runs (scenario_id, started_ms);
+)sql",
 };
 
 int user_version(sqlite3* db) {

@@ -7,6 +7,8 @@
 // names the file. Callers that can play on without the store catch it and say so (the CLI does).
 // A ResultsStore is one connection: use it from one thread at a time. Several processes may share
 // the file (WAL + busy timeout).
+#include <salesdojo/class_log.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -183,6 +185,11 @@ public:
     // meta table, written in the same transaction). Scores become "imported" attempts of `trainee`.
     // The file is left where it is.
     ImportReport import_progress_json(const std::string& json_path, const std::string& trainee);
+
+    // Class runs (docs/classroom.md, schema 3): the class log of a group run, stored once per uid
+    // (one transaction; a uid stored before is refused with StoreError). Read back oldest first.
+    std::int64_t insert_class_log(const ClassLog& log);
+    std::vector<ClassLog> class_logs(const std::optional<std::string>& scenario_id = std::nullopt) const;
 
     std::string integrity_check() const;  // "ok" when sound
 
