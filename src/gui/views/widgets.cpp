@@ -18,13 +18,18 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 void unformatted(std::string_view s) {
     if (s.size() <= kTextPieceBytes) {
         ImGui::TextUnformatted(s.data(), end_of(s));
+        log_box(s);
         return;
     }
     const std::vector<std::string_view> pieces = text_pieces(s);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
-    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) ImGui::TextUnformatted(pieces[i].data(), end_of(pieces[i]));
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+        ImGui::TextUnformatted(pieces[i].data(), end_of(pieces[i]));
+        log_box(pieces[i]);
+    }
     ImGui::PopStyleVar();
     ImGui::TextUnformatted(pieces.back().data(), end_of(pieces.back()));
+    log_box(pieces.back());
 }
 
 // Height of `label` wrapped at `wrap`, as wrapped_button draws it (piece by piece when long).
@@ -96,7 +101,7 @@ void text_in_font(ImFont* font, std::string_view s, const ImVec4* colour) {
 bool button(std::string_view label, ImVec2 size) {
     log_drawn(label);
     const bool pressed = ImGui::Button(std::string(label).c_str(), size);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return pressed;
 }
@@ -104,7 +109,7 @@ bool button(std::string_view label, ImVec2 size) {
 bool checkbox(std::string_view label, bool* value) {
     log_drawn(label);
     const bool changed = ImGui::Checkbox(std::string(label).c_str(), value);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return changed;
 }
@@ -112,7 +117,7 @@ bool checkbox(std::string_view label, bool* value) {
 bool radio(std::string_view label, bool active) {
     log_drawn(label);
     const bool pressed = ImGui::RadioButton(std::string(label).c_str(), active);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return pressed;
 }
@@ -130,7 +135,9 @@ void chip(std::string_view label, const ImVec4& colour) {
     const ImVec2 min(pos.x, pos.y + inset), max(pos.x + size.x, pos.y + size.y - inset);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size, style.FramePadding.y);
-    if (!ImGui::ItemAdd(bb, 0)) return;  // outside the visible region: nothing to draw
+    const bool visible = ImGui::ItemAdd(bb, 0);
+    log_box(label);
+    if (!visible) return;  // outside the visible region: nothing to draw
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec4 fill = colour;
     fill.w = 0.22f;
@@ -158,7 +165,7 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushID(id.data(), end_of(id));
     const bool clicked = ImGui::InvisibleButton("##wrapped", ImVec2(width, height));
-    tab_stop();
+    tab_stop(label);
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
     log_item(std::string(number) + " " + std::string(label), enabled);
