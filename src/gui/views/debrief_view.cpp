@@ -153,8 +153,8 @@ void DebriefView::draw_decisions(const ViewContext& ctx, const Run& run) {
         text_wrapped(ctx.t("debrief.no_costly"));
     } else {
         for (std::size_t index : d.costliest) {
-            text(report::phrase("debrief.decision_number", ctx.language, {std::to_string(index + 1)}) + "  ·  " +
-                 report::loss_text(d.decisions[index].loss_points, ctx.language));
+            text_wrapped(report::phrase("debrief.decision_number", ctx.language, {std::to_string(index + 1)}) +
+                         "  ·  " + report::loss_text(d.decisions[index].loss_points, ctx.language));
             explained_by(ctx.t("debrief.explain_cost"));
         }
         text_coloured(colours.text_dim, ctx.t("debrief.loss_note"));

@@ -50,6 +50,8 @@ void log_box(std::string_view label) {
     box.max = GImGui->LastItemData.Rect.Max;
     box.clip_min = window->ClipRect.Min;
     box.clip_max = window->ClipRect.Max;
+    box.panel_min = window->InnerRect.Min;
+    box.panel_max = window->InnerRect.Max;
     box.window = window->ID;
     box.window_name = window->Name;
     box.scrolls = !(window->Flags & ImGuiWindowFlags_NoScrollbar) || !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);

@@ -23,6 +23,7 @@ struct DrawLog {
         std::string label;
         ImVec2 min, max;            // the item's rectangle on the screen
         ImVec2 clip_min, clip_max;  // the visible part of the panel (window) it is drawn in
+        ImVec2 panel_min, panel_max;  // the panel's inside, wherever it is (may be scrolled out of view)
         ImGuiID window = 0;         // that panel
         std::string window_name;    // for messages
         bool scrolls = true;        // the panel scrolls vertically (else everything must fit in it)

@@ -240,14 +240,15 @@ Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
     if (!m_adding_trainee) {
+        same_line_if_fits(button_width(ctx.t("home.new_trainee")));
         if (button(ctx.t("home.new_trainee"))) {
             m_adding_trainee = true;
             m_focus_name = true;
             m_trainee_problem.clear();
         }
     } else {
+        same_line_if_fits(ImGui::GetFontSize() * 12.0f);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
         if (m_focus_name) {
             ImGui::SetKeyboardFocusHere();
@@ -257,12 +258,12 @@ Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         tab_stop();
         log_item("new_trainee_name");
-        ImGui::SameLine();
+        same_line_if_fits(button_width(ctx.t("home.add_trainee")));
         if (button(ctx.t("home.add_trainee")) || entered) result = intent::CreateTrainee{m_new_name};
-        ImGui::SameLine();
+        same_line_if_fits(button_width(ctx.t("common.cancel")));
         if (button(ctx.t("common.cancel"))) set_trainee_problem({});
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width(ctx.t("home.history")));
     if (button(ctx.t("home.history"))) result = intent::ShowHistory{};
     if (!m_trainee_problem.empty()) text_coloured(ctx.colours->warn, ctx.t(m_trainee_problem));
     return result;

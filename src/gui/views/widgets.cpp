@@ -123,9 +123,14 @@ bool radio(std::string_view label, bool active) {
 }
 
 void chip(std::string_view label, const ImVec4& colour) {
-    log_drawn(label);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 text_size = ImGui::CalcTextSize(label.data(), end_of(label));
+    if (text_size.x + style.FramePadding.x * 1.2f > ImGui::GetContentRegionAvail().x &&
+        ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1.0f) {
+        text_coloured(colour, label);  // wider than the panel: wrapped text instead of a clipped pill
+        return;
+    }
+    log_drawn(label);
     // As tall as a button, with the text where a button's text is, so that text and buttons on the
     // same line line up with it; the pill itself is drawn a little inside.
     const float pad_x = style.FramePadding.x * 0.6f;
@@ -213,6 +218,27 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
 void align_right(float width) {
     const float available = ImGui::GetContentRegionAvail().x;
     if (available > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + available - width);
+}
+
+bool same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width > right) return false;
+    ImGui::SameLine();
+    return true;
+}
+
+std::string fit_text(std::string_view s, float width) {
+    if (ImGui::CalcTextSize(s.data(), end_of(s)).x <= width) return std::string(s);
+    const std::string_view ellipsis = "\u2026";
+    std::size_t low = 0, high = s.size();  // the longest prefix that fits with the ellipsis
+    while (low < high) {
+        const std::size_t mid = (low + high + 1) / 2;
+        const std::string candidate = std::string(s.substr(0, mid)) + std::string(ellipsis);
+        if (ImGui::CalcTextSize(candidate.c_str()).x <= width) low = mid;
+        else high = mid - 1;
+    }
+    while (low > 0 && (static_cast<unsigned char>(s[low]) & 0xC0) == 0x80) --low;  // not inside a code point
+    return std::string(s.substr(0, low)) + std::string(ellipsis);
 }
 
 float button_width(std::string_view label) {
