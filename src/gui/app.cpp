@@ -2,6 +2,7 @@
 
 #include "speech.hpp"
 #include "views/drawable_scenario.hpp"
+#include "views/key_legend.hpp"
 #include "views/leave_question.hpp"
 #include "views/play_lines.hpp"
 #include "views/tab_order.hpp"
@@ -67,6 +68,11 @@ int App::take_frames_wanted() {
     return n;
 }
 
+void App::remember_window(const WindowPlace& place) {
+    m_settings.window = place;
+    save_settings_now();
+}
+
 void App::set_screen(Screen screen) {
     if (screen != m_screen) m_frames_on_screen = 0;
     m_screen = screen;
@@ -92,10 +98,11 @@ void App::frame(const Fonts& fonts) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoBackground;  // the clear colour is the background:
                                                                    // one full-window blend less per frame
-    // Tab, arrows and Enter move between and press the widgets of the home and history screens
-    // (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
+    // Tab, arrows and Enter move between and press the widgets of the home, history and debrief
+    // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();
-    const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History) && !m_settings_open;
+    const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief) &&
+                           !m_settings_open && !m_legend_open;
     if (navigable) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     else io.ConfigFlags &= ~(ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard);
     TabOrder tabs;
@@ -122,10 +129,20 @@ void App::frame(const Fonts& fonts) {
     }
     ImGui::End();
     if (navigable) tabs.end();
+    m_focused_label = navigable ? tabs.focused_label() : std::string();
 
     if (m_settings_open) {
         // The settings are modal: what the screen below asked for this frame is dropped.
         intent = m_settings_view.Draw(ctx, m_settings, m_services.speech && m_services.speech->available());
+    } else if (m_legend_open) {
+        // Modal too: the keys pressed while it is open only close it.
+        intent = {};
+        if (draw_key_legend(ctx, screen_id(m_screen)) == LegendOpen::No) {
+            m_legend_open = false;
+            m_frames_wanted = std::max(m_frames_wanted, 2);
+        }
+        ++m_frames_on_screen;
+        return;
     }
     ++m_frames_on_screen;
     if (is_none(intent)) hotkeys();
@@ -134,7 +151,21 @@ void App::frame(const Fonts& fonts) {
 
 void App::hotkeys() {
     const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && key(sf::Keyboard::Q)) {  // even while a text field has the keyboard
+        request_quit();
+        return;
+    }
     if (io.WantCaptureKeyboard) return;
+    if (key(sf::Keyboard::F1) && !m_settings_open && !m_leave_asked) {
+        m_legend_open = true;
+        m_frames_wanted = std::max(m_frames_wanted, 2);
+        return;
+    }
+    if (m_screen == Screen::History && !m_settings_open && key(sf::Keyboard::Escape) &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+        apply(intent::GoHome{});
+        return;
+    }
     if (key(sf::Keyboard::F11)) {
         apply(intent::SetFullscreen{!m_settings.fullscreen});
         return;
@@ -147,6 +178,12 @@ void App::hotkeys() {
     } else if (key(sf::Keyboard::Num0) || key(sf::Keyboard::Numpad0)) {
         apply(intent::SetFontScale{1.0f});
     }
+}
+
+void App::request_quit() {
+    go_home(false);  // mid-run this only asks "Leave this conversation?"
+    if (m_leave_asked) m_quit_after_leave = true;
+    else m_quit = true;
 }
 
 void App::read_aloud() {
@@ -213,7 +250,7 @@ void App::apply(const Intent& intent) {
                 m_run->saved_path.clear();
                 m_run->save_error.clear();
                 m_run->serial = ++m_serial;
-                m_debrief.show(DebriefView::Panel::Costliest);
+                m_debrief.show(DebriefView::Panel::Decisions);
                 set_screen(Screen::Play);
             },
             [&](const intent::SaveDebrief& i) { save_debrief(i.format); },
@@ -256,6 +293,8 @@ void App::apply(const Intent& intent) {
             [&](const intent::LeaveRun& i) {
                 if (i.leave) go_home(true);
                 else m_leave_asked = false;
+                if (i.leave && m_quit_after_leave) m_quit = true;
+                m_quit_after_leave = false;
             },
             [&](const intent::DismissNotice&) { m_results.dismiss_notice(); },
         },
@@ -297,7 +336,7 @@ void App::open(std::size_t index) {
     m_run->serial = ++m_serial;
     m_run->started_ms = store::now_ms();
     m_run->asked = std::chrono::steady_clock::now();
-    m_debrief.show(DebriefView::Panel::Costliest);
+    m_debrief.show(DebriefView::Panel::Decisions);
     set_screen(Screen::Play);
 }
 
@@ -385,9 +424,10 @@ bool App::command(const std::string& step) {
     if (name == "panel") {
         m_debrief.show(value == "review" ? DebriefView::Panel::Review
                                          : value == "best" ? DebriefView::Panel::BestLine
-                                                           : DebriefView::Panel::Costliest);
+                                                           : DebriefView::Panel::Decisions);
         return true;
     }
+    if (name == "scores") return m_debrief.show_all_scores(value == "all"), true;
     if (!m_run) return false;
     if (name == "choose") {
         const auto options = m_run->session.options();

@@ -57,7 +57,7 @@ public:
     // Scripted steps for screenshots and diagnosis (SALESDOJO_GUI_SCRIPT): "open=ID", "diagnostics=ID",
     // "settings", "close-settings", "lang=nl", "mode=assessment", "choose=N" (1-based), "continue",
     // "finish=N" (pick option N, or the last available, until the end; then the debrief),
-    // "panel=review|best|costliest", "home", "leave" / "stay" (answer "Leave this conversation?"),
+    // "panel=review|best|decisions" (or "costliest"), "scores=all|best", "home", "leave" / "stay" (answer "Leave this conversation?"),
     // "trainee=NAME" (pick or create), "history", "resume=ID". Returns false for an unknown or
     // inapplicable step.
     bool command(const std::string& step);
@@ -70,6 +70,11 @@ public:
     const Diagnostics& shown_diagnostics() const { return m_diagnostics; }
     const Results& results() const { return m_results; }
     bool leave_asked() const { return m_leave_asked; }  // "Leave this conversation?" is open
+    // Ctrl+Q: true once the window should close (after "Leave this conversation?" mid-run).
+    bool quit_requested() const { return m_quit; }
+    bool legend_open() const { return m_legend_open; }  // the key legend (F1)
+    // The label of the control with the visible keyboard focus ("" = none), for traces and tests.
+    const std::string& focused_label() const { return m_focused_label; }
     const HistoryData& history_data() const { return m_history_data; }
     HomeView& home_view() { return m_home; }
     DebriefView& debrief_view() { return m_debrief; }
@@ -80,6 +85,8 @@ public:
         return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded();
     }
     int take_frames_wanted();  // frames to draw after a change, then 0
+    // The window's place when it closes, saved with the settings for the next start.
+    void remember_window(const WindowPlace& place);
     std::uint64_t frames_on_screen() const { return m_frames_on_screen; }
 
 private:
@@ -99,6 +106,7 @@ private:
     void save_settings_now();
     void set_screen(Screen screen);
     void hotkeys();
+    void request_quit();
     void read_aloud();
 
     Catalogue m_catalogue;
@@ -106,6 +114,10 @@ private:
     AppServices m_services;
     Results m_results;
     bool m_leave_asked = false;
+    bool m_quit_after_leave = false;  // the leave question was asked by Ctrl+Q
+    bool m_quit = false;
+    bool m_legend_open = false;
+    std::string m_focused_label;
     HistoryData m_history_data;
     // The scenario opened last, loaded from its file when opened (the catalogue keeps only cards).
     struct Opened {

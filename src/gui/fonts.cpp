@@ -57,6 +57,11 @@ std::string default_font_dir() {
     return "assets/fonts";  // not found: load_fonts names the missing file and falls back to ImGui's font
 }
 
+float window_font_scale(float setting, float extra, unsigned window_height) {
+    const float follow = std::clamp(0.25f + 0.75f * static_cast<float>(window_height) / 720.0f, 0.9f, 3.0f);
+    return std::round(setting * extra * follow * 16.0f) / 16.0f;
+}
+
 Fonts load_fonts(ImFontAtlas& atlas, float scale, const std::string& font_dir) {
     Fonts fonts;
     fonts.scale = std::clamp(scale, 0.5f, 4.0f);

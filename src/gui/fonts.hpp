@@ -38,6 +38,11 @@ const ImWchar* dutch_glyph_ranges();
 // environment variable is set, otherwise assets/fonts in the data folder (<salesdojo/data_dirs.hpp>).
 std::string default_font_dir();
 
+// The type scale for a window: the user's setting, a little larger on tall windows (a 4K screen
+// gets about 2.5x), never smaller than 0.9x on a 600-pixel netbook screen. Quantised to 1/16 so that
+// resizing by a few pixels does not rebuild the font atlas. `extra`: SALESDOJO_UI_SCALE (1 normally).
+float window_font_scale(float setting, float extra, unsigned window_height);
+
 // Clears `atlas`, adds the three fonts at `scale` (clamped to 0.5–4) and builds it. Call before the
 // first NewFrame(), or between frames followed by SfmlImGui::fonts_changed().
 Fonts load_fonts(ImFontAtlas& atlas, float scale, const std::string& font_dir = default_font_dir());

@@ -1,5 +1,7 @@
 #include "frame_loop.hpp"
 
+#include "platform/display_wait.hpp"
+
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Sleep.hpp>
@@ -42,12 +44,18 @@ bool FrameLoop::next_frame(sf::Window& window, const std::function<void(const sf
                 ++m_frames;
                 return true;
             }
-            // Frame cap: wait for the rest of the interval, but keep polling input meanwhile.
-            sf::sleep(std::min(frame_interval - since, m_options.idle_poll));
+            // Frame cap: wait for the rest of the interval, or for input meanwhile.
+            wait(frame_interval - since);
             continue;
         }
-        sf::sleep(m_options.idle_poll);
+        wait(m_timed_wait ? m_options.timed_wait : sf::Time::Zero);
     }
+}
+
+void FrameLoop::wait(sf::Time most) {
+    const int timeout_ms = most <= sf::Time::Zero ? -1 : std::max(1, static_cast<int>(most.asMilliseconds()));
+    if (wait_for_display_input(timeout_ms)) return;
+    sf::sleep(most <= sf::Time::Zero ? m_options.idle_poll : std::min(most, m_options.idle_poll));
 }
 
 bool save_screenshot(sf::Vector2u size, const std::string& path, std::string* error) {

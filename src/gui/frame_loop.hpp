@@ -7,8 +7,10 @@
 //   - for the first kStartFrames frames (ImGui needs a few to lay windows out),
 //   - for kFramesAfterInput frames after any event (a latched click needs two: see sfml_imgui.hpp),
 //   - while request_animation_frames(n) has frames left, or while set_animating(true),
-// and never faster than max_fps. SFML 2.5's waitEvent() has no timeout (it is itself a
-// poll + 10 ms sleep loop), so we poll and sleep in steps of `idle_poll` ourselves.
+// and never faster than max_fps. Between frames it sleeps on the display connection
+// (platform/display_wait.hpp): idle, it wakes only for input, or every `idle_poll` while
+// set_timed_wait(true) (speech playing: something may change without input). Where it cannot wait
+// on the display it falls back to polling every `idle_poll`.
 //
 // Also: save_screenshot() reads the back buffer before display(), which equals what is shown.
 #include <SFML/System/Clock.hpp>
@@ -27,7 +29,8 @@ class Window;
 namespace salesdojo::gui {
 
 struct FrameLoopOptions {
-    sf::Time idle_poll = sf::milliseconds(10);  // latency of the first frame after idle input
+    sf::Time idle_poll = sf::milliseconds(10);  // wake-up interval when it cannot block, or timed waits
+    sf::Time timed_wait = sf::milliseconds(250);  // the longest sleep while set_timed_wait(true)
     int max_fps = 60;
 };
 
@@ -48,16 +51,21 @@ public:
     // Draw continuously (capped at max_fps) while true: typing cursor blink, a running animation.
     void set_animating(bool animating) { m_animating = animating; }
     bool animating() const { return m_animating; }
+    // Wake up every `timed_wait` even without input (not drawing unless something asks for it).
+    void set_timed_wait(bool on) { m_timed_wait = on; }
 
     std::uint64_t frames_drawn() const { return m_frames; }
     std::uint64_t events_seen() const { return m_events; }
 
 private:
+    void wait(sf::Time most);  // until input or `most` (sf::Time::Zero: no limit)
+
     FrameLoopOptions m_options;
     sf::Clock m_clock;
     sf::Time m_last_frame;
     int m_pending_frames = kStartFrames;
     bool m_animating = false;
+    bool m_timed_wait = false;
     std::uint64_t m_frames = 0;
     std::uint64_t m_events = 0;
 };

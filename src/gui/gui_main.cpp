@@ -123,14 +123,6 @@ const char* event_name(sf::Event::EventType type) {
     return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
 }
 
-// The type scale for a window: the user's setting, a little larger on tall windows (a 4K screen
-// gets about 2.5x), never smaller than 0.9x on a 600-pixel netbook screen. Quantised to 1/16 so that
-// resizing by a few pixels does not rebuild the font atlas.
-float effective_scale(float setting, float extra, unsigned window_height) {
-    const float follow = std::clamp(0.25f + 0.75f * static_cast<float>(window_height) / 720.0f, 0.9f, 3.0f);
-    return std::round(setting * extra * follow * 16.0f) / 16.0f;
-}
-
 std::vector<std::string> split_script(const std::string& text) {
     std::vector<std::string> steps;
     std::string step;
@@ -156,7 +148,9 @@ bool inject_key(SfmlImGui& imgui, const std::string& name) {
         {"backspace", {sf::Keyboard::Backspace, 0}}, {"escape", {sf::Keyboard::Escape, 0}},
         {"tab", {sf::Keyboard::Tab, 0}}, {"down", {sf::Keyboard::Down, 0}}, {"up", {sf::Keyboard::Up, 0}},
         {"left", {sf::Keyboard::Left, 0}}, {"right", {sf::Keyboard::Right, 0}},
-        {"f11", {sf::Keyboard::F11, 0}}, {"ctrl+plus", {sf::Keyboard::Add, 0}},
+        {"f11", {sf::Keyboard::F11, 0}}, {"f1", {sf::Keyboard::F1, 0}},
+        {"pagedown", {sf::Keyboard::PageDown, 0}}, {"pageup", {sf::Keyboard::PageUp, 0}},
+        {"ctrl+plus", {sf::Keyboard::Add, 0}},
         {"ctrl+minus", {sf::Keyboard::Subtract, 0}}};
     const auto it = keys.find(name);
     if (it == keys.end()) return false;
@@ -174,6 +168,18 @@ bool inject_key(SfmlImGui& imgui, const std::string& name) {
     event.type = sf::Event::KeyReleased;
     imgui.process_event(event);
     return true;
+}
+
+// "focus=LABEL panel=review legend=0 saved=PATH": the keyboard focus, the debrief's panel, the key
+// legend and the last saved debrief, so a test driving the window with keys alone can follow it.
+std::string keyboard_state(App& app) {
+    static const char* const panels[] = {"decisions", "review", "best"};
+    std::string state = "focus=" + app.focused_label();
+    if (app.screen() == Screen::Debrief) {
+        state += std::string(" panel=") + panels[static_cast<int>(app.debrief_view().panel())];
+        if (app.run() && !app.run()->saved_path.empty()) state += " saved=" + app.run()->saved_path;
+    }
+    return state + (app.legend_open() ? " legend=1" : " legend=0");
 }
 
 // PNG portraits: uploaded once per file while the window's context is current, kept until exit.
@@ -209,20 +215,38 @@ sf::Vector2u parse_size(const std::string& text, sf::Vector2u fallback) {
 
 // Opens (or re-opens, for fullscreen and back) the window. A windowed window is fitted to the
 // desktop and placed explicitly: SFML 2.5.1 may put a new window partly off-screen on a small
-// display (it centres y with the display's *width*).
-void open_window(sf::RenderWindow& window, const sf::VideoMode& desktop, sf::Vector2u wanted, bool fullscreen) {
+// display (it centres y with the display's *width*). `place`: where it was last time, when it fits.
+void open_window(sf::RenderWindow& window, const sf::VideoMode& desktop, sf::Vector2u wanted, bool fullscreen,
+                 std::optional<sf::Vector2i> place = std::nullopt) {
     if (fullscreen) {
         window.create(desktop, "SalesDojo", sf::Style::Fullscreen, context_settings());
     } else {
         const unsigned width = std::clamp(wanted.x, 320u, std::max(320u, desktop.width));
         const unsigned height = std::clamp(wanted.y, 240u, std::max(240u, desktop.height));
         window.create(sf::VideoMode(width, height), "SalesDojo", sf::Style::Default, context_settings());
-        window.setPosition(sf::Vector2i(static_cast<int>((desktop.width - std::min(width, desktop.width)) / 2),
-                                        static_cast<int>((desktop.height - std::min(height, desktop.height)) / 2)));
+        window.setPosition(place ? *place
+                                 : sf::Vector2i(static_cast<int>((desktop.width - std::min(width, desktop.width)) / 2),
+                                                static_cast<int>((desktop.height - std::min(height, desktop.height)) / 2)));
     }
     // Vertical sync stays off (SFML's default; under Xvfb SFML itself prints "Setting vertical sync
     // not supported" when it sets that default): FrameLoop caps the frame rate instead.
     window.setKeyRepeatEnabled(true);
+}
+
+// The first window fits the screen: 80 % of it (1280x720 would be a stamp on a 4K screen and too big
+// for a netbook). Later starts take the remembered place when all of it is still on this screen.
+struct FirstPlace {
+    sf::Vector2u size;
+    std::optional<sf::Vector2i> position;
+};
+FirstPlace first_place(const sf::VideoMode& desktop, const std::optional<WindowPlace>& remembered) {
+    if (remembered && remembered->width <= desktop.width && remembered->height <= desktop.height &&
+        remembered->x >= 0 && remembered->y >= 0 &&
+        static_cast<long long>(remembered->x) + remembered->width <= desktop.width &&
+        static_cast<long long>(remembered->y) + remembered->height <= desktop.height)
+        return {{remembered->width, remembered->height}, sf::Vector2i(remembered->x, remembered->y)};
+    const auto share = [](unsigned whole) { return std::max(320u, whole * 4 / 5); };
+    return {{share(desktop.width), share(desktop.height)}, std::nullopt};
 }
 
 Catalogue load_catalogue(const GuiOptions& options) {
@@ -259,9 +283,13 @@ int run_gui(const GuiOptions& options) {
     std::deque<std::string> script;
     for (auto& step : options.script.empty() ? split_script(env_or("SALESDOJO_GUI_SCRIPT", "")) : options.script)
         script.push_back(step);
-    const sf::Vector2u wanted_size = options.width > 0 && options.height > 0
-                                         ? sf::Vector2u(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height))
-                                         : parse_size(env_or("SALESDOJO_WINDOW_SIZE", ""), {1280, 720});
+    // A size asked for (--width/--height, SALESDOJO_WINDOW_SIZE) wins; else the remembered place
+    // or a share of the screen (first_place, once the screen is known).
+    std::optional<sf::Vector2u> asked_size;
+    if (options.width > 0 && options.height > 0)
+        asked_size = sf::Vector2u(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height));
+    else if (const std::string size = env_or("SALESDOJO_WINDOW_SIZE", ""); !size.empty())
+        asked_size = parse_size(size, {1280, 720});
 
 #if defined(__unix__) && !defined(__APPLE__)
     // SFML 2.5.1 calls std::abort() when it cannot open the X display; say why instead.
@@ -294,8 +322,10 @@ int run_gui(const GuiOptions& options) {
                                     std::chrono::seconds(window_timeout <= 0 ? 0 : std::max(window_timeout, 6L)));
     const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
     trace("desktop mode read");
+    const FirstPlace place = first_place(desktop, scripted ? std::nullopt : settings.window);
+    const sf::Vector2u wanted_size = asked_size.value_or(place.size);
     sf::RenderWindow window;
-    open_window(window, desktop, wanted_size, settings.fullscreen);
+    open_window(window, desktop, wanted_size, settings.fullscreen, asked_size ? std::nullopt : place.position);
     bool fullscreen = settings.fullscreen;
     trace("window created");
     watchdog.done();
@@ -311,7 +341,7 @@ int run_gui(const GuiOptions& options) {
         return 1;
     }
     trace("imgui initialised");
-    Fonts fonts = load_fonts(*ImGui::GetIO().Fonts, effective_scale(settings.font_scale, ui_scale, window.getSize().y));
+    Fonts fonts = load_fonts(*ImGui::GetIO().Fonts, window_font_scale(settings.font_scale, ui_scale, window.getSize().y));
     if (!fonts.ok()) std::fprintf(stderr, "salesdojo: warning: %s\n", fonts.error.c_str());
     trace(("fonts loaded from " + default_font_dir()).c_str());
 
@@ -341,6 +371,7 @@ int run_gui(const GuiOptions& options) {
     std::uint64_t script_wait = FrameLoop::kStartFrames;
     std::uint64_t script_done_frame = script.empty() ? 0 : UINT64_MAX;
     Screen last_screen = app.screen();
+    std::string last_keyboard_state;  // traced: what a keyboard-only test needs to know
     while (!quit && loop.next_frame(window, [&](const sf::Event& event) {
         if (event.type == sf::Event::Closed) quit = true;
         if (loop.events_seen() <= 16) trace((std::string("event ") + event_name(event.type)).c_str());
@@ -348,7 +379,7 @@ int run_gui(const GuiOptions& options) {
     })) {
         if (quit) break;
         // Between frames: fonts at the scale the setting and the window height ask for.
-        const float scale = effective_scale(app.settings().font_scale, ui_scale, window.getSize().y);
+        const float scale = window_font_scale(app.settings().font_scale, ui_scale, window.getSize().y);
         if (scale != fonts.scale) {
             fonts = load_fonts(*ImGui::GetIO().Fonts, scale);
             imgui.fonts_changed();
@@ -363,6 +394,11 @@ int run_gui(const GuiOptions& options) {
         if (app.screen() != last_screen) {
             last_screen = app.screen();
             trace((std::string("screen=") + screen_id(last_screen)).c_str());
+        }
+        if (app.quit_requested()) quit = true;  // Ctrl+Q (asked first mid-run)
+        if (std::string state = keyboard_state(app); state != last_keyboard_state) {
+            last_keyboard_state = state;
+            trace(("keys " + state).c_str());
         }
 
         // Screenshots are read back from the frame just rendered, before display().
@@ -432,9 +468,15 @@ int run_gui(const GuiOptions& options) {
         const bool waiting_for_shot = (!debrief_shot.empty() && app.screen() == Screen::Debrief) ||
                                       !script.empty() || (!screenshot_path.empty() && !quit);
         loop.set_animating(app.animating() || waiting_for_shot);
+        loop.set_timed_wait(speech.speaking());  // reading aloud ends without any input
         loop.request_animation_frames(app.take_frames_wanted());
     }
     trace("loop left");
+    if (!scripted && !fullscreen && window.isOpen()) {
+        const sf::Vector2i at = window.getPosition();
+        const sf::Vector2u size = window.getSize();
+        app.remember_window({at.x, at.y, size.x, size.y});
+    }
     speech.stop();
     imgui.shutdown();
     window.close();

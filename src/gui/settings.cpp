@@ -100,6 +100,21 @@ Settings load_settings(const std::string& path) {
         const std::string value = it->get<std::string>();
         if (value == "practice" || value == "assessment") settings.mode = value;
     }
+    if (auto it = doc.find("window"); it != doc.end() && it->is_object()) {
+        // Whole numbers in range, or no remembered place at all (a half-read place is worse).
+        const auto whole = [&](const char* name, long long low, long long high) -> std::optional<long long> {
+            const auto field = it->find(name);
+            if (field == it->end() || !field->is_number_integer()) return std::nullopt;
+            const long long value = field->get<long long>();
+            if (value < low || value > high) return std::nullopt;
+            return value;
+        };
+        const auto x = whole("x", -100000, 100000), y = whole("y", -100000, 100000);
+        const auto w = whole("width", 200, 100000), h = whole("height", 150, 100000);
+        if (x && y && w && h)
+            settings.window = WindowPlace{static_cast<int>(*x), static_cast<int>(*y), static_cast<unsigned>(*w),
+                                          static_cast<unsigned>(*h)};
+    }
     return settings;
 }
 
@@ -127,6 +142,12 @@ bool save_settings(const std::string& path, const Settings& settings, std::strin
     doc["fullscreen"] = settings.fullscreen;
     doc["read_aloud"] = settings.read_aloud;
     doc["mode"] = settings.mode == "assessment" ? "assessment" : "practice";
+    if (settings.window) {
+        doc["window"] = {{"x", settings.window->x},
+                         {"y", settings.window->y},
+                         {"width", settings.window->width},
+                         {"height", settings.window->height}};
+    }
     if (!write_file_atomically(path, doc.dump(2) + "\n", message)) {
         if (error) *error = message;
         return false;

@@ -1,9 +1,17 @@
 #pragma once
 // User settings, remembered between runs in the user's config folder ($XDG_CONFIG_HOME/salesdojo or
 // ~/.config/salesdojo), saved atomically as JSON. Unreadable or broken files give the defaults.
+#include <optional>
 #include <string>
 
 namespace salesdojo::gui {
+
+// Where the window was when it last closed (windowed, not full screen): restored at the next start
+// when it still fits the screen.
+struct WindowPlace {
+    int x = 0, y = 0;
+    unsigned width = 0, height = 0;
+};
 
 struct Settings {
     std::string language = "en";   // interface language: "en" or "nl"
@@ -12,6 +20,7 @@ struct Settings {
     bool fullscreen = false;       // F11
     bool read_aloud = false;       // through espeak-ng when installed; off by default
     std::string mode = "practice"; // practice | assessment (the home screen's choice)
+    std::optional<WindowPlace> window;  // none: the first start (the window then fits the screen)
 };
 
 // Folders are not created here; save_settings creates them when writing.

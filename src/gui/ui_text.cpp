@@ -275,6 +275,92 @@ const Entry kEntries[] = {
     {"diagnostics.copy", "Copy to clipboard", "Naar klembord kopi\u00ebren"},
     {"diagnostics.back", "Back", "Terug"},
     {"diagnostics.none", "No problems found.", "Geen problemen gevonden."},
+
+    // --- debrief: every decision, every option's score, what the figures mean (views/debrief_view) ---
+    {"debrief.show_all_scores", "Show every option's score", "Toon de score van elke keuze"},
+    {"debrief.hide_all_scores", "Hide every option's score", "Verberg de score van elke keuze"},
+    // %s: the overall score with the better option ("92/100"), %s: with the option chosen ("78/100")
+    {"debrief.with_better", "With the better choice: %s (with yours: %s)", "Met de betere keuze: %s (met de jouwe: %s)"},
+    {"debrief.figures", "What the numbers mean", "Wat de getallen betekenen"},
+    {"debrief.explain_overall",
+     "Overall score: how good your decisions were, from 0 (the worst answer every time) to 100 (the best "
+     "line). Chance is left out.",
+     "Totaalscore: hoe goed je beslissingen waren, van 0 (steeds het slechtste antwoord) tot 100 (de beste "
+     "route). Toeval telt niet mee."},
+    {"debrief.explain_accuracy",
+     "Accuracy: on average how close each answer came to the best answer at that moment (100 percent: the "
+     "best, 0 percent: the worst). Only decisions where the answers differed count.",
+     "Nauwkeurigheid: gemiddeld hoe dicht elk antwoord bij het beste antwoord op dat moment kwam (100 procent: "
+     "het beste, 0 procent: het slechtste). Alleen beslissingen waarbij de antwoorden verschilden tellen mee."},
+    {"debrief.explain_pass_mark", "Pass mark: the overall score needed to pass this scenario.",
+     "Geslaagd vanaf: de totaalscore die nodig is om voor dit scenario te slagen."},
+    {"debrief.explain_dimensions",
+     "Per skill: the same 0 to 100 for each part of the conversation; the sentence under it names the "
+     "decision that cost most there.",
+     "Per onderdeel: dezelfde 0 tot 100 voor elk onderdeel van het gesprek; de zin eronder noemt de "
+     "beslissing die daar het meest kostte."},
+    {"debrief.explain_cost",
+     "Cost: how many points of the overall score of 100 a decision gave away compared with the best answer "
+     "at that moment.",
+     "Kost: hoeveel punten van de totaalscore van 100 een beslissing weggaf vergeleken met het beste "
+     "antwoord op dat moment."},
+    {"debrief.explain_what_if",
+     "An option's score: your overall score had you taken that option there and played the best line after it.",
+     "De score van een keuze: je totaalscore als je daar die keuze had gemaakt en daarna de beste route had "
+     "gevolgd."},
+    {"debrief.explain_verdicts",
+     "Verdicts go by the cost: best choice (nothing lost), good, slightly off, mistake, blunder (the most lost).",
+     "Het oordeel hangt af van de kosten: beste keuze (niets verloren), goed, net niet, fout, flinke misser "
+     "(het meeste verloren)."},
+
+    // --- keyboard: the key legend (F1) and key hints (views/key_legend.hpp) ---------------------------
+    {"keys.title", "Keys on this screen", "Toetsen op dit scherm"},
+    {"keys.hint", "F1: keys", "F1: toetsen"},
+    {"keys.tab", "Tab / Shift+Tab", "Tab / Shift+Tab"},
+    {"keys.next_control", "Next / previous control (the one in focus has a frame)",
+     "Volgend / vorig onderdeel (het onderdeel met de focus heeft een kader)"},
+    {"keys.arrows", "Arrow keys", "Pijltjestoetsen"},
+    {"keys.move_focus", "Move the focus left, right, up, down", "De focus naar links, rechts, boven, onder"},
+    {"keys.enter_space", "Enter or Space", "Enter of spatiebalk"},
+    {"keys.press", "Press the control in focus", "Het onderdeel met de focus indrukken"},
+    {"keys.page", "Page Down / Page Up", "Pagina omlaag / Pagina omhoog"},
+    {"keys.scroll_cards", "Scroll the scenarios", "Door de scenario's bladeren"},
+    {"keys.space_enter", "Space or Enter", "Spatiebalk of Enter"},
+    {"keys.continue", "Show the next lines, continue after the feedback",
+     "De volgende zinnen tonen, verder na de terugkoppeling"},
+    {"keys.digits", "1 to 9", "1 tot 9"},
+    {"keys.choose", "Choose that answer", "Dat antwoord kiezen"},
+    {"keys.backspace", "Backspace", "Terugtoets"},
+    {"keys.undo", "Take back the last answer (practice)", "Het laatste antwoord terugnemen (oefenen)"},
+    {"keys.scroll", "Up / Down, Page Up / Page Down, Home / End",
+     "Omhoog / omlaag, Pagina omhoog / omlaag, naar begin / einde"},
+    {"keys.scroll_panel", "Scroll the panel on the right", "Het rechterpaneel verschuiven"},
+    {"keys.shift_scroll", "Shift + those keys", "Shift + die toetsen"},
+    {"keys.scroll_scores", "Scroll the scores on the left", "De scores links verschuiven"},
+    {"keys.d", "D", "D"},
+    {"keys.decisions", "Your decisions, one by one", "Je beslissingen, een voor een"},
+    {"keys.r", "R", "R"},
+    {"keys.review", "Review the conversation", "Het gesprek teruglezen"},
+    {"keys.b", "B", "B"},
+    {"keys.best_line", "The best line", "De beste route"},
+    {"keys.a", "A", "A"},
+    {"keys.alternatives", "Show or hide every answer's score", "De score van elk antwoord tonen of verbergen"},
+    {"keys.s", "S", "S"},
+    {"keys.save_markdown", "Save the debrief as Markdown", "De nabespreking opslaan als Markdown"},
+    {"keys.w", "W", "W"},
+    {"keys.save_html", "Save the debrief as a web page (HTML)", "De nabespreking opslaan als webpagina (HTML)"},
+    {"keys.p", "P", "P"},
+    {"keys.play_again", "Play again", "Opnieuw spelen"},
+    {"keys.esc", "Esc", "Esc"},
+    {"keys.home", "Back to the scenarios", "Terug naar de scenario's"},
+    {"keys.f1", "F1", "F1"},
+    {"keys.legend", "Show or hide this list", "Deze lijst tonen of verbergen"},
+    {"keys.ctrl_plus_minus", "Ctrl + / Ctrl - / Ctrl 0", "Ctrl + / Ctrl - / Ctrl 0"},
+    {"keys.text_size", "Larger / smaller / normal text", "Grotere / kleinere / gewone tekst"},
+    {"keys.f11", "F11", "F11"},
+    {"keys.fullscreen", "Full screen on or off", "Volledig scherm aan of uit"},
+    {"keys.ctrl_q", "Ctrl+Q", "Ctrl+Q"},
+    {"keys.quit", "Quit (asks first during a conversation)", "Afsluiten (vraagt het eerst tijdens een gesprek)"},
 };
 // clang-format on
 

@@ -111,6 +111,11 @@ public:
     }
 
     void resize(sf::Vector2u size) { m_size = size; }
+    // The fonts as the window loads them for this size and a text-size setting (fonts.hpp).
+    void set_text_size(float setting) {
+        m_fonts = load_fonts(*ImGui::GetIO().Fonts, window_font_scale(setting, 1.0f, m_size.y));
+        HeadlessImGui::build_atlas();
+    }
     sf::Vector2u size() const { return m_size; }
     const TempFolder& temp() const { return m_temp; }
     const Fonts& fonts() const { return m_fonts; }

@@ -40,8 +40,28 @@ const DrawLog::Item* DrawLog::find_item(std::string_view label) const {
     return nullptr;
 }
 
+void log_box(std::string_view label) {
+    if (!g_log) return;
+    const ImGuiWindow* window = GImGui->CurrentWindow;
+    if (!window) return;
+    DrawLog::Box box;
+    box.label = std::string(label.substr(0, label.find("##")));
+    box.min = GImGui->LastItemData.Rect.Min;
+    box.max = GImGui->LastItemData.Rect.Max;
+    box.clip_min = window->ClipRect.Min;
+    box.clip_max = window->ClipRect.Max;
+    box.panel_min = window->InnerRect.Min;
+    box.panel_max = window->InnerRect.Max;
+    box.window = window->ID;
+    box.window_name = window->Name;
+    box.scrolls = !(window->Flags & ImGuiWindowFlags_NoScrollbar) || !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+    box.overlay = (window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal | ImGuiWindowFlags_Tooltip)) != 0;
+    g_log->boxes.push_back(std::move(box));
+}
+
 void log_item(std::string_view label, bool enabled) {
     if (!g_log) return;
+    log_box(label);
     const std::size_t hidden = label.find("##");
     // Focused for the keyboard, with the focus drawn (ImGui hides it after mouse use).
     const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;

@@ -17,10 +17,23 @@ struct DrawLog {
         bool enabled = true;
         bool focused = false;  // has the keyboard focus, drawn visibly
     };
+    // Where a text or a button was laid out, for the layout tests (no overlaps, nothing outside its
+    // panel). Text drawn straight into a draw list (bar chart values) is not here.
+    struct Box {
+        std::string label;
+        ImVec2 min, max;            // the item's rectangle on the screen
+        ImVec2 clip_min, clip_max;  // the visible part of the panel (window) it is drawn in
+        ImVec2 panel_min, panel_max;  // the panel's inside, wherever it is (may be scrolled out of view)
+        ImGuiID window = 0;         // that panel
+        std::string window_name;    // for messages
+        bool scrolls = true;        // the panel scrolls vertically (else everything must fit in it)
+        bool overlay = false;       // in a popup, modal or tooltip: drawn over the screen
+    };
     std::vector<std::string> texts;  // in drawing order, "##id" suffixes removed
     std::vector<Item> items;         // clickable widgets, in drawing order
+    std::vector<Box> boxes;          // texts and widgets, in drawing order
 
-    void clear() { texts.clear(), items.clear(); }
+    void clear() { texts.clear(), items.clear(), boxes.clear(); }
     const Item* find_item(std::string_view label) const;  // the last item whose label contains `label`
     const Item* focused_item() const;                     // the item with the visible keyboard focus
     bool contains(std::string_view needle) const;      // some text contains `needle`
@@ -35,6 +48,8 @@ DrawLog* draw_log();
 void log_drawn(std::string_view text);
 // Records the last ImGui item (call right after a button) under `label`.
 void log_item(std::string_view label, bool enabled = true);
+// Records where the last ImGui item (a text, a button) was laid out (DrawLog::boxes).
+void log_box(std::string_view label);
 
 // Installs a log for one scope: `ScopedDrawLog capture; ... capture.log.contains("x")`.
 struct ScopedDrawLog {

@@ -2,6 +2,8 @@
 
 #include "views/widgets.hpp"
 
+#include <algorithm>
+
 namespace salesdojo::gui {
 
 Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home) {
@@ -12,19 +14,21 @@ Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton hom
     text("SalesDojo");
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    if (!title.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
-        ImGui::PushFont(ctx.bold());
-        text(title);
-        ImGui::PopFont();
-    }
     const char* settings_label = ctx.t("common.settings");
     const char* home_label = ctx.t("common.home");
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float width = button_width(settings_label);
     if (home == HomeButton::Shown) width += button_width(home_label) + spacing;
+    if (!title.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::PushFont(ctx.bold());
+        // The buttons keep their place at the right: a long title (large text) ends in "…".
+        const float room = ImGui::GetContentRegionAvail().x - width - spacing * 2;
+        text(fit_text(title, std::max(room, ImGui::GetFontSize() * 3)));
+        ImGui::PopFont();
+    }
     ImGui::SameLine();
     align_right(width);
     if (home == HomeButton::Shown) {

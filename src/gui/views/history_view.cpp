@@ -88,11 +88,11 @@ Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const 
 Intent HistoryView::draw_export(const ViewContext& ctx, const HistoryData& data) {
     Intent result;
     text(ctx.t("history.export_label"));
-    ImGui::SameLine();
+    same_line_if_fits(button_width(ctx.t("history.export_json")));
     if (button(ctx.t("history.export_json"))) result = intent::ExportHistory{ExportFormat::Json};
-    ImGui::SameLine();
+    same_line_if_fits(button_width(ctx.t("history.export_csv")));
     if (button(ctx.t("history.export_csv"))) result = intent::ExportHistory{ExportFormat::Csv};
-    ImGui::SameLine();
+    same_line_if_fits(button_width(ctx.t("history.export_html")));
     if (button(ctx.t("history.export_html"))) result = intent::ExportHistory{ExportFormat::Html};
     if (!data.exported_to.empty())
         text_coloured(ctx.colours->good, printf_string(ctx.t("history.exported_to"), data.exported_to.c_str()));

@@ -4,6 +4,7 @@
 #include "views/format.hpp"
 #include "views/header_bar.hpp"
 #include "views/history_view.hpp"
+#include "views/scroll_keys.hpp"
 #include "views/tab_order.hpp"
 #include "views/run.hpp"
 #include "views/draw_log.hpp"
@@ -117,6 +118,7 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
     // Flattened: Tab and the arrows move from the controls above into the cards and back.
     ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
+    scroll_with_keys(ScrollModifier::None, ScrollArrows::No);  // Page Down / Up; the arrows move the focus
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 24.0f)), 1, 3);
@@ -238,14 +240,15 @@ Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
     if (!m_adding_trainee) {
+        same_line_if_fits(button_width(ctx.t("home.new_trainee")));
         if (button(ctx.t("home.new_trainee"))) {
             m_adding_trainee = true;
             m_focus_name = true;
             m_trainee_problem.clear();
         }
     } else {
+        same_line_if_fits(ImGui::GetFontSize() * 12.0f);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
         if (m_focus_name) {
             ImGui::SetKeyboardFocusHere();
@@ -255,12 +258,12 @@ Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         tab_stop();
         log_item("new_trainee_name");
-        ImGui::SameLine();
+        same_line_if_fits(button_width(ctx.t("home.add_trainee")));
         if (button(ctx.t("home.add_trainee")) || entered) result = intent::CreateTrainee{m_new_name};
-        ImGui::SameLine();
+        same_line_if_fits(button_width(ctx.t("common.cancel")));
         if (button(ctx.t("common.cancel"))) set_trainee_problem({});
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width(ctx.t("home.history")));
     if (button(ctx.t("home.history"))) result = intent::ShowHistory{};
     if (!m_trainee_problem.empty()) text_coloured(ctx.colours->warn, ctx.t(m_trainee_problem));
     return result;
@@ -343,7 +346,29 @@ Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogu
     return result;
 }
 
+// Rows of skill chips in a card `inner` pixels wide, wrapped as draw_card wraps them.
+static int chip_rows(const ViewContext& ctx, const CardInfo& card, float inner) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    int rows = card.skills.empty() ? 0 : 1;
+    float x = 0.0f;
+    for (std::size_t k = 0; k < card.skills.size(); ++k) {
+        const float w = ImGui::CalcTextSize(skill_label(ctx, card.skills[k]).c_str()).x + style.FramePadding.x * 1.2f;
+        if (k > 0) {
+            if (x + style.ItemSpacing.x + w <= inner) {
+                x += style.ItemSpacing.x;
+            } else {
+                x = 0.0f;
+                ++rows;
+            }
+        }
+        x += w;
+    }
+    return rows;
+}
+
 float HomeView::card_height(const ViewContext& ctx, const CatalogueEntry& entry, float width) const {
+    // Exactly what draw_card puts above its bottom row (the meta line and the chips wrap in narrow
+    // cards and large text: a fixed guess let the meta line run into "No score yet").
     const ImGuiStyle& style = ImGui::GetStyle();
     const float inner = width - style.WindowPadding.x * 2;
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -354,8 +379,8 @@ float HomeView::card_height(const ViewContext& ctx, const CatalogueEntry& entry,
         h += ImGui::CalcTextSize(entry.card->title.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
         ImGui::PopFont();
         h += ImGui::CalcTextSize(entry.card->summary.get(lang).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
-        h += line * 1.2f;  // skills
-        h += line;         // meta
+        h += static_cast<float>(chip_rows(ctx, *entry.card, inner)) * ImGui::GetFrameHeightWithSpacing();
+        h += ImGui::CalcTextSize(meta_line(ctx, *entry.card).c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
     } else {
         h += line * 2.0f;
         for (const auto& problem : problem_lines(entry, 2))

@@ -111,8 +111,7 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
         chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
         if (run.mode == Mode::Practice && run.session.can_undo() && !run.awaiting_continue) {
             const char* undo = ctx.t("play.undo");
-            ImGui::SameLine();
-            align_right(button_width(undo));
+            if (same_line_if_fits(button_width(undo))) align_right(button_width(undo));
             if (button(undo)) merge(result, intent::Undo{});
         }
     }
@@ -257,7 +256,7 @@ Intent PlayView::draw_bottom(const ViewContext& ctx, const Run& run, float width
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", ctx.t("play.reveal_hint"));
         log_drawn(ctx.t("play.reveal_hint"));
-        ImGui::SameLine();
+        same_line_if_fits(button_width(ctx.t("play.show_all")));
         if (button(ctx.t("play.show_all"))) m_typewriter.complete();
         return {};
     }

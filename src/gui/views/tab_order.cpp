@@ -15,19 +15,24 @@ void TabOrder::begin() {
     g_active = this;
 }
 
-void tab_stop() {
+void tab_stop(std::string_view label) {
     if (!g_active) return;
     ImGuiContext& g = *GImGui;
     ImGuiWindow* window = g.CurrentWindow;
     if (!window || g.LastItemData.ID == 0 || (g.LastItemData.InFlags & ImGuiItemFlags_Disabled)) return;
     g_active->add({g.LastItemData.ID, window, g.LastItemData.Rect.Min, g.LastItemData.Rect.Max,
-                   static_cast<int>(window->DC.NavLayerCurrent), window->DC.NavFocusScopeIdCurrent});
+                   static_cast<int>(window->DC.NavLayerCurrent), window->DC.NavFocusScopeIdCurrent,
+                   std::string(label.substr(0, label.find("##")))});
 }
 
 void TabOrder::end() {
     g_active = m_previous;
     ImGuiContext& g = *GImGui;
     const ImGuiIO& io = g.IO;
+    m_focused_label.clear();
+    if (!g.NavDisableHighlight)
+        for (const Stop& stop : m_stops)
+            if (stop.id == g.NavId) m_focused_label = stop.label;
     if (m_stops.empty() || g.ActiveId != 0 || io.KeyCtrl || io.KeyAlt) return;
     if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;  // a list or a question is open
     if (!ImGui::IsKeyPressed(sf::Keyboard::Tab)) return;
@@ -46,6 +51,7 @@ void TabOrder::end() {
     g.NavDisableHighlight = false;  // show the focus frame
     g.NavDisableMouseHover = true;
     ImGui::ScrollToBringRectIntoView(stop.window, rect);
+    m_focused_label = stop.label;
 }
 
 }  // namespace salesdojo::gui

@@ -9,6 +9,8 @@
 // begin()/end() tab_stop() does nothing (the play screen keeps its own keys).
 #include <imgui.h>
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 struct ImGuiWindow;
@@ -26,15 +28,19 @@ public:
         ImVec2 min, max;  // screen rectangle
         int layer = 0;
         ImGuiID focus_scope = 0;
+        std::string label;  // what the widget says ("##id" removed), for traces and tests
     };
-    void add(const Stop& stop) { m_stops.push_back(stop); }
+    void add(Stop stop) { m_stops.push_back(std::move(stop)); }
+    // The label of the widget holding the keyboard focus after end() ("" = none or unlabelled).
+    const std::string& focused_label() const { return m_focused_label; }
 
 private:
+    std::string m_focused_label;
     std::vector<Stop> m_stops;
     TabOrder* m_previous = nullptr;
 };
 
 // Registers the last widget drawn as a tab stop of the active TabOrder (none: nothing happens).
-void tab_stop();
+void tab_stop(std::string_view label = {});
 
 }  // namespace salesdojo::gui

@@ -18,13 +18,18 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 void unformatted(std::string_view s) {
     if (s.size() <= kTextPieceBytes) {
         ImGui::TextUnformatted(s.data(), end_of(s));
+        log_box(s);
         return;
     }
     const std::vector<std::string_view> pieces = text_pieces(s);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
-    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) ImGui::TextUnformatted(pieces[i].data(), end_of(pieces[i]));
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+        ImGui::TextUnformatted(pieces[i].data(), end_of(pieces[i]));
+        log_box(pieces[i]);
+    }
     ImGui::PopStyleVar();
     ImGui::TextUnformatted(pieces.back().data(), end_of(pieces.back()));
+    log_box(pieces.back());
 }
 
 // Height of `label` wrapped at `wrap`, as wrapped_button draws it (piece by piece when long).
@@ -96,7 +101,7 @@ void text_in_font(ImFont* font, std::string_view s, const ImVec4* colour) {
 bool button(std::string_view label, ImVec2 size) {
     log_drawn(label);
     const bool pressed = ImGui::Button(std::string(label).c_str(), size);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return pressed;
 }
@@ -104,7 +109,7 @@ bool button(std::string_view label, ImVec2 size) {
 bool checkbox(std::string_view label, bool* value) {
     log_drawn(label);
     const bool changed = ImGui::Checkbox(std::string(label).c_str(), value);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return changed;
 }
@@ -112,15 +117,20 @@ bool checkbox(std::string_view label, bool* value) {
 bool radio(std::string_view label, bool active) {
     log_drawn(label);
     const bool pressed = ImGui::RadioButton(std::string(label).c_str(), active);
-    tab_stop();
+    tab_stop(label);
     log_item(label);
     return pressed;
 }
 
 void chip(std::string_view label, const ImVec4& colour) {
-    log_drawn(label);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 text_size = ImGui::CalcTextSize(label.data(), end_of(label));
+    if (text_size.x + style.FramePadding.x * 1.2f > ImGui::GetContentRegionAvail().x &&
+        ImGui::GetCursorPosX() <= ImGui::GetStyle().WindowPadding.x + 1.0f) {
+        text_coloured(colour, label);  // wider than the panel: wrapped text instead of a clipped pill
+        return;
+    }
+    log_drawn(label);
     // As tall as a button, with the text where a button's text is, so that text and buttons on the
     // same line line up with it; the pill itself is drawn a little inside.
     const float pad_x = style.FramePadding.x * 0.6f;
@@ -130,7 +140,9 @@ void chip(std::string_view label, const ImVec4& colour) {
     const ImVec2 min(pos.x, pos.y + inset), max(pos.x + size.x, pos.y + size.y - inset);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size, style.FramePadding.y);
-    if (!ImGui::ItemAdd(bb, 0)) return;  // outside the visible region: nothing to draw
+    const bool visible = ImGui::ItemAdd(bb, 0);
+    log_box(label);
+    if (!visible) return;  // outside the visible region: nothing to draw
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec4 fill = colour;
     fill.w = 0.22f;
@@ -158,7 +170,7 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushID(id.data(), end_of(id));
     const bool clicked = ImGui::InvisibleButton("##wrapped", ImVec2(width, height));
-    tab_stop();
+    tab_stop(label);
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
     log_item(std::string(number) + " " + std::string(label), enabled);
@@ -206,6 +218,27 @@ bool wrapped_button(std::string_view id, std::string_view number, std::string_vi
 void align_right(float width) {
     const float available = ImGui::GetContentRegionAvail().x;
     if (available > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + available - width);
+}
+
+bool same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width > right) return false;
+    ImGui::SameLine();
+    return true;
+}
+
+std::string fit_text(std::string_view s, float width) {
+    if (ImGui::CalcTextSize(s.data(), end_of(s)).x <= width) return std::string(s);
+    const std::string_view ellipsis = "\u2026";
+    std::size_t low = 0, high = s.size();  // the longest prefix that fits with the ellipsis
+    while (low < high) {
+        const std::size_t mid = (low + high + 1) / 2;
+        const std::string candidate = std::string(s.substr(0, mid)) + std::string(ellipsis);
+        if (ImGui::CalcTextSize(candidate.c_str()).x <= width) low = mid;
+        else high = mid - 1;
+    }
+    while (low > 0 && (static_cast<unsigned char>(s[low]) & 0xC0) == 0x80) --low;  // not inside a code point
+    return std::string(s.substr(0, low)) + std::string(ellipsis);
 }
 
 float button_width(std::string_view label) {

@@ -38,6 +38,12 @@ float wrapped_button_height(std::string_view number, std::string_view label, flo
 
 // Right-aligned cursor for `width` pixels of items on the current line.
 void align_right(float width);
+// ImGui::SameLine() when an item `width` pixels wide still fits on the line after the last item;
+// otherwise the next item goes on a new line (large text, narrow windows). Returns whether it did.
+bool same_line_if_fits(float width);
+// `s` cut (at a code point) and ended with "…" so that it is at most `width` pixels wide in the
+// current font; `s` itself when it fits.
+std::string fit_text(std::string_view s, float width);
 // Width of a normal button with `label`.
 float button_width(std::string_view label);
 

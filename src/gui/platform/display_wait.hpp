@@ -1,0 +1,17 @@
+#pragma once
+// Sleeping until the display has input for us, instead of polling it.
+//
+// SFML 2.5's waitEvent() has no timeout and is itself a loop of pollEvent() + a 10 ms sleep, so an
+// idle window built on it (or on our own poll + sleep) wakes ~100 times a second. On X11 the events
+// arrive on one socket: SFML's connection, the Display of the current GLX context. Waiting in poll()
+// on that socket costs nothing until a key, a click, an expose or a close arrives.
+//
+// Call only after draining the window's events (pollEvent until false): events Xlib has already
+// read into its queue are not on the socket any more.
+namespace salesdojo::gui {
+
+// Waits until the display connection has data or `timeout_ms` passed (< 0: no timeout). Returns
+// false when it cannot wait on the display (no current GLX context, not X11): the caller sleeps.
+bool wait_for_display_input(int timeout_ms);
+
+}  // namespace salesdojo::gui
