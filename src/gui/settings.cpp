@@ -63,6 +63,22 @@ std::string settings_path() {
     return folder.empty() ? std::string() : (fs::path(folder) / "settings.json").string();
 }
 
+const char* text_speed_id(TextSpeed speed) {
+    switch (speed) {
+    case TextSpeed::Slow: return "slow";
+    case TextSpeed::Normal: return "normal";
+    case TextSpeed::Fast: return "fast";
+    case TextSpeed::Instant: return "instant";
+    }
+    return "normal";
+}
+
+std::optional<TextSpeed> text_speed_from_id(std::string_view id) {
+    for (TextSpeed speed : {TextSpeed::Slow, TextSpeed::Normal, TextSpeed::Fast, TextSpeed::Instant})
+        if (id == text_speed_id(speed)) return speed;
+    return std::nullopt;
+}
+
 float clamp_font_scale(float scale) {
     if (!std::isfinite(scale)) return Settings{}.font_scale;
     return std::clamp(scale, kLowestFontScale, kHighestFontScale);
@@ -100,6 +116,9 @@ Settings load_settings(const std::string& path) {
         const std::string value = it->get<std::string>();
         if (value == "practice" || value == "assessment") settings.mode = value;
     }
+    if (auto it = doc.find("text_speed"); it != doc.end() && it->is_string()) {
+        if (const auto speed = text_speed_from_id(it->get<std::string>())) settings.text_speed = *speed;
+    }
     return settings;
 }
 
@@ -127,6 +146,7 @@ bool save_settings(const std::string& path, const Settings& settings, std::strin
     doc["fullscreen"] = settings.fullscreen;
     doc["read_aloud"] = settings.read_aloud;
     doc["mode"] = settings.mode == "assessment" ? "assessment" : "practice";
+    doc["text_speed"] = text_speed_id(settings.text_speed);
     if (!write_file_atomically(path, doc.dump(2) + "\n", message)) {
         if (error) *error = message;
         return false;
