@@ -1,9 +1,11 @@
 #include "app.hpp"
 
+#include "read_aloud.hpp"
 #include "speech.hpp"
 #include "views/drawable_scenario.hpp"
 #include "views/key_legend.hpp"
 #include "views/leave_question.hpp"
+#include "views/speech_notice.hpp"
 #include "views/play_lines.hpp"
 #include "views/tab_order.hpp"
 
@@ -115,8 +117,8 @@ void App::frame(const Fonts& fonts) {
         break;
     case Screen::Play:
         if (m_run) {
+            m_play.set_text_speed(m_settings.text_speed);
             intent = m_play.Draw(ctx, *m_run);
-            read_aloud();
         }
         // Asked when Home is pressed mid-run; modal, so the play screen's keys wait meanwhile.
         if (m_leave_asked) intent = draw_leave_question(ctx, m_results.available() ? RunKept::Yes : RunKept::No);
@@ -130,6 +132,9 @@ void App::frame(const Fonts& fonts) {
     ImGui::End();
     if (navigable) tabs.end();
     m_focused_label = navigable ? tabs.focused_label() : std::string();
+    read_aloud();
+    if (const char* notice = m_read_aloud.notice_key(m_settings.read_aloud, m_services.speech))
+        draw_speech_notice(ctx, notice, m_services.speech->exit_status());
 
     if (m_settings_open) {
         // The settings are modal: what the screen below asked for this frame is dropped.
@@ -187,10 +192,11 @@ void App::request_quit() {
 }
 
 void App::read_aloud() {
-    if (m_play.lines_version() == m_spoken_version) return;
-    m_spoken_version = m_play.lines_version();
-    if (!m_settings.read_aloud || !m_services.speech || !m_services.speech->available() || !m_run) return;
-    m_services.speech->speak(spoken_text(m_play.lines()), m_run->language);
+    const SpokenScreen screen = !m_run ? SpokenScreen::Other
+                                : m_screen == Screen::Play ? SpokenScreen::Play
+                                : m_screen == Screen::Debrief ? SpokenScreen::Debrief
+                                                              : SpokenScreen::Other;
+    m_read_aloud.update(screen, m_run.get(), m_play, m_settings.read_aloud, m_settings.language, m_services.speech);
 }
 
 void App::apply(const Intent& intent) {
@@ -242,6 +248,7 @@ void App::apply(const Intent& intent) {
                 m_run->session.restart();
                 m_run->awaiting_continue = false;
                 m_run->last_verdict.reset();
+                m_run->hints.clear();
                 m_run->debrief.reset();
                 m_run->recorded = false;
                 m_run->started_ms = store::now_ms();
@@ -283,6 +290,15 @@ void App::apply(const Intent& intent) {
                 m_settings.read_aloud = i.on;
                 if (!i.on && m_services.speech) m_services.speech->stop();
                 save_settings_now();
+            },
+            [&](const intent::SetTextSpeed& i) {
+                m_settings.text_speed = i.speed;
+                save_settings_now();
+            },
+            [&](const intent::ShowHint&) {
+                if (m_run && m_run->mode == Mode::Practice && !m_run->awaiting_continue &&
+                    m_run->session.state() == SessionState::AwaitingChoice)
+                    m_run->hints.insert(m_run->session.decision_count());
             },
             [&](const intent::SelectTrainee& i) { m_results.select_trainee(i.trainee_id); },
             [&](const intent::CreateTrainee& i) { m_home.set_trainee_problem(m_results.create_trainee(i.name)); },
@@ -421,6 +437,18 @@ bool App::command(const std::string& step) {
         return m_screen == Screen::Play;
     }
     if (name == "continue") return apply(intent::Continue{}), true;
+    if (name == "hint") return apply(intent::ShowHint{}), true;
+    if (name == "search") {
+        CardFilter filter = m_home.filter();
+        filter.search = value;
+        m_home.set_filter(std::move(filter));
+        return true;
+    }
+    if (name == "backlog") return m_play.show_backlog(value != "off"), true;
+    if (name == "speed") {
+        const auto speed = text_speed_from_id(value);
+        return speed && (apply(intent::SetTextSpeed{*speed}), true);
+    }
     if (name == "panel") {
         m_debrief.show(value == "review" ? DebriefView::Panel::Review
                                          : value == "best" ? DebriefView::Panel::BestLine

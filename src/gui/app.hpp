@@ -7,6 +7,7 @@
 // thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
 // setting changes.
 #include "fonts.hpp"
+#include "read_aloud.hpp"
 #include "results.hpp"
 #include "settings.hpp"
 #include "views/catalogue.hpp"
@@ -57,7 +58,8 @@ public:
     // Scripted steps for screenshots and diagnosis (SALESDOJO_GUI_SCRIPT): "open=ID", "diagnostics=ID",
     // "settings", "close-settings", "lang=nl", "mode=assessment", "choose=N" (1-based), "continue",
     // "finish=N" (pick option N, or the last available, until the end; then the debrief),
-    // "panel=review|best|decisions" (or "costliest"), "scores=all|best", "home", "leave" / "stay" (answer "Leave this conversation?"),
+    // "panel=review|best|decisions" (or "costliest"), "scores=all|best", "hint", "backlog" / "backlog=off",
+    // "search=WORDS", "speed=slow|normal|fast|instant", "home", "leave" / "stay" (answer "Leave this conversation?"),
     // "trainee=NAME" (pick or create), "history", "resume=ID". Returns false for an unknown or
     // inapplicable step.
     bool command(const std::string& step);
@@ -67,6 +69,7 @@ public:
     const Settings& settings() const { return m_settings; }
     const Catalogue& catalogue() const { return m_catalogue; }
     const Run* run() const { return m_run.get(); }
+    const ReadAloud& read_aloud_state() const { return m_read_aloud; }
     const Diagnostics& shown_diagnostics() const { return m_diagnostics; }
     const Results& results() const { return m_results; }
     bool leave_asked() const { return m_leave_asked; }  // "Leave this conversation?" is open
@@ -145,7 +148,7 @@ private:
     int m_style_contrast = -1;
     int m_frames_wanted = 0;
     std::uint64_t m_frames_on_screen = 0;
-    std::uint64_t m_spoken_version = 0;
+    ReadAloud m_read_aloud;
 };
 
 }  // namespace salesdojo::gui

@@ -63,6 +63,22 @@ std::string settings_path() {
     return folder.empty() ? std::string() : (fs::path(folder) / "settings.json").string();
 }
 
+const char* text_speed_id(TextSpeed speed) {
+    switch (speed) {
+    case TextSpeed::Slow: return "slow";
+    case TextSpeed::Normal: return "normal";
+    case TextSpeed::Fast: return "fast";
+    case TextSpeed::Instant: return "instant";
+    }
+    return "normal";
+}
+
+std::optional<TextSpeed> text_speed_from_id(std::string_view id) {
+    for (TextSpeed speed : {TextSpeed::Slow, TextSpeed::Normal, TextSpeed::Fast, TextSpeed::Instant})
+        if (id == text_speed_id(speed)) return speed;
+    return std::nullopt;
+}
+
 float clamp_font_scale(float scale) {
     if (!std::isfinite(scale)) return Settings{}.font_scale;
     return std::clamp(scale, kLowestFontScale, kHighestFontScale);
@@ -114,6 +130,8 @@ Settings load_settings(const std::string& path) {
         if (x && y && w && h)
             settings.window = WindowPlace{static_cast<int>(*x), static_cast<int>(*y), static_cast<unsigned>(*w),
                                           static_cast<unsigned>(*h)};
+    if (auto it = doc.find("text_speed"); it != doc.end() && it->is_string()) {
+        if (const auto speed = text_speed_from_id(it->get<std::string>())) settings.text_speed = *speed;
     }
     return settings;
 }
@@ -148,6 +166,7 @@ bool save_settings(const std::string& path, const Settings& settings, std::strin
                          {"width", settings.window->width},
                          {"height", settings.window->height}};
     }
+    doc["text_speed"] = text_speed_id(settings.text_speed);
     if (!write_file_atomically(path, doc.dump(2) + "\n", message)) {
         if (error) *error = message;
         return false;

@@ -3,6 +3,7 @@
 // ~/.config/salesdojo), saved atomically as JSON. Unreadable or broken files give the defaults.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace salesdojo::gui {
 
@@ -12,6 +13,10 @@ struct WindowPlace {
     int x = 0, y = 0;
     unsigned width = 0, height = 0;
 };
+// How fast the play screen types its lines; Instant shows them at once.
+enum class TextSpeed { Slow, Normal, Fast, Instant };
+const char* text_speed_id(TextSpeed speed);                         // "slow", "normal", "fast", "instant"
+std::optional<TextSpeed> text_speed_from_id(std::string_view id);   // nullopt for anything else
 
 struct Settings {
     std::string language = "en";   // interface language: "en" or "nl"
@@ -21,6 +26,7 @@ struct Settings {
     bool read_aloud = false;       // through espeak-ng when installed; off by default
     std::string mode = "practice"; // practice | assessment (the home screen's choice)
     std::optional<WindowPlace> window;  // none: the first start (the window then fits the screen)
+    TextSpeed text_speed = TextSpeed::Normal;
 };
 
 // Folders are not created here; save_settings creates them when writing.
@@ -35,7 +41,8 @@ std::string settings_path();  // config_folder()/settings.json ("" when config_f
 float clamp_font_scale(float scale);
 
 // Missing, unreadable or broken file: defaults. Each field is checked on its own: a wrong type or
-// unknown value (language other than en/nl, mode other than practice/assessment) keeps that
+// unknown value (language other than en/nl, mode other than practice/assessment, a text speed
+// other than slow/normal/fast/instant) keeps that
 // field's default; font_scale is clamped.
 Settings load_settings(const std::string& path);
 // Creates the parent folder, writes {"format":1, ...} through write_file_atomically.

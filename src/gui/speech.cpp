@@ -58,7 +58,15 @@ void Speech::reap() {
     } while (r < 0 && errno == EINTR);
     // r == pid: finished and reaped. r < 0: not our child any more (ECHILD, e.g. SIGCHLD ignored
     // by the application, which reaps automatically). r == 0: still running.
-    if (r != 0) m_child = -1;
+    if (r == 0) return;
+    m_child = -1;
+    if (r < 0) return;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        m_error = SpeechError::None;
+    } else {
+        m_error = SpeechError::ExitedWithError;
+        m_exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    }
 }
 
 bool Speech::speaking() {
@@ -91,20 +99,38 @@ void Speech::stop() {
 
 void Speech::speak(const std::string& text, const std::string& language) {
     stop();
-    if (!m_available || text.empty()) return;
+    if (!m_available) {
+        m_error = SpeechError::NotInstalled;
+        return;
+    }
+    if (text.empty()) return;
 
     // Everything the child needs is prepared before fork(): between fork and exec only
     // async-signal-safe calls (the GUI has other threads, e.g. Mesa's).
     const std::string voice = language == "nl" ? "nl" : "en";
-    std::vector<std::string> args = {m_program, "-v", voice, "-s", "160", "--", text};
+    std::string said = text;
+    if (said.size() > kMaxSpokenBytes) {
+        std::size_t cut = kMaxSpokenBytes;
+        while (cut > 0 && (static_cast<unsigned char>(said[cut]) & 0xC0) == 0x80) --cut;
+        said.resize(cut);
+    }
+    std::vector<std::string> args = {m_program, "-v", voice, "-s", "160", "--", said};
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
 
+    // exec's failure reaches us through a close-on-exec pipe: it closes unread when exec works.
+    int report[2];
+    if (::pipe2(report, O_CLOEXEC) != 0) report[0] = report[1] = -1;
     const pid_t pid = ::fork();
-    if (pid < 0) return;  // no process to spare: stay silent
+    if (pid < 0) {  // no process to spare
+        if (report[0] >= 0) ::close(report[0]), ::close(report[1]);
+        m_error = SpeechError::CannotStart;
+        return;
+    }
     if (pid == 0) {
+        if (report[0] >= 0) ::close(report[0]);
         const int null_fd = ::open("/dev/null", O_RDWR);
         if (null_fd >= 0) {
             ::dup2(null_fd, STDIN_FILENO);
@@ -124,9 +150,30 @@ void Speech::speak(const std::string& text, const std::string& language) {
         sigemptyset(&none);
         ::sigprocmask(SIG_SETMASK, &none, nullptr);
         ::execv(argv[0], argv.data());
+        const int failure = errno;
+        if (report[1] >= 0) {
+            const ssize_t ignored = ::write(report[1], &failure, sizeof failure);
+            (void)ignored;
+        }
         ::_exit(127);
     }
     m_child = pid;
+    if (report[0] < 0) return;
+    ::close(report[1]);
+    int failure = 0;
+    ssize_t got;
+    do {
+        got = ::read(report[0], &failure, sizeof failure);
+    } while (got < 0 && errno == EINTR);
+    ::close(report[0]);
+    if (got == static_cast<ssize_t>(sizeof failure)) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        m_child = -1;
+        m_error = SpeechError::CannotStart;
+        m_exit_status = 127;
+    }
 }
 
 }  // namespace salesdojo::gui

@@ -5,7 +5,13 @@
 // - espeak-ng is looked up on PATH once, in the constructor (as PATH was then).
 // - speak() runs `espeak-ng -v nl|en -s 160 -- text` (language "nl" gives Dutch, anything else
 //   English) with stdin, stdout and stderr on /dev/null; it stops the previous line first. When
-//   espeak-ng is not available, or the text is empty, it does nothing.
+//   espeak-ng is not available, or the text is empty, it does nothing. Text beyond kMaxSpokenBytes
+//   is cut at a character boundary (one argument may hold at most 128 KiB).
+// - Failures are data, so the window can say it cannot speak instead of staying silent: error()
+//   is NotInstalled after speak() without espeak-ng, CannotStart when the program could not be
+//   run (exec failed: seen at once through a close-on-exec pipe), ExitedWithError when a child
+//   ended by itself with a non-zero status or a signal (seen when it is reaped; exit_status()
+//   tells which). A child that ends well clears it; stop()'s own SIGTERM is no failure.
 // - stop() sends SIGTERM to the running child and reaps it (SIGKILL if it has not exited within
 //   about 100 ms). A child that finished on its own is reaped (waitpid WNOHANG) by the next
 //   speak(), stop() or speaking(). The destructor stops.
@@ -14,8 +20,12 @@
 
 namespace salesdojo::gui {
 
+enum class SpeechError { None, NotInstalled, CannotStart, ExitedWithError };
+
 class Speech {
 public:
+    static constexpr std::size_t kMaxSpokenBytes = 100'000;
+
     Speech();
     ~Speech();
     Speech(const Speech&) = delete;
@@ -32,12 +42,19 @@ public:
     // The espeak-ng found on PATH ("" when none).
     const std::string& program() const { return m_program; }
 
+    // The last failure (see above), and the status of a child that ended with an error: its exit
+    // code, or 128 + the signal that ended it.
+    SpeechError error() const { return m_error; }
+    int exit_status() const { return m_exit_status; }
+
 private:
     void reap();
 
     bool m_available = false;
     long m_child = -1;  // pid of the running espeak-ng, or -1
     std::string m_program;
+    SpeechError m_error = SpeechError::None;
+    int m_exit_status = 0;
 };
 
 }  // namespace salesdojo::gui

@@ -125,6 +125,27 @@ const Entry kEntries[] = {
      "Je resultaten kunnen nu niet bewaard worden in %s. Spelen kan gewoon."},
     {"home.open_file", "Open a scenario file...", "Scenariobestand openen..."},
 
+    // --- home: search, sort and filters (views/card_filter.hpp) --------------------------------------
+    {"home.search", "Search", "Zoeken"},
+    {"home.search_hint", "words in the title or summary", "woorden uit titel of samenvatting"},
+    {"home.sort", "Sort", "Sorteren"},
+    {"home.sort_suggested", "Suggested order", "Voorgestelde volgorde"},
+    {"home.sort_title", "Title (A-Z)", "Titel (A-Z)"},
+    {"home.sort_difficulty", "Difficulty (easy first)", "Moeilijkheid (makkelijk eerst)"},
+    {"home.sort_length", "Length (short first)", "Lengte (kort eerst)"},
+    {"home.sort_last_played", "Last played first", "Laatst gespeeld eerst"},
+    {"home.sort_score", "Lowest score first", "Laagste score eerst"},
+    {"home.not_played_only", "Not played yet", "Nog niet gespeeld"},
+    {"home.skill", "Skill", "Vaardigheid"},
+    {"home.language", "Language", "Taal"},
+    {"home.length", "Length", "Lengte"},
+    // %d: minutes
+    {"home.length_short", "Short (up to %d min)", "Kort (tot %d min)"},
+    // %d, %d: the range in minutes
+    {"home.length_medium", "Medium (%d-%d min)", "Middellang (%d-%d min)"},
+    // %d: minutes
+    {"home.length_long", "Long (over %d min)", "Lang (meer dan %d min)"},
+
     {"difficulty.easy", "Easy", "Makkelijk"},
     {"difficulty.medium", "Medium", "Gemiddeld"},
     {"difficulty.hard", "Hard", "Moeilijk"},
@@ -164,6 +185,36 @@ const Entry kEntries[] = {
     {"play.to_debrief", "See the debrief", "Naar de nabespreking"},
     {"play.reviewing", "Reviewing: your answers cannot be changed.",
                        "Terugblik: je antwoorden kun je niet meer veranderen."},
+
+    // --- play: backlog, hint, text speed (views/play_view.hpp) ---------------------------------------
+    {"play.backlog_open", "Conversation so far (B)", "Gesprek tot nu toe (B)"},
+    {"play.backlog_close", "Latest lines (B)", "Laatste zinnen (B)"},
+    {"play.backlog_heading", "The conversation so far", "Het gesprek tot nu toe"},
+    {"play.backlog_keys", "Scroll with the mouse wheel, the arrow keys or Page Up and Page Down. B or Esc goes back.",
+                          "Scrol met het muiswiel, de pijltjestoetsen of Page Up en Page Down. B of Esc gaat terug."},
+    {"play.choose_hint_practice", "Press 1-9 to choose, H for a hint", "Druk op 1-9 om te kiezen, H voor een tip"},
+    {"play.hint_button", "Hint (H)", "Tip (H)"},
+    {"play.hint_heading", "Hint: what matters at this decision", "Tip: waar het bij deze beslissing om draait"},
+    {"play.hint_none", "No principle is named for this decision. Ask yourself what you know for sure and what you still need to find out.",
+                       "Bij deze beslissing hoort geen principe. Vraag je af wat je zeker weet en wat je nog moet uitzoeken."},
+    // %s: the decision numbers, e.g. "1, 3"
+    {"debrief.hints_used", "Hints used at decision %s", "Tip gebruikt bij beslissing %s"},
+    {"settings.text_speed", "Text speed", "Tekstsnelheid"},
+    {"settings.speed_slow", "Slow", "Langzaam"},
+    {"settings.speed_normal", "Normal", "Normaal"},
+    {"settings.speed_fast", "Fast", "Snel"},
+    {"settings.speed_instant", "Instant", "Meteen"},
+
+    // --- read-aloud (read_aloud.hpp) -----------------------------------------------------------------
+    {"settings.read_aloud_keys", "While reading: Ctrl stops, F5 reads the screen again.",
+                                 "Tijdens het voorlezen: Ctrl stopt, F5 leest het scherm opnieuw voor."},
+    {"speech.not_installed", "Read-aloud is on, but espeak-ng is not installed, so nothing is read aloud. Install espeak-ng, or turn read-aloud off in Settings.",
+                             "Voorlezen staat aan, maar espeak-ng is niet ge\u00efnstalleerd, dus er wordt niets voorgelezen. Installeer espeak-ng of zet voorlezen uit bij Instellingen."},
+    {"speech.cannot_start", "Read-aloud is on, but espeak-ng could not be started, so nothing is read aloud. Reinstall espeak-ng, or turn read-aloud off in Settings.",
+                            "Voorlezen staat aan, maar espeak-ng kon niet starten, dus er wordt niets voorgelezen. Installeer espeak-ng opnieuw of zet voorlezen uit bij Instellingen."},
+    // %d: espeak-ng's exit status
+    {"speech.failed", "Read-aloud stopped: espeak-ng ended with error %d. Check the sound, or turn read-aloud off in Settings.",
+                      "Voorlezen is gestopt: espeak-ng eindigde met fout %d. Controleer het geluid of zet voorlezen uit bij Instellingen."},
 
     // --- debrief -------------------------------------------------------------------------------------
     {"debrief.hover_hint", "Hover over a bar to see its explanation.", "Beweeg de muis over een balk voor de uitleg."},

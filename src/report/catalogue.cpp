@@ -31,7 +31,9 @@ const Entry kEntries[] = {
     {"dimension.qualify", "Qualifying", "Kwalificeren"},
     {"dimension.decline", "Declining", "Nee zeggen"},
     {"dimension.bias", "Avoiding bias", "Vrij van vooroordeel"},
-    {"dimension.relationship", "Relationship", "Relatie"},
+    // One name per skill everywhere: the same words as the bundled pack's rubric titles, so a card,
+    // a filter and a debrief never name one skill two ways (issue 12).
+    {"dimension.relationship", "Relationship and reputation", "Relatie en reputatie"},
     // {1}: position in the rubric, for an author's dimension without a title
     {"dimension.unnamed", "Dimension {1}", "Onderdeel {1}"},
 
@@ -263,6 +265,16 @@ const Entry kEntries[] = {
     {"transcript.stuck",
      "The conversation cannot go on from here: no choice is available. This is a fault in the scenario.",
      "Het gesprek kan hier niet verder: er is geen keuze mogelijk. Dit is een fout in het scenario."},
+
+    // --- while playing (report/play_words.hpp) ----------------------------------------------------------
+    {"play.list_and", " and ", " en "},
+    // {1}: fact titles, quoted and joined ("“A” and “B”")
+    {"play.unavailable_needs", "Not possible yet: first find out {1}.", "Nog niet mogelijk: zoek eerst uit: {1}."},
+    // {1}: fact titles, as above
+    {"play.unavailable_known", "No longer possible now that you know {1}.",
+                               "Niet meer mogelijk nu je dit weet: {1}."},
+    {"play.unavailable_conversation", "Not possible at this point: it depends on how the conversation has gone so far.",
+                                      "Op dit moment niet mogelijk: dat hangt af van hoe het gesprek tot nu toe is gelopen."},
 
     // --- the terminal player ----------------------------------------------------------------------------
     // {1}: the number of options

@@ -43,7 +43,9 @@ private:
 
 class AppHarness {
 public:
-    explicit AppHarness(Catalogue catalogue, Settings settings = {}, sf::Vector2u size = {1280, 720})
+    // `speech`: read-aloud through it (test_read_aloud.cpp); none by default.
+    explicit AppHarness(Catalogue catalogue, Settings settings = {}, sf::Vector2u size = {1280, 720},
+                        Speech* speech = nullptr)
         : m_imgui(false), m_size(size) {
         m_fonts = load_fonts(*ImGui::GetIO().Fonts, 1.0f);
         ImGuiInput::install_key_map(ImGui::GetIO());
@@ -52,6 +54,7 @@ public:
         services.database_path = m_temp.file("data/results.sqlite");
         services.progress_path = m_temp.file("data/progress.json");
         services.save_folder = m_temp.file("data/debriefs");
+        services.speech = speech;
         app = std::make_unique<App>(std::move(catalogue), std::move(settings), std::move(services));
     }
 

@@ -82,10 +82,10 @@ TEST_CASE("home filters by skill and language") {
     const Catalogue& catalogue = h.app->catalogue();
     const auto skill = std::find(catalogue.skills.begin(), catalogue.skills.end(), "bias");
     REQUIRE(skill != catalogue.skills.end());
-    h.app->home_view().set_filters(static_cast<int>(skill - catalogue.skills.begin()), -1);
+    h.app->home_view().set_filters(catalogue, static_cast<int>(skill - catalogue.skills.begin()), -1);
     h.frame();
     for (const auto& entry : catalogue.entries) {
-        const auto& skills = entry.card->skills;
+        const auto& skills = entry.card->main_skills;  // the filter's rule (main_skills.hpp)
         const bool has_bias = std::find(skills.begin(), skills.end(), "bias") != skills.end();
         CHECK(h.log.has_exact(entry.card->title.get("en")) == has_bias);
     }
@@ -93,7 +93,7 @@ TEST_CASE("home filters by skill and language") {
     Catalogue one = AppHarness::bundled();
     one.languages.push_back("zz");
     AppHarness g(std::move(one));
-    g.app->home_view().set_filters(-1, static_cast<int>(g.app->catalogue().languages.size() - 1));
+    g.app->home_view().set_filters(g.app->catalogue(), -1, static_cast<int>(g.app->catalogue().languages.size() - 1));
     g.frame();
     CHECK(g.log.has_exact(ui("home.no_match", "en")));
     CHECK(g.log.count(ui("home.start", "en")) == 0);

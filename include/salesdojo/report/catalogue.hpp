@@ -5,7 +5,7 @@
 //
 // Conventions (checked by tests/test_report.cpp):
 // - Keys are "<family>.<name>": verdict.*, dimension.<default id>, outcome.<built-in id>,
-//   expression.*, debrief.*, transcript.*, prompt.*.
+//   expression.*, debrief.*, transcript.*, prompt.*, play.* (report/play_words.hpp).
 // - Templates take numbered placeholders {1}, {2}, ... filled with fill(); numbers are formatted
 //   before they go in (number(), so Dutch gets a decimal comma). No text contains '%', so the window
 //   may pass any of them to a printf-style call.

@@ -3,6 +3,7 @@
 #include "text_fallback.hpp"
 #include "views/drawable_scenario.hpp"
 
+#include <salesdojo/main_skills.hpp>
 #include <salesdojo/loader.hpp>
 
 #if defined(__linux__)
@@ -95,7 +96,7 @@ void finish(Catalogue& catalogue) {
     std::set<std::string> skills, languages;
     for (const auto& entry : catalogue.entries) {
         if (!entry.ok()) continue;
-        skills.insert(entry.card->skills.begin(), entry.card->skills.end());
+        skills.insert(entry.card->main_skills.begin(), entry.card->main_skills.end());
         languages.insert(entry.card->languages.begin(), entry.card->languages.end());
     }
     catalogue.skills.assign(skills.begin(), skills.end());
@@ -131,6 +132,7 @@ CardInfo make_card(const Scenario& s) {
     card.title = drawable(s.title);
     card.summary = drawable(s.summary);
     card.skills = s.skills;
+    card.main_skills = main_skills(s);
     card.languages = s.languages;
     card.difficulty = s.difficulty;
     card.estimated_minutes = s.estimated_minutes;

@@ -26,7 +26,8 @@ struct CardInfo {
     std::string id;
     LocalizedText title;
     LocalizedText summary;
-    std::vector<std::string> skills;
+    std::vector<std::string> skills;       // as declared
+    std::vector<std::string> main_skills;  // what the card shows and the filter uses (main_skills.hpp)
     std::vector<std::string> languages;  // first = the scenario's default language
     std::string difficulty;
     int estimated_minutes = 0;
@@ -49,7 +50,7 @@ class CatalogueLoader;
 struct Catalogue {
     std::vector<CatalogueEntry> entries;       // playable first (easy to hard, then by id), broken last,
                                                // once loading has finished; in file order before
-    std::vector<std::string> skills;           // union over playable entries, sorted
+    std::vector<std::string> skills;           // union of the main skills of playable entries, sorted
     std::vector<std::string> languages;        // union over playable entries, sorted
     std::string folder;                        // where the entries were looked for
     std::string error;                         // the folder could not be read

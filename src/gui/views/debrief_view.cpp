@@ -4,6 +4,7 @@
 #include "views/draw_log.hpp"
 #include "views/format.hpp"
 #include "views/header_bar.hpp"
+#include "views/hints_used.hpp"
 #include "views/review_view.hpp"
 #include "views/scroll_keys.hpp"
 #include "views/widgets.hpp"
@@ -102,6 +103,7 @@ void DebriefView::draw_scores(const ViewContext& ctx, const Run& run, float widt
     if (!words.summary.chance.empty()) text_coloured(colours.text_dim, words.summary.chance);
     text(report::accuracy_text(d.accuracy, ctx.language));
     explained_by(ctx.t("debrief.explain_accuracy"));
+    if (const std::string hints = hints_used_text(ctx, run); !hints.empty()) text_coloured(colours.warn, hints);
     if (d.passed) {
         text_coloured(*d.passed ? colours.good : colours.bad,
                       std::string(ctx.t(*d.passed ? "debrief.passed" : "debrief.not_passed")) + "  (" +

@@ -69,19 +69,56 @@ bool combo(const char* id, const std::string& preview, const std::vector<std::st
     return changed;
 }
 
+PlayedInfo played_info(const Results& results) {
+    PlayedInfo played;
+    for (const auto& attempt : results.history()) {  // newest first
+        played.latest_score.emplace(attempt.scenario_id, attempt.overall);
+        played.last_played_ms.emplace(attempt.scenario_id, attempt.ended_ms);
+    }
+    return played;
+}
+
+std::string filter_key(const CardFilter& f) {
+    return f.skill.value_or("*") + "|" + f.language.value_or("*") + "|" + f.difficulty.value_or("*") + "|" +
+           (f.length ? std::to_string(static_cast<int>(*f.length)) : "*") + "|" +
+           (f.not_played_only ? "1" : "0") + "|" + std::to_string(static_cast<int>(f.sort)) + "|" + f.search;
+}
+
+// Keeps the next group of widgets (`width` wide) on this line when it fits, else starts a new one.
+void flow(bool first, float width) {
+    if (first) return;
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+// A labelled combo over `labels` whose -1 is "all"; true when the choice changed.
+bool labelled_combo(const char* label, const char* id, const std::vector<std::string>& labels, int& selected,
+                    const char* all, float combo_width, bool first) {
+    const float label_width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x;
+    flow(first, label_width + combo_width);
+    ImGui::AlignTextToFramePadding();
+    text(label);
+    ImGui::SameLine();
+    return combo(id, selected >= 0 ? labels[static_cast<std::size_t>(selected)] : all, labels, selected, all,
+                 combo_width);
+}
+
+template <class T>
+int index_of(const std::vector<T>& values, const std::optional<T>& value) {
+    if (!value) return -1;
+    const auto it = std::find(values.begin(), values.end(), *value);
+    return it == values.end() ? -1 : static_cast<int>(it - values.begin());
+}
+
 }  // namespace
 
-bool HomeView::shows(const Catalogue& catalogue, const CatalogueEntry& entry) const {
-    if (!entry.ok()) return true;
-    const CardInfo& s = *entry.card;
-    if (m_skill >= 0 && m_skill < static_cast<int>(catalogue.skills.size()) &&
-        std::find(s.skills.begin(), s.skills.end(), catalogue.skills[static_cast<std::size_t>(m_skill)]) == s.skills.end())
-        return false;
-    if (m_language >= 0 && m_language < static_cast<int>(catalogue.languages.size()) &&
-        std::find(s.languages.begin(), s.languages.end(),
-                  catalogue.languages[static_cast<std::size_t>(m_language)]) == s.languages.end())
-        return false;
-    return true;
+void HomeView::set_filters(const Catalogue& catalogue, int skill, int language) {
+    m_filter.skill.reset();
+    m_filter.language.reset();
+    if (skill >= 0 && skill < static_cast<int>(catalogue.skills.size()))
+        m_filter.skill = catalogue.skills[static_cast<std::size_t>(skill)];
+    if (language >= 0 && language < static_cast<int>(catalogue.languages.size()))
+        m_filter.language = catalogue.languages[static_cast<std::size_t>(language)];
 }
 
 void HomeView::set_trainee_problem(const std::string& key) {
@@ -124,16 +161,16 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
     const int columns = std::clamp(static_cast<int>(avail / (ImGui::GetFontSize() * 24.0f)), 1, 3);
     const float width = (avail - style.ItemSpacing.x * (columns - 1)) / columns;
     // Which cards pass the filters, and the height of each row of cards: made again only when the
-    // catalogue, the filters, the width or the font change; only the rows in view are drawn.
-    const std::size_t key = catalogue.generation * 1000003u + static_cast<std::size_t>(m_skill + 1) * 131u +
-                            static_cast<std::size_t>(m_language + 1) * 7u +
-                            static_cast<std::size_t>(ImGui::GetFontSize() * 64.0f) * 1000u +
-                            static_cast<std::size_t>(columns) + (ctx.language == "nl" ? 17u : 0u);
+    // catalogue, the filters, the results, the width or the font change; only the rows in view are drawn.
+    const PlayedInfo played = played_info(results);
+    const std::size_t key = std::hash<std::string>{}(
+        filter_key(m_filter) + "|" + std::to_string(catalogue.generation) + "|" +
+        std::to_string(results.history().size()) + "|" +
+        (results.history().empty() ? "" : std::to_string(results.history().front().id)) + "|" +
+        std::to_string(ImGui::GetFontSize()) + "|" + std::to_string(columns) + "|" + ctx.language);
     if (key != m_shown_key || m_rows.needs((m_shown.size() + columns - 1) / columns, width, key)) {
         m_shown_key = key;
-        m_shown.clear();
-        for (std::size_t i = 0; i < catalogue.entries.size(); ++i)
-            if (shows(catalogue, catalogue.entries[i])) m_shown.push_back(i);
+        m_shown = shown_cards(catalogue, m_filter, played, ctx.language);
         const std::size_t n = static_cast<std::size_t>(columns);
         m_rows.reset((m_shown.size() + n - 1) / n, width, [&](std::size_t row) {
             float height = 0.0f;
@@ -328,21 +365,69 @@ Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogu
     text_coloured(ctx.colours->text_dim,
                   ctx.t(mode == Mode::Practice ? "mode.practice_note" : "mode.assessment_note"));
 
+    const float em = ImGui::GetFontSize();
+    const char* all = ctx.t("home.all");
+    // Search, sort and "not played yet" on one line (wrapping when narrow) ...
+    const char* search = ctx.t("home.search");
+    ImGui::AlignTextToFramePadding();
+    text(search);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 13.0f);
+    log_drawn("search:" + m_filter.search);
+    // In our tab order (tab_order.hpp), not ImGui's own Tab cycling between text fields, which would
+    // make the field take Tab and keep the focus; Enter on it starts typing.
+    ImGui::PushAllowKeyboardFocus(false);
+    ImGui::InputTextWithHint("##search", ctx.t("home.search_hint"), &m_filter.search);
+    ImGui::PopAllowKeyboardFocus();
+    tab_stop();
+    log_item("search");
+
+    const std::vector<std::pair<CardSort, const char*>> sorts = {
+        {CardSort::Catalogue, "home.sort_suggested"}, {CardSort::Title, "home.sort_title"},
+        {CardSort::Difficulty, "home.sort_difficulty"}, {CardSort::Length, "home.sort_length"},
+        {CardSort::LastPlayed, "home.sort_last_played"}, {CardSort::Score, "home.sort_score"}};
+    std::vector<std::string> sort_labels;
+    int sort_index = 0;
+    for (std::size_t k = 0; k < sorts.size(); ++k) {
+        sort_labels.push_back(ctx.t(sorts[k].second));
+        if (sorts[k].first == m_filter.sort) sort_index = static_cast<int>(k);
+    }
+    // The sort has no "all": its first entry is the catalogue's own order.
+    std::vector<std::string> sort_rest(sort_labels.begin() + 1, sort_labels.end());
+    int sort_selected = sort_index - 1;
+    if (labelled_combo(ctx.t("home.sort"), "##sort", sort_rest, sort_selected, sort_labels[0].c_str(), em * 13.0f,
+                       false))
+        m_filter.sort = sorts[static_cast<std::size_t>(sort_selected + 1)].first;
+    const char* unplayed = ctx.t("home.not_played_only");
+    flow(false, ImGui::CalcTextSize(unplayed).x + ImGui::GetFrameHeight() * 1.5f);
+    checkbox(unplayed, &m_filter.not_played_only);
+
+    // ... then the filters by what the scenario is.
     std::vector<std::string> skills, languages;
     for (const auto& s : catalogue.skills) skills.push_back(skill_label(ctx, s));
     for (const auto& l : catalogue.languages) languages.push_back(language_label(ctx, l));
-    const char* all = ctx.t("home.all");
-    const float width = ImGui::GetFontSize() * 11.0f;
-    ImGui::AlignTextToFramePadding();
-    text(ctx.t("home.filter_skill"));
-    ImGui::SameLine();
-    combo("##skill", m_skill >= 0 ? skills[static_cast<std::size_t>(m_skill)] : all, skills, m_skill, all, width);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::AlignTextToFramePadding();
-    text(ctx.t("home.filter_language"));
-    ImGui::SameLine();
-    combo("##language", m_language >= 0 ? languages[static_cast<std::size_t>(m_language)] : all, languages,
-          m_language, all, width);
+    const std::vector<std::string> difficulty_ids = {"easy", "medium", "hard"};
+    std::vector<std::string> difficulties;
+    for (const auto& d : difficulty_ids) difficulties.push_back(ctx.t("difficulty." + d));
+    const std::vector<CardLength> length_values = {CardLength::Short, CardLength::Medium, CardLength::Long};
+    const std::vector<std::string> lengths = {printf_string(ctx.t("home.length_short"), kShortMinutes),
+                                              printf_string(ctx.t("home.length_medium"), kShortMinutes + 1, kMediumMinutes),
+                                              printf_string(ctx.t("home.length_long"), kMediumMinutes)};
+    const float width = em * 10.0f;
+    int skill = index_of(catalogue.skills, m_filter.skill);
+    if (labelled_combo(ctx.t("home.skill"), "##skill", skills, skill, all, width, true))
+        m_filter.skill = skill >= 0 ? std::optional<std::string>(catalogue.skills[static_cast<std::size_t>(skill)]) : std::nullopt;
+    int difficulty = index_of(difficulty_ids, m_filter.difficulty);
+    if (labelled_combo(ctx.t("home.difficulty"), "##difficulty", difficulties, difficulty, all, width, false))
+        m_filter.difficulty = difficulty >= 0 ? std::optional<std::string>(difficulty_ids[static_cast<std::size_t>(difficulty)])
+                                              : std::nullopt;
+    int length = index_of(length_values, m_filter.length);
+    if (labelled_combo(ctx.t("home.length"), "##length", lengths, length, all, em * 12.0f, false))
+        m_filter.length = length >= 0 ? std::optional<CardLength>(length_values[static_cast<std::size_t>(length)]) : std::nullopt;
+    int language = index_of(catalogue.languages, m_filter.language);
+    if (labelled_combo(ctx.t("home.language"), "##language", languages, language, all, width, false))
+        m_filter.language =
+            language >= 0 ? std::optional<std::string>(catalogue.languages[static_cast<std::size_t>(language)]) : std::nullopt;
     return result;
 }
 
@@ -404,8 +489,8 @@ Intent HomeView::draw_card(const ViewContext& ctx, std::size_t index, const Cata
         // Skills as chips, wrapping to the next line when the card is narrow.
         const float right = ImGui::GetContentRegionAvail().x;
         float x = 0.0f;
-        for (std::size_t k = 0; k < s.skills.size(); ++k) {
-            const std::string label = skill_label(ctx, s.skills[k]);
+        for (std::size_t k = 0; k < s.main_skills.size(); ++k) {
+            const std::string label = skill_label(ctx, s.main_skills[k]);
             const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 1.2f;
             if (k > 0) {
                 if (x + ImGui::GetStyle().ItemSpacing.x + w <= right) {

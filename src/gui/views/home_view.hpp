@@ -1,10 +1,12 @@
 #pragma once
 // The home screen: the trainee (pick, create, open their history), cards that resume the trainee's
 // unfinished runs, the scenarios as cards (title, summary, skills, difficulty, minutes, languages,
-// latest score), filters by skill and language, and the choice between practice and assessment.
+// latest score), a search box, filters (skill, language, difficulty, length, not played yet) and a
+// sort (views/card_filter.hpp), and the choice between practice and assessment.
 // A file that did not load gets a card that opens its problems. Only the rows of cards in view are
 // drawn (row_clipper.hpp); above them, notices: scenarios still loading, files beyond the catalogue
 // limit, a results database that cannot be used (dismissable), a saved run that no longer fits.
+#include "views/card_filter.hpp"
 #include "views/catalogue.hpp"
 #include "views/intent.hpp"
 #include "views/row_clipper.hpp"
@@ -31,8 +33,11 @@ public:
     void set_resume_failed(const std::string& scenario_id) { m_resume_failed = scenario_id; }
 
     // Filters: an index into catalogue.skills / catalogue.languages, or -1 for all.
-    void set_filters(int skill, int language) { m_skill = skill, m_language = language; }
-    bool shows(const Catalogue& catalogue, const CatalogueEntry& entry) const;
+    void set_filters(const Catalogue& catalogue, int skill, int language);
+    void set_filter(CardFilter filter) { m_filter = std::move(filter); }
+    const CardFilter& filter() const { return m_filter; }
+    // The entries shown in the last frame, in order (indices into catalogue.entries).
+    const std::vector<std::size_t>& shown() const { return m_shown; }
 
 private:
     Intent draw_trainee(const ViewContext& ctx, const Results& results);
@@ -44,9 +49,8 @@ private:
     Intent draw_card(const ViewContext& ctx, std::size_t index, const CatalogueEntry& entry,
                      const Results& results, ImVec2 size);
 
-    int m_skill = -1;
-    int m_language = -1;
-    std::vector<std::size_t> m_shown;  // entries passing the filters, in catalogue order
+    CardFilter m_filter;
+    std::vector<std::size_t> m_shown;  // entries passing the filters, in the order chosen
     std::size_t m_shown_key = ~std::size_t{0};
     RowClipper m_rows;                 // one row per line of cards
     bool m_adding_trainee = false;     // the new trainee's name field is open

@@ -1,6 +1,8 @@
 #pragma once
 // What a view asks for. Views draw from const data and return one Intent per frame; the App applies
 // it (pull, not push). std::monostate = nothing asked.
+#include "settings.hpp"  // TextSpeed
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -33,6 +35,8 @@ struct SetFontScale { float scale = 1.0f; };
 struct SetHighContrast { bool on = false; };
 struct SetFullscreen { bool on = false; };
 struct SetReadAloud { bool on = false; };
+struct SetTextSpeed { TextSpeed speed = TextSpeed::Normal; };
+struct ShowHint {};                                  // practice: the principle at stake here (H)
 // Results (results.hpp): trainees, saved runs, the history screen, the store's notice.
 struct SelectTrainee { std::int64_t trainee_id = 0; };
 struct CreateTrainee { std::string name; };
@@ -48,7 +52,7 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDi
                             intent::Choose, intent::Undo, intent::Continue, intent::ShowDebrief,
                             intent::Replay, intent::SaveDebrief, intent::SetMode, intent::OpenSettings,
                             intent::CloseSettings, intent::SetLanguage, intent::SetFontScale,
-                            intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud,
+                            intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud, intent::SetTextSpeed, intent::ShowHint,
                             intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ExportHistory, intent::ResumeRun,
                             intent::DiscardRun, intent::LeaveRun, intent::DismissNotice>;
 

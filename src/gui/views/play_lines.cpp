@@ -5,12 +5,17 @@
 namespace salesdojo::gui {
 
 void append_node_lines(const Scenario& s, const Node& node, std::string_view language, std::vector<Line>& out) {
-    if (!node.narration.empty()) {
+    // Narration sets the scene before a line; at an ending it tells what happened afterwards
+    // ("Three months later ..."), so it follows the last line there (docs/scenario-format.md).
+    const bool ending = node.kind == NodeKind::Ending;
+    const auto narration = [&] {
+        if (node.narration.empty()) return;
         Line line;
         line.kind = LineKind::Narration;
         line.text = node.narration.get(language);
         out.push_back(std::move(line));
-    }
+    };
+    if (!ending) narration();
     if (!node.text.empty()) {
         Line line;
         line.text = node.text.get(language);
@@ -24,7 +29,8 @@ void append_node_lines(const Scenario& s, const Node& node, std::string_view lan
         }
         out.push_back(std::move(line));
     }
-    if (node.kind == NodeKind::Ending) {
+    if (ending) narration();
+    if (ending) {
         Line line;
         line.kind = LineKind::Ending;
         const std::string words(language);
@@ -55,6 +61,21 @@ std::vector<Line> lines_since_last_decision(const Session& session, std::string_
     }
     for (std::size_t i = static_cast<std::size_t>(last + 1); i < transcript.size(); ++i)
         append_node_lines(s, s.nodes[static_cast<std::size_t>(transcript[i].node)], language, lines);
+    return lines;
+}
+
+std::vector<Line> conversation_lines(const Session& session, std::string_view language) {
+    const Scenario& s = session.scenario();
+    std::vector<Line> lines;
+    for (const TranscriptEntry& entry : session.transcript()) {
+        const Node& node = s.nodes[static_cast<std::size_t>(entry.node)];
+        append_node_lines(s, node, language, lines);
+        if (!entry.choice) continue;
+        Line you;
+        you.kind = LineKind::Player;
+        you.text = node.choices[static_cast<std::size_t>(*entry.choice)].text.get(language);
+        lines.push_back(std::move(you));
+    }
     return lines;
 }
 

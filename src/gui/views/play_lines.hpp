@@ -24,7 +24,10 @@ struct Line {
 // Lines since the last decision (all lines from the start before the first decision).
 std::vector<Line> lines_since_last_decision(const Session& session, std::string_view language);
 
-// The lines of one node (no decision), as above.
+// The whole conversation so far, from the start: every node's lines and every answer (the backlog).
+std::vector<Line> conversation_lines(const Session& session, std::string_view language);
+
+// The lines of one node (no decision), as above; at an ending the narration follows the line.
 void append_node_lines(const Scenario& scenario, const Node& node, std::string_view language,
                        std::vector<Line>& out);
 

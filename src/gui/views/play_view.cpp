@@ -7,6 +7,10 @@
 #include "views/draw_log.hpp"
 #include "views/widgets.hpp"
 
+#include <salesdojo/condition_reason.hpp>
+#include <salesdojo/report/catalogue.hpp>
+#include <salesdojo/report/play_words.hpp>
+
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
@@ -26,6 +30,23 @@ int number_key() {
     return -1;
 }
 
+float chars_per_second(TextSpeed speed) {
+    switch (speed) {
+    case TextSpeed::Slow: return Typewriter::kCharsPerSecond * 0.5f;
+    case TextSpeed::Normal: return Typewriter::kCharsPerSecond;
+    case TextSpeed::Fast: return Typewriter::kCharsPerSecond * 2.0f;
+    case TextSpeed::Instant: break;
+    }
+    return 0.0f;
+}
+
+// The option drawn at the cursor by wrapped_button: true when the mouse clicked it this frame
+// (a disabled item reports no click of its own).
+bool clicked_rect(const ImVec2& min, const ImVec2& max) {
+    return ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max) &&
+           ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+}
+
 }  // namespace
 
 void PlayView::refresh(const Run& run) {
@@ -38,6 +59,8 @@ void PlayView::refresh(const Run& run) {
     const bool was_revealing = m_typewriter.revealing();
     m_key = key;
     if (new_run) m_last_speaker.reset();
+    m_tried.reset();
+    if (new_run) m_backlog = false;
 
     m_lines.clear();
     const Session& session = run.session;
@@ -64,15 +87,18 @@ void PlayView::refresh(const Run& run) {
     }
     std::vector<std::string_view> texts;
     for (const auto& line : m_lines) texts.push_back(line.text);
-    const bool animate = language_only ? was_revealing : (forward && !run.awaiting_continue);
+    const bool instant = m_speed == TextSpeed::Instant;
+    const bool animate = !instant && (language_only ? was_revealing : (forward && !run.awaiting_continue));
     if (animate) {
         const std::size_t known =
             !m_lines.empty() && m_lines.front().kind == LineKind::Player ? code_points(m_lines.front().text) : 0;
-        m_typewriter.start(texts, language_only ? 0 : known);
+        m_typewriter.start(texts, language_only ? 0 : known, chars_per_second(m_speed));
         if (!language_only) ++m_version;
     } else {
         m_typewriter.start(texts);
         m_typewriter.complete();
+        // New lines shown at once are new all the same (read-aloud).
+        if (instant && !language_only && forward && !run.awaiting_continue) ++m_version;
     }
     m_scroll_to_end = true;
 }
@@ -109,6 +135,13 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
                            "");
         ImGui::SameLine();
         chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
+        ImGui::SameLine();
+        if (button(ctx.t(m_backlog ? "play.backlog_close" : "play.backlog_open"))) toggle_backlog();
+        if (run.mode == Mode::Practice && run.session.state() == SessionState::AwaitingChoice &&
+            !run.awaiting_continue && !run.hints.count(run.session.decision_count())) {
+            ImGui::SameLine();
+            if (button(ctx.t("play.hint_button"))) merge(result, intent::ShowHint{});
+        }
         if (run.mode == Mode::Practice && run.session.can_undo() && !run.awaiting_continue) {
             const char* undo = ctx.t("play.undo");
             if (same_line_if_fits(button_width(undo))) align_right(button_width(undo));
@@ -127,7 +160,9 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
     const float bottom = bottom_height(ctx, run, right_width);
     const float lines_height = std::max(ImGui::GetFrameHeight() * 2.0f, avail.y - bottom - style.ItemSpacing.y);
     ImGui::BeginChild("##lines", ImVec2(right_width, lines_height), true);
-    draw_lines(ctx);
+    if (m_backlog) draw_backlog(ctx, run);
+    else draw_lines(ctx);
+    apply_scroll();
     if (m_typewriter.revealing() && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         m_typewriter.complete();
     ImGui::EndChild();
@@ -138,6 +173,104 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
 
     merge(result, keys(run));
     return result;
+}
+
+void PlayView::draw_backlog(const ViewContext& ctx, const Run& run) {
+    const Palette& colours = *ctx.colours;
+    text_in_font(ctx.bold(), ctx.t("play.backlog_heading"), &colours.accent);
+    text_coloured(colours.text_dim, ctx.t("play.backlog_keys"));
+    ImGui::Separator();
+    // Made again only when the run moves on; the most recent kMaxBacklogLines are kept.
+    const std::string key = std::to_string(run.serial) + "|" + std::to_string(run.session.decision_count()) + "|" +
+                            std::to_string(run.session.transcript().size()) + "|" + run.language;
+    if (key != m_backlog_key) {
+        m_backlog_key = key;
+        m_backlog_lines = conversation_lines(run.session, run.language);
+        m_backlog_omitted = 0;
+        if (m_backlog_lines.size() > kMaxBacklogLines) {
+            m_backlog_omitted = m_backlog_lines.size() - kMaxBacklogLines;
+            m_backlog_lines.erase(m_backlog_lines.begin(),
+                                  m_backlog_lines.begin() + static_cast<std::ptrdiff_t>(m_backlog_omitted));
+        }
+    }
+    if (m_backlog_omitted > 0) text_coloured(colours.text_dim, printf_string(ctx.t("play.lines_omitted"), m_backlog_omitted));
+    const std::vector<Line>& all = m_backlog_lines;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Line& line = all[i];
+        ImGui::Spacing();
+        switch (line.kind) {
+        case LineKind::Narration: text_coloured(colours.narration, line.text); break;
+        case LineKind::Speech:
+            text_in_font(ctx.bold(), line.who, &colours.speaker);
+            text_wrapped(line.text);
+            break;
+        case LineKind::Player:
+            text_in_font(ctx.bold(), ctx.t("play.you"), &colours.player);
+            text_coloured(colours.player, line.text);
+            break;
+        case LineKind::Ending: text_in_font(ctx.bold(), line.text, &colours.accent); break;
+        }
+    }
+}
+
+void PlayView::toggle_backlog() {
+    m_backlog = !m_backlog;
+    m_scroll = Scroll::Bottom;  // the latest lines first, in either view
+}
+
+void PlayView::scroll_keys() {
+    const auto key = [](sf::Keyboard::Key k) { return ImGui::IsKeyPressed(static_cast<int>(k), true); };
+    if (key(sf::Keyboard::PageUp)) m_scroll = Scroll::PageUp;
+    else if (key(sf::Keyboard::PageDown)) m_scroll = Scroll::PageDown;
+    else if (key(sf::Keyboard::Up)) m_scroll = Scroll::Up;
+    else if (key(sf::Keyboard::Down)) m_scroll = Scroll::Down;
+    else if (key(sf::Keyboard::Home)) m_scroll = Scroll::Top;
+    else if (key(sf::Keyboard::End)) m_scroll = Scroll::Bottom;
+}
+
+void PlayView::apply_scroll() {
+    // Inside the lines panel, after its contents: the keys of the previous frame move it.
+    const float line = ImGui::GetTextLineHeightWithSpacing() * 3.0f;
+    const float page = ImGui::GetWindowHeight() * 0.85f;
+    switch (m_scroll) {
+    case Scroll::None: return;
+    case Scroll::Up: ImGui::SetScrollY(ImGui::GetScrollY() - line); break;
+    case Scroll::Down: ImGui::SetScrollY(ImGui::GetScrollY() + line); break;
+    case Scroll::PageUp: ImGui::SetScrollY(ImGui::GetScrollY() - page); break;
+    case Scroll::PageDown: ImGui::SetScrollY(ImGui::GetScrollY() + page); break;
+    case Scroll::Top: ImGui::SetScrollY(0.0f); break;
+    case Scroll::Bottom: ImGui::SetScrollHereY(1.0f); break;  // this frame's end, not last frame's
+    }
+    m_scroll = Scroll::None;
+    m_scroll_to_end = false;
+}
+
+std::string PlayView::unavailable_text(const ViewContext& ctx, const Run& run, int choice) const {
+    const Choice& c = run.scenario->nodes[static_cast<std::size_t>(run.session.current_node_index())]
+                          .choices[static_cast<std::size_t>(choice)];
+    const auto unmet = unmet_condition(*run.scenario, c.condition, run.session.values());
+    const report::Languages languages{ctx.language, run.language};
+    return report::unavailable_reason(*run.scenario, unmet.value_or(UnmetCondition{}), languages);
+}
+
+std::string PlayView::hint_text(const ViewContext& ctx, const Run& run) const {
+    const std::vector<int> principles = report::hint_principles(*run.analysis, run.session);
+    if (principles.empty()) return ctx.t("play.hint_none");
+    std::string out;
+    for (int p : principles) {
+        const Principle& principle = run.scenario->principles[static_cast<std::size_t>(p)];
+        if (!out.empty()) out += "\n";
+        out += principle.title.get(run.language);
+        if (!principle.explanation.empty()) out += ": " + principle.explanation.get(run.language);
+    }
+    return out;
+}
+
+std::vector<std::string> PlayView::assumption_text(const ViewContext& ctx, const Run& run) const {
+    const int last = last_decision_entry(run.session);
+    if (last < 0) return {};
+    const TranscriptEntry& entry = run.session.transcript()[static_cast<std::size_t>(last)];
+    return report::assumption_lines(*run.scenario, entry.assumed_facts, {ctx.language, run.language});
 }
 
 void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, float width, float height) {
@@ -236,7 +369,18 @@ float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float widt
         needed += ImGui::CalcTextSize(feedback.data(), feedback.data() + feedback.size(), false,
                                       inner - style.WindowPadding.x * 2).y +
                   style.WindowPadding.y * 2 + buttons + line + style.ItemSpacing.y * 3;
+        for (const std::string& charge : assumption_text(ctx, run))
+            needed += ImGui::CalcTextSize(charge.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
     } else if (run.session.state() == SessionState::AwaitingChoice) {
+        if (run.hints.count(run.session.decision_count())) {
+            const std::string hint = hint_text(ctx, run);
+            needed += line + ImGui::CalcTextSize(hint.c_str(), nullptr, false, inner - style.WindowPadding.x * 2).y +
+                      style.WindowPadding.y * 2 + style.ItemSpacing.y * 2;
+        }
+        if (m_tried) {
+            const std::string reason = unavailable_text(ctx, run, *m_tried);
+            needed += ImGui::CalcTextSize(reason.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        }
         const auto options = run.session.options();
         for (std::size_t k = 0; k < options.size(); ++k) {
             const std::string number = std::to_string(k + 1) + ".";
@@ -284,16 +428,41 @@ Intent PlayView::draw_choices(const ViewContext& ctx, const Run& run, float widt
     text(ctx.t("play.choose_prompt"));
     ImGui::PopFont();
     ImGui::SameLine();
-    text_coloured(ctx.colours->text_dim, ctx.t("play.choose_hint"));
+    text_coloured(ctx.colours->text_dim, ctx.t(run.mode == Mode::Practice ? "play.choose_hint_practice"
+                                                                        : "play.choose_hint"));
+    if (run.hints.count(run.session.decision_count())) {
+        const std::string hint = hint_text(ctx, run);
+        text_in_font(ctx.bold(), ctx.t("play.hint_heading"), &ctx.colours->accent);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.colours->panel);
+        const float wrap = width - ImGui::GetStyle().WindowPadding.x * 2;
+        const float h = ImGui::CalcTextSize(hint.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
+        ImGui::BeginChild("##hint", ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
+        text_wrapped(hint);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
     const auto options = run.session.options();
     for (std::size_t k = 0; k < options.size(); ++k) {
         const ChoiceOption& option = options[k];
         const std::string number = std::to_string(k + 1) + ".";
         const std::string id = "choice" + std::to_string(option.index);
-        if (wrapped_button(id, number, option.choice->text.get(run.language), width, option.available,
-                           ctx.colours->accent))
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const std::string label = option.choice->text.get(run.language);
+        if (wrapped_button(id, number, label, width, option.available, ctx.colours->accent))
             merge(result, intent::Choose{option.index});
-        if (!option.available) log_drawn("unavailable:" + std::to_string(k + 1));
+        if (option.available) continue;
+        log_drawn("unavailable:" + std::to_string(k + 1));
+        const ImVec2 bottom(top.x + width, top.y + wrapped_button_height(number, label, width));
+        if (clicked_rect(top, bottom)) m_tried = option.index;
+        if (m_tried == option.index) {
+            text_coloured(ctx.colours->warn, unavailable_text(ctx, run, option.index));
+        } else if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(top, bottom)) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            text_wrapped(unavailable_text(ctx, run, option.index));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
     }
     return result;
 }
@@ -323,6 +492,8 @@ Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
     text_wrapped(feedback);
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    // The engine's charge for acting on what was not established, as it happens.
+    for (const std::string& charge : assumption_text(ctx, run)) text_coloured(ctx.colours->bad, charge);
     ImGui::PushFont(ctx.bold());
     if (button(ctx.t("play.continue_key"))) merge(result, intent::Continue{});
     ImGui::PopFont();
@@ -333,6 +504,9 @@ Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
 
 Intent PlayView::keys(const Run& run) {
     if (ImGui::GetIO().WantCaptureKeyboard) return {};
+    scroll_keys();
+    if (pressed(sf::Keyboard::B)) toggle_backlog();
+    else if (m_backlog && pressed(sf::Keyboard::Escape)) m_backlog = false;
     const bool advance = pressed(sf::Keyboard::Space) || pressed(sf::Keyboard::Enter);
     const int number = number_key();
     if (m_typewriter.revealing()) {
@@ -343,10 +517,15 @@ Intent PlayView::keys(const Run& run) {
         return intent::Undo{};
     if (run.awaiting_continue) return advance ? Intent(intent::Continue{}) : Intent();
     if (run.session.finished()) return advance ? Intent(intent::ShowDebrief{}) : Intent();
-    if (number >= 0 && run.session.state() == SessionState::AwaitingChoice) {
+    if (run.session.state() != SessionState::AwaitingChoice) return {};
+    if (run.mode == Mode::Practice && pressed(sf::Keyboard::H) && !run.hints.count(run.session.decision_count()))
+        return intent::ShowHint{};
+    if (number >= 0) {
         const auto options = run.session.options();
-        if (static_cast<std::size_t>(number) < options.size() && options[static_cast<std::size_t>(number)].available)
-            return intent::Choose{options[static_cast<std::size_t>(number)].index};
+        if (static_cast<std::size_t>(number) >= options.size()) return {};
+        const ChoiceOption& option = options[static_cast<std::size_t>(number)];
+        if (option.available) return intent::Choose{option.index};
+        m_tried = option.index;  // say why, under the option
     }
     return {};
 }

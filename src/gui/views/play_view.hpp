@@ -2,7 +2,11 @@
 // The play screen: the speaking character's portrait, the lines since the last decision revealed as
 // by a typewriter (Space, Enter or a click shows them at once), narration set apart, the choices as
 // large buttons (mouse or keys 1-9), a progress indicator; in practice mode the feedback after each
-// choice (Continue) and undo (Backspace).
+// choice (Continue), any unsupported-assumption charge, undo (Backspace) and a hint on request (H).
+// An option that cannot be chosen says why when it is tried (click or its number) or hovered.
+// B (or the Conversation button) shows the whole conversation so far in the lines panel instead of
+// the latest lines; Page Up/Down, arrows, Home and End scroll that panel; B or Esc returns.
+#include "settings.hpp"
 #include "views/intent.hpp"
 #include "views/play_lines.hpp"
 #include "views/run.hpp"
@@ -20,8 +24,18 @@ public:
     // At most this many lines are kept on screen; earlier ones (a long run of automatic nodes)
     // are replaced by one line that says how many were left out.
     static constexpr std::size_t kMaxLinesShown = 200;
+    // The conversation so far (B) keeps at most this many of the most recent lines.
+    static constexpr std::size_t kMaxBacklogLines = 1000;
 
     Intent Draw(const ViewContext& ctx, const Run& run);
+    // Set by the app from the settings before each frame; applies from the next set of lines.
+    void set_text_speed(TextSpeed speed) { m_speed = speed; }
+    bool backlog_open() const { return m_backlog; }
+    void show_backlog(bool on) { if (on != m_backlog) toggle_backlog(); }
+    // The unavailable option (choice index) the trainee tried at this decision, if any.
+    const std::optional<int>& tried() const { return m_tried; }
+    // The hint for the decision at hand: the principles at stake, or a general prompt.
+    std::string hint_text(const ViewContext& ctx, const Run& run) const;
 
     // True while lines are being typed: the window must keep drawing frames.
     bool animating() const { return m_typewriter.revealing(); }
@@ -52,6 +66,12 @@ private:
     Intent draw_choices(const ViewContext& ctx, const Run& run, float width);
     Intent draw_feedback(const ViewContext& ctx, const Run& run);
     Intent keys(const Run& run);
+    void draw_backlog(const ViewContext& ctx, const Run& run);
+    void scroll_keys();
+    void toggle_backlog();
+    void apply_scroll();
+    std::string unavailable_text(const ViewContext& ctx, const Run& run, int choice) const;
+    std::vector<std::string> assumption_text(const ViewContext& ctx, const Run& run) const;
 
     Key m_key;
     std::vector<Line> m_lines;
@@ -60,6 +80,14 @@ private:
     std::optional<int> m_last_speaker;
     bool m_scroll_to_end = false;
     std::uint64_t m_version = 0;
+    TextSpeed m_speed = TextSpeed::Normal;
+    bool m_backlog = false;                // the whole conversation is shown in the lines panel
+    std::string m_backlog_key;             // what m_backlog_lines were made from
+    std::vector<Line> m_backlog_lines;
+    std::size_t m_backlog_omitted = 0;
+    std::optional<int> m_tried;            // choice index of an unavailable option the trainee tried
+    enum class Scroll { None, Up, Down, PageUp, PageDown, Top, Bottom };
+    Scroll m_scroll = Scroll::None;        // asked for by a key, applied inside the lines panel
 };
 
 }  // namespace salesdojo::gui

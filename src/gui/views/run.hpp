@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct Run {
     int serial = 0;                              // +1 at every (re)start: the play view animates a new run
     bool awaiting_continue = false;              // practice: the last decision's feedback is shown
     std::optional<Verdict> last_verdict;         // practice: the verdict on the last decision
+    // Practice: decisions (0-based) at which the trainee asked for a hint (H); the debrief lists them.
+    // Window state only: the Playthrough, and so a stored attempt, stays the same without hints.
+    std::set<std::size_t> hints;
     std::map<std::string, PortraitImage> portraits;  // "cast/expression" -> image
     std::optional<Debrief> debrief;              // made when the debrief screen opens
     bool recorded = false;                       // stored as an attempt (results.hpp)

@@ -49,15 +49,27 @@ Intent SettingsView::Draw(const ViewContext& ctx, const Settings& settings, bool
     text_coloured(ctx.colours->text_dim, ctx.t("settings.text_size_keys"));
     ImGui::Spacing();
 
+    text_in_font(ctx.bold(), ctx.t("settings.text_speed"));
+    for (TextSpeed speed : {TextSpeed::Slow, TextSpeed::Normal, TextSpeed::Fast, TextSpeed::Instant}) {
+        if (speed != TextSpeed::Slow) ImGui::SameLine();
+        const std::string key = std::string("settings.speed_") + text_speed_id(speed);
+        if (radio(ctx.t(key), settings.text_speed == speed) && settings.text_speed != speed)
+            result = intent::SetTextSpeed{speed};
+    }
+    ImGui::Spacing();
+
     bool high_contrast = settings.high_contrast;
     if (checkbox(ctx.t("settings.high_contrast"), &high_contrast)) result = intent::SetHighContrast{high_contrast};
     bool fullscreen = settings.fullscreen;
     if (checkbox(ctx.t("settings.fullscreen"), &fullscreen)) result = intent::SetFullscreen{fullscreen};
-    bool read_aloud = settings.read_aloud && speech_available;
-    if (!speech_available) ImGui::BeginDisabled();
+    // Without espeak-ng read-aloud cannot be turned on, but one that is on can be turned off.
+    bool read_aloud = settings.read_aloud;
+    const bool locked = !speech_available && !settings.read_aloud;
+    if (locked) ImGui::BeginDisabled();
     if (checkbox(ctx.t("settings.read_aloud"), &read_aloud)) result = intent::SetReadAloud{read_aloud};
-    if (!speech_available) ImGui::EndDisabled();
+    if (locked) ImGui::EndDisabled();
     if (!speech_available) text_coloured(ctx.colours->text_dim, ctx.t("settings.no_speech"));
+    else text_coloured(ctx.colours->text_dim, ctx.t("settings.read_aloud_keys"));
     ImGui::Spacing();
     ImGui::Separator();
     if (button(ctx.t("settings.close"))) result = intent::CloseSettings{};

@@ -22,7 +22,7 @@ std::string_view prefix_code_points(std::string_view utf8, std::size_t n) {
     return utf8;
 }
 
-void Typewriter::start(const std::vector<std::string_view>& texts, std::size_t already_shown) {
+void Typewriter::start(const std::vector<std::string_view>& texts, std::size_t already_shown, float chars_per_second) {
     m_starts.clear();
     m_total = 0;
     for (const auto& t : texts) {
@@ -31,7 +31,8 @@ void Typewriter::start(const std::vector<std::string_view>& texts, std::size_t a
     }
     m_shown = static_cast<float>(std::min(already_shown, m_total));
     const float remaining = static_cast<float>(m_total) - m_shown;
-    m_speed = std::max(kCharsPerSecond, remaining / kMaxSeconds);
+    const float base = std::max(chars_per_second, 1.0f);
+    m_speed = std::max(base, remaining / (kMaxSeconds * kCharsPerSecond / base));
 }
 
 void Typewriter::advance(float seconds) {

@@ -12,8 +12,10 @@ public:
     static constexpr float kCharsPerSecond = 70.0f;
     static constexpr float kMaxSeconds = 3.5f;  // long passages type faster
 
-    // Starts revealing `texts` from `already_shown` code points (e.g. a line the trainee knows).
-    void start(const std::vector<std::string_view>& texts, std::size_t already_shown = 0);
+    // Starts revealing `texts` from `already_shown` code points (e.g. a line the trainee knows), at
+    // `chars_per_second`; long passages take at most kMaxSeconds scaled by the same factor.
+    void start(const std::vector<std::string_view>& texts, std::size_t already_shown = 0,
+               float chars_per_second = kCharsPerSecond);
     void complete() { m_shown = static_cast<float>(m_total); }
     void advance(float seconds);
 
