@@ -6,9 +6,11 @@
 // No file I/O on the frame path: files are read at start-up (a folder's scenarios by a background
 // thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
 // setting changes.
+#include "authoring.hpp"
 #include "fonts.hpp"
 #include "results.hpp"
 #include "settings.hpp"
+#include "views/author_view.hpp"
 #include "views/catalogue.hpp"
 #include "views/debrief_view.hpp"
 #include "views/diagnostics_view.hpp"
@@ -29,8 +31,8 @@ namespace salesdojo::gui {
 
 class Speech;
 
-enum class Screen { Home, Play, Debrief, Diagnostics, History };
-const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history"
+enum class Screen { Home, Play, Debrief, Diagnostics, History, Authoring };
+const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history", "authoring"
 
 struct AppServices {
     std::string settings_path;  // settings are saved here on every change; "" = not saved (tests)
@@ -39,6 +41,7 @@ struct AppServices {
     std::string trainee;        // --trainee NAME; "" = the trainee picked last
     std::string save_folder;    // debrief exports; "" = data_folder()/debriefs
     std::string export_folder;  // the history screen's exports; "" = data_folder()/exports
+    std::string recent_path;    // the authoring screen's recent files; "" = not kept (tests)
     Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
     ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
 };
@@ -58,8 +61,9 @@ public:
     // "settings", "close-settings", "lang=nl", "mode=assessment", "choose=N" (1-based), "continue",
     // "finish=N" (pick option N, or the last available, until the end; then the debrief),
     // "panel=review|best|costliest", "home", "leave" / "stay" (answer "Leave this conversation?"),
-    // "trainee=NAME" (pick or create), "history", "resume=ID". Returns false for an unknown or
-    // inapplicable step.
+    // "trainee=NAME" (pick or create), "history", "resume=ID", "author" (the authoring screen),
+    // "author-open=PATH", "playtest=NODE" ("" = the start), "author-panel=analysis|graph|problems".
+    // Returns false for an unknown or inapplicable step.
     bool command(const std::string& step);
 
     Screen screen() const { return m_screen; }
@@ -74,6 +78,13 @@ public:
     HomeView& home_view() { return m_home; }
     DebriefView& debrief_view() { return m_debrief; }
     PlayView& play_view() { return m_play; }
+    const Authoring& authoring() const { return m_authoring; }
+    AuthorView& author_view() { return m_author_view; }
+
+    // Polls the open scenario file (app_authoring.cpp): at most every Authoring::kPollInterval unless
+    // `force`; reloads it when it changed and carries a playtest over. True when something changed
+    // (draw a frame). Called every frame, and by the window's idle loop so a save shows without input.
+    bool poll_files(bool force = false);
 
     // True while the window must keep drawing: lines being typed, or scenarios still loading.
     bool animating() const {
@@ -95,6 +106,15 @@ private:
     void show_history();
     void refresh_history();  // m_history_data from the results, when the history screen is shown
     void export_history(ExportFormat format);  // app_export.cpp
+    // Authoring (app_authoring.cpp).
+    void show_authoring();
+    void open_path(const std::string& path);
+    void playtest_from(const std::string& node_id);
+    void continue_playtest();
+    void carry_playtest_over();
+    enum class PlaytestStart { New, Reload };
+    bool start_playtest(const authoring::ScenarioVersion& version, Session session, PlaytestStart how);
+    std::optional<int> playtest_node() const;  // the running playtest's node in the open file
     void save_debrief(DebriefFormat format);
     void save_settings_now();
     void set_screen(Screen screen);
@@ -128,6 +148,8 @@ private:
     DiagnosticsView m_diagnostics_view;
     HistoryView m_history;
     SettingsView m_settings_view;
+    Authoring m_authoring;
+    AuthorView m_author_view;
 
     float m_style_scale = 0.0f;
     int m_style_contrast = -1;

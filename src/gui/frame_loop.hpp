@@ -48,6 +48,9 @@ public:
     // Draw continuously (capped at max_fps) while true: typing cursor blink, a running animation.
     void set_animating(bool animating) { m_animating = animating; }
     bool animating() const { return m_animating; }
+    // Asked while idle (every idle_poll): true draws frames as input would (a watched file changed).
+    // It must be cheap; the App's throttles itself (App::poll_files).
+    void set_wake_check(std::function<bool()> check) { m_wake = std::move(check); }
 
     std::uint64_t frames_drawn() const { return m_frames; }
     std::uint64_t events_seen() const { return m_events; }
@@ -58,6 +61,7 @@ private:
     sf::Time m_last_frame;
     int m_pending_frames = kStartFrames;
     bool m_animating = false;
+    std::function<bool()> m_wake;
     std::uint64_t m_frames = 0;
     std::uint64_t m_events = 0;
 };

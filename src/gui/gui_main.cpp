@@ -324,6 +324,7 @@ int run_gui(const GuiOptions& options) {
     services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
     services.trainee = options.trainee;
     services.speech = &speech;
+    if (!config_folder().empty()) services.recent_path = (std::filesystem::path(config_folder()) / "recent.json").string();
     services.load_image = [&textures](const std::string& path, const std::string& encoded) {
         return textures.load(path, encoded);
     };
@@ -334,6 +335,7 @@ int run_gui(const GuiOptions& options) {
     trace("app ready");
 
     FrameLoop loop;
+    loop.set_wake_check([&app] { return app.poll_files(); });  // a saved scenario file shows without input
     int exit_code = 0;
     bool quit = false;
     bool debrief_shot_taken = false;
