@@ -27,7 +27,8 @@ fi
 if [[ ${SALESDOJO_CMAKE_ARGS:-} == *SALESDOJO_FUZZ=ON* ]]; then packages+=(clang libclang-rt-14-dev); fi
 shopt -u nocasematch
 if ((gui)); then
-  packages+=(libsfml-dev libimgui-dev libfreetype-dev libgl1-mesa-dri
+  # libgraphviz-dev: the authoring screen lays its graph out with Graphviz's library (libgvc).
+  packages+=(libsfml-dev libimgui-dev libfreetype-dev libgraphviz-dev libgl1-mesa-dri
              xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils
              chromium)  # the classroom test drives the real voting page in headless Chromium
 fi

@@ -4,6 +4,7 @@
 #include "speech.hpp"
 #include "views/drawable_scenario.hpp"
 #include "views/key_legend.hpp"
+#include "views/playtest_bar.hpp"
 #include "views/leave_question.hpp"
 #include "views/speech_notice.hpp"
 #include "views/play_lines.hpp"
@@ -51,13 +52,15 @@ const char* screen_id(Screen screen) {
     case Screen::Debrief: return "debrief";
     case Screen::Diagnostics: return "diagnostics";
     case Screen::History: return "history";
+    case Screen::Authoring: return "authoring";
     }
     return "?";
 }
 
 App::App(Catalogue catalogue, Settings settings, AppServices services)
     : m_catalogue(std::move(catalogue)), m_settings(std::move(settings)), m_services(std::move(services)),
-      m_results(m_services.database_path, m_services.progress_path, m_services.trainee) {
+      m_results(m_services.database_path, m_services.progress_path, m_services.trainee),
+      m_authoring(m_services.recent_path, [](std::shared_ptr<const Scenario> s) { return make_drawable(*s); }) {
     m_settings.font_scale = std::clamp(m_settings.font_scale, kMinFontScale, kMaxFontScale);
     if (m_settings.language != "nl") m_settings.language = "en";
 }
@@ -82,6 +85,7 @@ void App::set_screen(Screen screen) {
 
 void App::frame(const Fonts& fonts) {
     if (poll_catalogue(m_catalogue)) m_frames_wanted = std::max(m_frames_wanted, 2);
+    poll_files();
     if (m_style_scale != fonts.scale || m_style_contrast != static_cast<int>(m_settings.high_contrast)) {
         apply_style(m_settings.high_contrast, fonts.scale);
         m_style_scale = fonts.scale;
@@ -116,18 +120,23 @@ void App::frame(const Fonts& fonts) {
         intent = m_home.Draw(ctx, m_catalogue, m_results, mode_from_id(m_settings.mode));
         break;
     case Screen::Play:
+        if (m_run && m_run->session.is_playtest()) intent = draw_playtest_bar(ctx, *m_run, m_authoring);
         if (m_run) {
             m_play.set_text_speed(m_settings.text_speed);
-            intent = m_play.Draw(ctx, *m_run);
+            merge(intent, m_play.Draw(ctx, *m_run));
         }
         // Asked when Home is pressed mid-run; modal, so the play screen's keys wait meanwhile.
         if (m_leave_asked) intent = draw_leave_question(ctx, m_results.available() ? RunKept::Yes : RunKept::No);
         break;
     case Screen::Debrief:
-        if (m_run) intent = m_debrief.Draw(ctx, *m_run);
+        if (m_run && m_run->session.is_playtest()) intent = draw_playtest_bar(ctx, *m_run, m_authoring);
+        if (m_run) merge(intent, m_debrief.Draw(ctx, *m_run));
         break;
     case Screen::Diagnostics: intent = m_diagnostics_view.Draw(ctx, m_diagnostics_file, m_diagnostics); break;
     case Screen::History: intent = m_history.Draw(ctx, m_history_data, m_catalogue); break;
+    case Screen::Authoring:
+        intent = m_author_view.Draw(ctx, m_authoring, playtest_node(), m_run && m_run->session.is_playtest());
+        break;
     }
     ImGui::End();
     if (navigable) tabs.end();
@@ -313,6 +322,10 @@ void App::apply(const Intent& intent) {
                 m_quit_after_leave = false;
             },
             [&](const intent::DismissNotice&) { m_results.dismiss_notice(); },
+            [&](const intent::ShowAuthoring&) { show_authoring(); },
+            [&](const intent::OpenPath& i) { open_path(i.path); },
+            [&](const intent::PlaytestFrom& i) { playtest_from(i.node_id); },
+            [&](const intent::ContinuePlaytest&) { continue_playtest(); },
         },
         intent);
 }
@@ -425,6 +438,17 @@ bool App::command(const std::string& step) {
         return apply(intent::LeaveRun{name == "leave"}), true;
     }
     if (name == "history") return apply(intent::ShowHistory{}), true;
+    if (name == "author") return apply(intent::ShowAuthoring{}), true;
+    if (name == "author-open") return apply(intent::OpenPath{value}), !m_authoring.path().empty() || m_screen == Screen::Home;
+    if (name == "playtest") {
+        if (!m_authoring.live()) return false;
+        apply(intent::PlaytestFrom{value});
+        return m_screen == Screen::Play;
+    }
+    if (name == "author-panel") {
+        m_author_view.show(value == "graph" ? AuthorPanel::Graph : value == "problems" ? AuthorPanel::Problems : AuthorPanel::Analysis);
+        return true;
+    }
     if (name == "trainee") {
         if (!m_results.available()) return false;
         apply(intent::CreateTrainee{value});  // picks an existing trainee of that name

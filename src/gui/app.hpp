@@ -6,10 +6,12 @@
 // No file I/O on the frame path: files are read at start-up (a folder's scenarios by a background
 // thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
 // setting changes.
+#include "authoring.hpp"
 #include "fonts.hpp"
 #include "read_aloud.hpp"
 #include "results.hpp"
 #include "settings.hpp"
+#include "views/author_view.hpp"
 #include "views/catalogue.hpp"
 #include "views/debrief_view.hpp"
 #include "views/diagnostics_view.hpp"
@@ -30,8 +32,8 @@ namespace salesdojo::gui {
 
 class Speech;
 
-enum class Screen { Home, Play, Debrief, Diagnostics, History };
-const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history"
+enum class Screen { Home, Play, Debrief, Diagnostics, History, Authoring };
+const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history", "authoring"
 
 struct AppServices {
     std::string settings_path;  // settings are saved here on every change; "" = not saved (tests)
@@ -40,6 +42,7 @@ struct AppServices {
     std::string trainee;        // --trainee NAME; "" = the trainee picked last
     std::string save_folder;    // debrief exports; "" = data_folder()/debriefs
     std::string export_folder;  // the history screen's exports; "" = data_folder()/exports
+    std::string recent_path;    // the authoring screen's recent files; "" = not kept (tests)
     Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
     ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
 };
@@ -60,8 +63,9 @@ public:
     // "finish=N" (pick option N, or the last available, until the end; then the debrief),
     // "panel=review|best|decisions" (or "costliest"), "scores=all|best", "hint", "backlog" / "backlog=off",
     // "search=WORDS", "speed=slow|normal|fast|instant", "home", "leave" / "stay" (answer "Leave this conversation?"),
-    // "trainee=NAME" (pick or create), "history", "resume=ID". Returns false for an unknown or
-    // inapplicable step.
+    // "trainee=NAME" (pick or create), "history", "resume=ID", "author" (the authoring screen),
+    // "author-open=PATH", "playtest=NODE" ("" = the start), "author-panel=analysis|graph|problems".
+    // Returns false for an unknown or inapplicable step.
     bool command(const std::string& step);
 
     Screen screen() const { return m_screen; }
@@ -82,6 +86,15 @@ public:
     HomeView& home_view() { return m_home; }
     DebriefView& debrief_view() { return m_debrief; }
     PlayView& play_view() { return m_play; }
+    const Authoring& authoring() const { return m_authoring; }
+    AuthorView& author_view() { return m_author_view; }
+
+    // Polls the open scenario file (app_authoring.cpp): at most every Authoring::kPollInterval unless
+    // `force`; reloads it when it changed and carries a playtest over. True when something changed
+    // (draw a frame). Called every frame, and by the window's idle loop so a save shows without input.
+    bool poll_files(bool force = false);
+    // True while the authoring screen watches a file (the frame loop then wakes to poll it).
+    bool watching_file() const { return m_authoring.live() != nullptr; }
 
     // True while the window must keep drawing: lines being typed, or scenarios still loading.
     bool animating() const {
@@ -105,6 +118,15 @@ private:
     void show_history();
     void refresh_history();  // m_history_data from the results, when the history screen is shown
     void export_history(ExportFormat format);  // app_export.cpp
+    // Authoring (app_authoring.cpp).
+    void show_authoring();
+    void open_path(const std::string& path);
+    void playtest_from(const std::string& node_id);
+    void continue_playtest();
+    void carry_playtest_over();
+    enum class PlaytestStart { New, Reload };
+    bool start_playtest(const authoring::ScenarioVersion& version, Session session, PlaytestStart how);
+    std::optional<int> playtest_node() const;  // the running playtest's node in the open file
     void save_debrief(DebriefFormat format);
     void save_settings_now();
     void set_screen(Screen screen);
@@ -143,6 +165,8 @@ private:
     DiagnosticsView m_diagnostics_view;
     HistoryView m_history;
     SettingsView m_settings_view;
+    Authoring m_authoring;
+    AuthorView m_author_view;
 
     float m_style_scale = 0.0f;
     int m_style_contrast = -1;

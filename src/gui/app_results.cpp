@@ -23,7 +23,8 @@ void App::decided() {
 }
 
 void App::save_unfinished() {
-    if (!m_run || m_run->session.finished()) return;
+    // A playtest (app_authoring.cpp) is never stored: no saved run, no attempt.
+    if (!m_run || m_run->session.finished() || m_run->session.is_playtest()) return;
     if (m_run->session.decision_count() == 0) {
         // Undone back to the start: nothing left to resume.
         if (m_results.saved_run(m_run->scenario->id)) m_results.discard_run(m_run->scenario->id);
@@ -48,6 +49,10 @@ void App::save_unfinished() {
 // even if the trainee closes the window before opening the debrief.
 void App::record_if_finished() {
     if (!m_run || !m_run->session.finished() || m_run->recorded) return;
+    if (m_run->session.is_playtest()) {
+        m_run->debrief = make_debrief(*m_run->analysis, m_run->session);
+        return;
+    }
     m_run->debrief = make_debrief(*m_run->analysis, m_run->session);
     m_run->recorded = true;
     store::AttemptContext context{0, m_run->scenario->content_hash, m_run->language, mode_id(m_run->mode),
@@ -84,7 +89,7 @@ void App::resume(const std::string& scenario_id) {
 
 void App::go_home(bool asked) {
     const bool unfinished = m_screen == Screen::Play && m_run && !m_run->session.finished() &&
-                            m_run->session.decision_count() > 0;
+                            m_run->session.decision_count() > 0 && !m_run->session.is_playtest();
     if (unfinished && !asked) {
         m_leave_asked = true;  // the run is kept, but ask first
         return;

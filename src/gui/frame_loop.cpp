@@ -33,7 +33,7 @@ bool FrameLoop::next_frame(sf::Window& window, const std::function<void(const sf
             on_event(event);
         }
         if (!window.isOpen()) return false;
-        if (got_input) request_animation_frames(kFramesAfterInput);
+        if (got_input || (m_wake && m_wake())) request_animation_frames(kFramesAfterInput);
 
         if (m_pending_frames > 0 || m_animating) {
             const sf::Time now = m_clock.getElapsedTime();

@@ -53,6 +53,9 @@ public:
     bool animating() const { return m_animating; }
     // Wake up every `timed_wait` even without input (not drawing unless something asks for it).
     void set_timed_wait(bool on) { m_timed_wait = on; }
+    // Asked while idle (every idle_poll): true draws frames as input would (a watched file changed).
+    // It must be cheap; the App's throttles itself (App::poll_files).
+    void set_wake_check(std::function<bool()> check) { m_wake = std::move(check); }
 
     std::uint64_t frames_drawn() const { return m_frames; }
     std::uint64_t events_seen() const { return m_events; }
@@ -66,6 +69,7 @@ private:
     int m_pending_frames = kStartFrames;
     bool m_animating = false;
     bool m_timed_wait = false;
+    std::function<bool()> m_wake;
     std::uint64_t m_frames = 0;
     std::uint64_t m_events = 0;
 };

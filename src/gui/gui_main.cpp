@@ -354,6 +354,7 @@ int run_gui(const GuiOptions& options) {
     services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
     services.trainee = options.trainee;
     services.speech = &speech;
+    if (!config_folder().empty()) services.recent_path = (std::filesystem::path(config_folder()) / "recent.json").string();
     services.load_image = [&textures](const std::string& path, const std::string& encoded) {
         return textures.load(path, encoded);
     };
@@ -364,6 +365,7 @@ int run_gui(const GuiOptions& options) {
     trace("app ready");
 
     FrameLoop loop;
+    loop.set_wake_check([&app] { return app.poll_files(); });  // a saved scenario file shows without input
     int exit_code = 0;
     bool quit = false;
     bool debrief_shot_taken = false;
@@ -468,7 +470,8 @@ int run_gui(const GuiOptions& options) {
         const bool waiting_for_shot = (!debrief_shot.empty() && app.screen() == Screen::Debrief) ||
                                       !script.empty() || (!screenshot_path.empty() && !quit);
         loop.set_animating(app.animating() || waiting_for_shot);
-        loop.set_timed_wait(speech.speaking());  // reading aloud ends without any input
+        // Reading aloud ends, and a watched scenario file changes, without any input.
+        loop.set_timed_wait(speech.speaking() || app.watching_file());
         loop.request_animation_frames(app.take_frames_wanted());
     }
     trace("loop left");

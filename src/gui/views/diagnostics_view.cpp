@@ -46,14 +46,8 @@ float DiagnosticsView::estimate_row(const Diagnostic& d, float width) const {
     return h + style.ItemSpacing.y;  // the separator
 }
 
-Intent DiagnosticsView::Draw(const ViewContext& ctx, const std::string& file, const Diagnostics& diagnostics) {
-    Intent result = header_bar(ctx, ctx.t("diagnostics.title"), HomeButton::Shown);
-    text_in_font(ctx.title(), std::filesystem::path(file).filename().string());
-    text_coloured(ctx.colours->text_dim, file);
-    text_wrapped(ctx.t("diagnostics.explanation"));
-    ImGui::Spacing();
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    ImGui::BeginChild("##diagnostics", ImVec2(0, -footer), true);
+void DiagnosticsView::draw_list(const ViewContext& ctx, const Diagnostics& diagnostics, ImVec2 size) {
+    ImGui::BeginChild("##diagnostics", size, true);
     if (diagnostics.empty()) text_wrapped(ctx.t("diagnostics.none"));
     const float width = ImGui::GetContentRegionAvail().x;
     // Another list (or the same one refilled) is estimated again; the font size is part of the width.
@@ -71,6 +65,16 @@ Intent DiagnosticsView::Draw(const ViewContext& ctx, const std::string& file, co
     }
     m_rows.end();
     ImGui::EndChild();
+}
+
+Intent DiagnosticsView::Draw(const ViewContext& ctx, const std::string& file, const Diagnostics& diagnostics) {
+    Intent result = header_bar(ctx, ctx.t("diagnostics.title"), HomeButton::Shown);
+    text_in_font(ctx.title(), std::filesystem::path(file).filename().string());
+    text_coloured(ctx.colours->text_dim, file);
+    text_wrapped(ctx.t("diagnostics.explanation"));
+    ImGui::Spacing();
+    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    draw_list(ctx, diagnostics, ImVec2(0, -footer));
     if (button(ctx.t("diagnostics.back"))) merge(result, intent::GoHome{});
     ImGui::SameLine();
     if (button(ctx.t("diagnostics.copy"))) {

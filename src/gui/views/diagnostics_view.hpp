@@ -12,6 +12,8 @@ namespace salesdojo::gui {
 class DiagnosticsView {
 public:
     Intent Draw(const ViewContext& ctx, const std::string& file, const Diagnostics& diagnostics);
+    // The rows alone, in a scrolling child of `size` (the authoring screen's problems of a broken edit).
+    void draw_list(const ViewContext& ctx, const Diagnostics& diagnostics, ImVec2 size);
 
 private:
     void draw_row(const ViewContext& ctx, const Diagnostic& d);

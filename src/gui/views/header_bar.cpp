@@ -6,7 +6,7 @@
 
 namespace salesdojo::gui {
 
-Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home) {
+Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home, AuthorButton author) {
     Intent result;
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(ctx.bold());
@@ -19,6 +19,8 @@ Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton hom
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float width = button_width(settings_label);
     if (home == HomeButton::Shown) width += button_width(home_label) + spacing;
+    const char* author_label = ctx.t("author.open_button");
+    if (author == AuthorButton::Shown) width += button_width(author_label) + spacing;
     if (!title.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
@@ -33,6 +35,10 @@ Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton hom
     align_right(width);
     if (home == HomeButton::Shown) {
         if (button(home_label)) result = intent::GoHome{};
+        ImGui::SameLine();
+    }
+    if (author == AuthorButton::Shown) {
+        if (button(author_label)) result = intent::ShowAuthoring{};
         ImGui::SameLine();
     }
     if (button(settings_label)) result = intent::OpenSettings{};

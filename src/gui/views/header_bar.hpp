@@ -1,6 +1,6 @@
 #pragma once
 // The bar at the top of every screen: the product name and the screen's title on the left, the
-// Home and Settings buttons on the right.
+// Home (or Open a file) and Settings buttons on the right.
 #include "views/intent.hpp"
 #include "views/view_context.hpp"
 
@@ -9,7 +9,9 @@
 namespace salesdojo::gui {
 
 enum class HomeButton { Hidden, Shown };
+enum class AuthorButton { Hidden, Shown };  // "Open a file" (authoring.hpp), on the home screen
 
-Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home);
+Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home,
+                  AuthorButton author = AuthorButton::Hidden);
 
 }  // namespace salesdojo::gui

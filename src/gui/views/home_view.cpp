@@ -130,7 +130,7 @@ void HomeView::set_trainee_problem(const std::string& key) {
 }
 
 Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const Results& results, Mode mode) {
-    Intent result = header_bar(ctx, "", HomeButton::Hidden);
+    Intent result = header_bar(ctx, "", HomeButton::Hidden, AuthorButton::Shown);
     // The heading, with the trainee on the same line at the right when there is room (else below).
     ImGui::PushFont(ctx.title());
     const float heading_width = ImGui::CalcTextSize(ctx.t("home.heading")).x;

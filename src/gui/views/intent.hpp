@@ -46,6 +46,11 @@ struct ResumeRun { std::string scenario_id; };    // continue the trainee's save
 struct DiscardRun { std::string scenario_id; };   // forget it
 struct LeaveRun { bool leave = false; };          // the answer to "Leave this conversation?"
 struct DismissNotice {};
+// Authoring (authoring.hpp): open a file or folder, playtest from a node, back to the open file.
+struct ShowAuthoring {};
+struct OpenPath { std::string path; };            // a scenario file (watched) or a folder (the catalogue)
+struct PlaytestFrom { std::string node_id; };     // of the open file; "" = its start node
+struct ContinuePlaytest {};                       // back to the playtest left for the authoring screen
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDiagnostics, intent::GoHome,
@@ -54,7 +59,9 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDi
                             intent::CloseSettings, intent::SetLanguage, intent::SetFontScale,
                             intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud, intent::SetTextSpeed, intent::ShowHint,
                             intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ExportHistory, intent::ResumeRun,
-                            intent::DiscardRun, intent::LeaveRun, intent::DismissNotice>;
+                            intent::DiscardRun, intent::LeaveRun, intent::DismissNotice,
+                            intent::ShowAuthoring, intent::OpenPath, intent::PlaytestFrom,
+                            intent::ContinuePlaytest>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
 

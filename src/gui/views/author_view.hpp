@@ -1,0 +1,47 @@
+#pragma once
+// The authoring screen (docs/authoring-window.md): a path field and the recent files to open any
+// scenario file or folder; for the open file its status (what the last reload did, in words), a
+// playtest from the start or from any node, and three panels: the analysis (analysis_view.hpp), the
+// graph (graph_view.hpp) and the problems of a broken edit (the diagnostics list), which is shown by
+// itself while the file has never loaded.
+#include "authoring.hpp"
+#include "views/analysis_view.hpp"
+#include "views/diagnostics_view.hpp"
+#include "views/graph_view.hpp"
+#include "views/intent.hpp"
+#include "views/view_context.hpp"
+
+#include <optional>
+#include <string>
+
+namespace salesdojo::gui {
+
+enum class AuthorPanel { Analysis, Graph, Problems };
+
+class AuthorView {
+public:
+    // `current`: the running playtest's node in the open file (highlighted in the graph), if any;
+    // `playtest_running`: a playtest of it can be continued.
+    Intent Draw(const ViewContext& ctx, const Authoring& authoring, std::optional<int> current, bool playtest_running);
+
+    void show(AuthorPanel panel) { m_panel = panel; }
+    AuthorPanel panel() const { return m_panel; }
+    void set_path(std::string path) { m_path = std::move(path); }
+    GraphView& graph() { return m_graph; }
+
+private:
+    Intent draw_open_row(const ViewContext& ctx, const Authoring& authoring);
+    Intent draw_file(const ViewContext& ctx, const Authoring& authoring, std::optional<int> current, bool playtest_running);
+
+    std::string m_path;  // the path field
+    AuthorPanel m_panel = AuthorPanel::Analysis;
+    int m_start_node = 0;  // the "Playtest from" choice, a node index of the current version
+    AnalysisView m_analysis;
+    GraphView m_graph;
+    DiagnosticsView m_problems;
+};
+
+// The status line for a reload note, in the interface language ("" for none).
+std::string reload_note_text(const ViewContext& ctx, const ReloadNote& note, const Authoring& authoring);
+
+}  // namespace salesdojo::gui
