@@ -43,7 +43,7 @@ void App::open_path(const std::string& path) {
         const std::size_t generation = m_catalogue.generation;
         m_catalogue = load_catalogue_folder(path, Loading::Background);
         m_catalogue.generation += generation + 1;  // never a generation the views have cached
-        m_home.set_filters(-1, -1);
+        m_home.set_filter(CardFilter{});  // a new folder: every card shown
         m_opened.reset();
         m_run.reset();
         set_screen(Screen::Home);
@@ -95,7 +95,7 @@ bool App::start_playtest(const authoring::ScenarioVersion& version, Session sess
     // A new playtest is shown; a reloaded one stays where the author is (the authoring screen too).
     if (how == PlaytestStart::New || m_screen == Screen::Play || m_screen == Screen::Debrief)
         set_screen(m_run->debrief ? Screen::Debrief : Screen::Play);
-    m_debrief.show(DebriefView::Panel::Costliest);
+    m_debrief.show(DebriefView::Panel::Decisions);
     return true;
 }
 

@@ -130,6 +130,7 @@ Settings load_settings(const std::string& path) {
         if (x && y && w && h)
             settings.window = WindowPlace{static_cast<int>(*x), static_cast<int>(*y), static_cast<unsigned>(*w),
                                           static_cast<unsigned>(*h)};
+    }
     if (auto it = doc.find("text_speed"); it != doc.end() && it->is_string()) {
         if (const auto speed = text_speed_from_id(it->get<std::string>())) settings.text_speed = *speed;
     }
