@@ -12,9 +12,23 @@ const path = require('path');
 const [cli, scenario] = process.argv.slice(2);
 const children = [];
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdojo-chromium-'));
+// Chromium may still write to its profile for a moment after the kill: retry, never fail on it.
+function removeProfile() {
+  try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }); } catch (e) {
+    console.error('note: could not remove ' + profile + ': ' + e.message);
+  }
+}
 function cleanup() {
   for (const child of children) { try { child.kill('SIGKILL'); } catch (e) { /* gone */ } }
-  fs.rmSync(profile, { recursive: true, force: true });
+  removeProfile();
+}
+// The normal end: stop the children and wait (at most 5 s) until they are gone before removing.
+async function shutdown() {
+  const gone = children.map((child) => child.exitCode !== null || child.signalCode !== null ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children) { try { child.kill('SIGKILL'); } catch (e) { /* gone */ } }
+  await Promise.race([Promise.all(gone), sleep(5000)]);
+  removeProfile();
 }
 function fail(message) { console.error('FAIL: ' + message); cleanup(); process.exit(1); }
 const deadline = setTimeout(() => fail('timed out after 90 s'), 90000);
@@ -140,6 +154,6 @@ function startBrowser() {
   finished = true;
   await command('quit', /^class ended/m);
   clearTimeout(deadline);
-  cleanup();
+  await shutdown();
   console.log('PASS: a vote cast through the real page in headless Chromium changed the tally');
 })().catch((e) => fail(e.stack || String(e)));
