@@ -333,6 +333,8 @@ AnalysisReport make_report(const Analysis& a) {
         report.dimensions.push_back(std::move(summary));
     }
     report.complete_paths = a.paths(0);
+    report.scale_top = a.value(0);
+    report.scale_bottom = a.pessimist(0);
     std::vector<bool> reached(s.nodes.size(), false);
     for (std::uint32_t st = 0; st < a.state_count(); ++st)
         if (a.complete(st)) reached[static_cast<std::size_t>(a.state(st).node)] = true;
@@ -368,6 +370,10 @@ std::string report_text(const AnalysisReport& r) {
     std::string out;
     out += "States explored: " + std::to_string(r.states) + " in " + fmt(r.seconds * 1000.0) + " ms\n";
     out += "Complete paths: " + r.complete_paths.to_string() + "\n";
+    out += "Decision scale: " + fmt(r.scale_top) + " (best line) down to " + fmt(r.scale_bottom) +
+           " (trimmed pessimist): 1 weighted point = " +
+           (r.scale_top - r.scale_bottom > 1e-9 ? fmt(100.0 / (r.scale_top - r.scale_bottom)) : std::string("0")) +
+           " points of 100\n";
     out += "Endings:\n";
     for (const auto& e : r.endings) out += "  " + e.node + " [" + e.outcome + "]" + (e.reachable ? "" : "  UNREACHABLE") + "\n";
     out += "Outcome classes reachable: " + join(r.reachable_outcomes) + "\n";
@@ -402,6 +408,7 @@ nlohmann::json report_json(const AnalysisReport& r) {
     json warnings = json::array();
     for (const auto& w : r.warnings) warnings.push_back(diagnostic_to_json(w));
     return {{"states", r.states}, {"seconds", r.seconds}, {"complete_paths", r.complete_paths.to_string()},
+            {"scale", {{"top", r.scale_top}, {"bottom", r.scale_bottom}}},
             {"dimensions", dims}, {"endings", endings}, {"reachable_outcomes", r.reachable_outcomes}, {"warnings", warnings}};
 }
 
