@@ -1,5 +1,6 @@
 // The exact state-space analyser: explore, condense loops, then fold values from the endings back.
 #include <salesdojo/analysis.hpp>
+#include <salesdojo/diagnostic_descriptors.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -170,11 +171,7 @@ private:
         // States are processed in creation order, so each state's transitions are contiguous.
         for (std::uint32_t s = 0; s < m_a->m_states.size(); ++s) {
             if (m_a->m_states.size() > m_limits.max_states) {
-                m_out.push_back(make_diagnostic("SD3001",
-                    "the scenario has more than " + std::to_string(m_limits.max_states) +
-                        " reachable states (node + variables + facts); the analyser stops here rather than guess. "
-                        "Narrow the variables' ranges or split the scenario",
-                    m_s->file));
+                m_out.push_back(make_diagnostic(DiagnosticId::TooManyStates, {std::to_string(m_limits.max_states)}, m_s->file));
                 return false;
             }
             std::copy(m_a->values(s), m_a->values(s) + slots, current.begin());
@@ -208,10 +205,8 @@ private:
                     if (m_a->m_transitions.size() == m_a->m_states[s].first_transition &&
                         !stuck_reported[static_cast<std::size_t>(node_index)]) {
                         stuck_reported[static_cast<std::size_t>(node_index)] = true;
-                        m_out.push_back(make_diagnostic("SD3003",
-                            "at node '" + node.id + "' a trainee can arrive in a situation where no choice is available "
-                            "(every condition is false); add a choice without a condition or loosen one",
-                            m_s->file, "/nodes/" + std::to_string(node_index)));
+                        m_out.push_back(make_diagnostic(DiagnosticId::NoChoiceAvailable, {node.id}, m_s->file,
+                                                        "/nodes/" + std::to_string(node_index)));
                     }
                     break;
                 }
@@ -365,10 +360,7 @@ private:
         auto budget = [&](std::size_t steps) {
             m_loop_steps += steps;
             if (m_loop_steps <= m_limits.max_loop_steps) return true;
-            m_out.push_back(make_diagnostic("SD3002",
-                "the scenario's loops are too intertwined to analyse exactly within " +
-                    std::to_string(m_limits.max_loop_steps) + " steps; the analyser stops rather than guess. "
-                    "Make loops change a variable or fact so they cannot repeat",
+            m_out.push_back(make_diagnostic(DiagnosticId::LoopsTooIntertwined, {std::to_string(m_limits.max_loop_steps)},
                 m_s->file, "/nodes/" + std::to_string(a.m_states[members.front()].node)));
             return false;
         };
@@ -507,10 +499,7 @@ private:
         m_in_path[entry] = true;
         while (!stack.empty()) {
             if (++m_loop_steps > m_limits.max_loop_steps) {
-                m_out.push_back(make_diagnostic("SD3002",
-                    "the scenario's loops are too intertwined to analyse exactly within " +
-                        std::to_string(m_limits.max_loop_steps) + " steps; the analyser stops rather than guess. "
-                        "Make loops change a variable or fact so they cannot repeat",
+                m_out.push_back(make_diagnostic(DiagnosticId::LoopsTooIntertwined, {std::to_string(m_limits.max_loop_steps)},
                     m_s->file, "/nodes/" + std::to_string(a.m_states[entry].node)));
                 return false;
             }
@@ -632,8 +621,7 @@ private:
 
     bool finish_fold() {
         if (!m_a->m_complete[0]) {
-            m_out.push_back(make_diagnostic("SD3004", "no complete path leads from the start to an ending",
-                             m_s->file));
+            m_out.push_back(make_diagnostic(DiagnosticId::NoCompletePath, {}, m_s->file));
             return false;
         }
         return true;
