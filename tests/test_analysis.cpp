@@ -349,6 +349,48 @@ TEST_CASE("random branch 1:3: envelope is min/max over branches, value the weigh
     CHECK(buckets(a->histograms()[0]) == std::map<long long, double>{{-4, 1}, {2, 1}, {4, 1}, {6, 1}, {8, 1}});
 }
 
+TEST_CASE("the pessimist: the worst option, but not an outlier of three or more; chance averaged") {
+    // s: a +1 | b 0 -> m;  m: 1:1 -> x, y;  x: p +4 | q +2 | r -50 | o +1;  y: u +6 | v -2 | w -7.
+    // By hand: at x the losses are 0, 2, 54, 3: r's is more than twice the next (3), so r is an
+    // outlier and P(x) = 1 (o). At y the losses are 0, 8, 13: 13 is not more than twice 8, so
+    // P(y) = -7. P(m) = (1 - 7) / 2 = -3, P(s) = min(1 - 3, 0 - 3) = -3.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "a", "score": {"qualify": 1}, "next": "m"}, {"id": "b", "next": "m"}]},
+        {"id": "m", "random": [{"weight": 1, "next": "x"}, {"weight": 1, "next": "y"}]},
+        {"id": "x", "choices": [{"id": "p", "score": {"qualify": 4}, "next": "e"}, {"id": "q", "score": {"qualify": 2}, "next": "e"},
+                                {"id": "r", "score": {"qualify": -50}, "next": "e"}, {"id": "o", "score": {"qualify": 1}, "next": "e"}]},
+        {"id": "y", "choices": [{"id": "u", "score": {"qualify": 6}, "next": "e"}, {"id": "v", "score": {"qualify": -2}, "next": "e"},
+                                {"id": "w", "score": {"qualify": -7}, "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    CHECK(a->pessimist(state_of(*a, "x")) == 1.0);
+    CHECK(a->pessimist(state_of(*a, "y")) == -7.0);
+    CHECK(a->pessimist(state_of(*a, "m")) == -3.0);
+    CHECK(a->pessimist(0) == -3.0);
+    CHECK(a->value(0) == 6.0);       // a, then 4 or 6
+    CHECK(a->worst(0, 1) == -50.0);  // the worst path still counts for the envelope, not for the scale
+}
+
+TEST_CASE("the pessimist in a loop that loses points stops at the worst simple path") {
+    // s: on -1 -> t | leave -> e;  t: back -1 -> s | exit -> e. Going round forever would sink the
+    // pessimist without end; it is held at each state's worst simple path: P(s) = P(t) = -1.
+    auto scenario = load_body(R"({
+      "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
+      "nodes": [
+        {"id": "s", "choices": [{"id": "on", "score": {"qualify": -1}, "next": "t"}, {"id": "leave", "next": "e"}]},
+        {"id": "t", "choices": [{"id": "back", "score": {"qualify": -1}, "next": "s"}, {"id": "exit", "next": "e"}]},
+        {"id": "e", "ending": {"outcome": "qualified-fit"}}
+      ]})");
+    auto a = analyse_ok(scenario);
+    CHECK(a->has_loops());
+    CHECK(a->pessimist(0) == doctest::Approx(-1.0));
+    CHECK(a->pessimist(state_of(*a, "t")) == doctest::Approx(-1.0));
+    CHECK(a->value(0) == doctest::Approx(0.0));
+}
+
 // need is learned by ask; quote requires it.  Default rubric.assumption: bias, 2 points.
 //   ask,quote: qualify 4 bias 0   ask,wait: 1 0   guess,quote: 3 -2   guess,wait: 0 0
 static const char* const kAssumption = R"({
@@ -1117,6 +1159,7 @@ struct BruteForce {
         bool complete = false;
         std::vector<double> best, worst;  // dims + 1
         double value = 0.0;
+        double pessimist = 0.0;  // docs/scoring.md#the-scale: worst of 1-2 options, second-worst of 3+, chance averaged
     };
     std::map<std::vector<int>, Fold> memo;
     const Fold& fold(int node, const std::vector<int>& values) {
@@ -1142,12 +1185,12 @@ struct BruteForce {
             f.best.assign(dims + 1, weighted(end));
             for (std::size_t d = 0; d < dims; ++d) f.best[d] = static_cast<double>(end[d]);
             f.worst = f.best;
-            f.value = weighted(end);
+            f.value = f.pessimist = weighted(end);
         } else if (n.kind == GenNode::Continue) {
             Fold next = fold(n.next, values);
             if (next.complete) { f = next; }
         } else if (n.kind == GenNode::Random) {
-            double sum = 0.0, expected = 0.0;
+            double sum = 0.0, expected = 0.0, expected_pessimist = 0.0;
             for (auto [weight, next_node] : n.random) {
                 Fold next = fold(next_node, values);
                 if (!next.complete) continue;
@@ -1155,10 +1198,13 @@ struct BruteForce {
                 take(zero, next);
                 sum += weight;
                 expected += weight * next.value;
+                expected_pessimist += weight * next.pessimist;
             }
             if (f.complete) f.value = expected / sum;
+            if (f.complete) f.pessimist = expected_pessimist / sum;
         } else {
             double value = -1e300;
+            std::vector<std::pair<double, double>> q;  // (q on values, q on the pessimist's values)
             for (const auto& c : n.choices) {
                 if (!holds(c.condition, values)) continue;
                 Fold next = fold(c.next, apply(c, values));
@@ -1167,8 +1213,21 @@ struct BruteForce {
                 auto r = reward(c, values);
                 take(r, next);
                 value = std::max(value, weighted(r) + next.value);
+                q.push_back({weighted(r) + next.value, weighted(r) + next.pessimist});
             }
-            if (f.complete) f.value = value;
+            if (f.complete) {
+                f.value = value;
+                // The pessimist leaves out an outlier: with three or more options, the one whose loss
+                // is more than twice every other loss, the next largest being above 0.
+                std::vector<double> losses;
+                for (const auto& option : q) losses.push_back(value - option.first);
+                std::vector<double> sorted = losses;
+                std::sort(sorted.rbegin(), sorted.rend());
+                const bool trim = q.size() >= 3 && sorted[1] > 1e-9 && sorted[0] > 2.0 * sorted[1] + 1e-9;
+                f.pessimist = 1e300;
+                for (std::size_t i = 0; i < q.size(); ++i)
+                    if (!(trim && losses[i] == sorted[0])) f.pessimist = std::min(f.pessimist, q[i].second);
+            }
         }
         return memo[key] = f;
     }
@@ -1230,6 +1289,13 @@ TEST_CASE("property: the analyser agrees with a brute-force enumerator on random
 
         if (a.has_loops()) {
             ++with_loops;
+            // The scale's lower end stays between the worst simple path and the value, loops or not.
+            for (std::uint32_t st = 0; st < a.state_count(); ++st) {
+                if (!a.complete(st)) continue;
+                // (No lower bound here: chance that forces a trainee round a loop can take the
+                // values, and so the pessimist, below the worst simple path.)
+                CHECK(a.pessimist(st) <= a.value(st) + 1e-9);
+            }
         } else {
             ++loop_free;
             AnalysisLimits limits;
@@ -1254,12 +1320,15 @@ TEST_CASE("property: the analyser agrees with a brute-force enumerator on random
                     CHECK(a.worst(st, d) == doctest::Approx(f.worst[static_cast<std::size_t>(d)]));
                 }
                 CHECK(a.value(st) == doctest::Approx(f.value));
+                CHECK(a.pessimist(st) == doctest::Approx(f.pessimist));
+                CHECK(a.pessimist(st) <= a.value(st) + 1e-9);
+                CHECK(a.pessimist(st) >= a.worst(st, D) - 1e-9);
             }
             // Intents (SD3107): every option whose verdict, on the absolute scale, is more than one
             // class from its declared intent in some reachable state, computed here from the
             // enumerator's values and the documented default thresholds.
             const auto& top = brute.fold(0, brute.initial());
-            const double range = top.value - top.worst[static_cast<std::size_t>(D)];
+            const double range = top.value - top.pessimist;
             auto classify = [](double points) {
                 if (points <= 1e-9) return 0;
                 if (points <= 5.0 + 1e-9) return 1;
@@ -1347,7 +1416,7 @@ TEST_CASE("property: debriefs of generated scenarios keep their invariants; best
             CHECK(d.overall_score >= 0.0);
             CHECK(d.overall_score <= 100.0);
             // The decision score: chance taken out; without chance it is what the run collected.
-            CHECK(d.overall_score == doctest::Approx(score_between(d.decision_total, a.worst(0, D), a.value(0))));
+            CHECK(d.overall_score == doctest::Approx(score_between(d.decision_total, a.pessimist(0), a.value(0))));
             CHECK(d.outcome_score == doctest::Approx(score_between(session.weighted_total(), a.worst(0, D), a.best(0, D))));
             CHECK(d.luck == doctest::Approx(d.weighted_total - d.decision_total));
             if (!has_random && a.gain_loop_nodes().empty()) CHECK(d.decision_total == doctest::Approx(session.weighted_total()));
@@ -1365,7 +1434,7 @@ TEST_CASE("property: debriefs of generated scenarios keep their invariants; best
             for (const auto& r : d.decisions) {
                 CHECK(r.loss >= 0.0);
                 CHECK(r.loss <= r.spread + 1e-9);
-                const double range = a.value(0) - a.worst(0, D);
+                const double range = a.value(0) - a.pessimist(0);  // the scale (docs/scoring.md#the-scale)
                 CHECK(r.loss_points == doctest::Approx(range > 1e-9 ? 100.0 * r.loss / range : 0.0));
                 CHECK(r.verdict == classify_loss(r.loss_points, load.scenario->verdict_thresholds));
                 CHECK(r.counted == (r.alternatives.size() >= 2 && r.spread > 1e-9));

@@ -235,10 +235,14 @@ StrategyResult play_strategy(const PackScenario& p, Strategy strategy, const std
 // --- measured difficulty ------------------------------------------------------------------------
 
 // The overall score a trainee who guesses gets on average: every available option equally likely
-// at every decision, chance by its weights, losses as the debrief counts them (points of the
-// overall score). Exact over the analysed state space (value iteration where there are loops).
+// at every decision, chance by its weights, losses in points of the scenario's full range (value at
+// the start down to the worst complete path). Not the debrief's scale, which leaves an outlier
+// option out of its lower end (docs/scoring.md#the-scale): a guesser does fall into outliers, and
+// the bands below were measured on the full range. Exact over the analysed state space (value
+// iteration where there are loops).
 double guessing_score(const Analysis& a) {
     const Scenario& s = a.scenario();
+    const double range = a.value(a.start_state()) - a.worst(a.start_state(), a.dimensions());
     std::vector<double> expected_loss(a.state_count(), 0.0);
     for (int sweep = 0; sweep < 1000; ++sweep) {
         double change = 0.0;
@@ -248,7 +252,8 @@ double guessing_score(const Analysis& a) {
             double loss = 0.0;
             if (node.kind == NodeKind::Choices) {
                 const auto verdicts = option_verdicts(a, st);
-                for (const auto& v : verdicts) loss += v.loss_points + expected_loss[a.transitions(st)[v.transition].target];
+                for (const auto& v : verdicts)
+                    loss += (range > 1e-9 ? 100.0 * v.loss / range : 0.0) + expected_loss[a.transitions(st)[v.transition].target];
                 if (!verdicts.empty()) loss /= static_cast<double>(verdicts.size());
             } else if (node.kind != NodeKind::Ending) {
                 double weights = 0.0;

@@ -502,27 +502,32 @@ TEST_CASE("when chance played a part, one line after the overall score says what
     REQUIRE(analysed.analysis);
     const Analysis& a = *analysed.analysis;
 
-    // A lucky blunder: the jackpot (100) against a decision score of 17 (1 of 6).
+    // A lucky blunder: the jackpot (100) against a decision score of 0 (the gamble, worth 1, is the
+    // bottom of a scale that runs from 6 down to 1).
     const Session lucky = play_ids(s, {"gamble"}, seed_reaching(s, {"gamble"}, "jackpot"));
     const Debrief dl = make_debrief(a, lucky);
     REQUIRE(dl.luck > 0.05);
-    CHECK(report::chance_sentence(dl, "en") == "Chance helped: the conversation ended at 100/100; your decisions score 17/100.");
+    CHECK(report::chance_sentence(dl, "en") == "Chance helped: the conversation ended at 100/100; your decisions score 0/100.");
     CHECK(report::chance_sentence(dl, "nl") ==
-          "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 17/100.");
+          "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 0/100.");
     const Rendered en = render_all(a, lucky, kEn);
-    CHECK(contains(en.text, "Overall score: 17/100   Accuracy: 0%\nChance helped: the conversation ended at 100/100"));
-    CHECK(contains(en.markdown, "- **Overall score:** 17/100\n- Chance helped: the conversation ended at 100/100"));
-    CHECK(contains(en.html, "<p class=\"dim\">Chance helped: the conversation ended at 100/100; your decisions score 17/100.</p>"));
+    CHECK(contains(en.text, "Overall score: 0/100   Accuracy: 0%\nChance helped: the conversation ended at 100/100"));
+    CHECK(contains(en.markdown, "- **Overall score:** 0/100\n- Chance helped: the conversation ended at 100/100"));
+    CHECK(contains(en.html, "<p class=\"dim\">Chance helped: the conversation ended at 100/100; your decisions score 0/100.</p>"));
     for (const std::string& form : readable_forms(render_all(a, lucky, kNl)))
-        CHECK(contains(form, "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 17/100."));
+        CHECK(contains(form, "Het toeval hielp mee: het gesprek eindigde op 100/100; je beslissingen scoren 0/100."));
 
-    // An unlucky one: the bust (0) and chance took what the gamble was worth on average.
+    // An unlucky one: the bust (0). Chance took what the gamble was worth on average, but both
+    // scores read 0/100, so there is nothing to tell.
     const Session unlucky = play_ids(s, {"gamble"}, seed_reaching(s, {"gamble"}, "bust"));
     const Debrief du = make_debrief(a, unlucky);
     REQUIRE(du.luck < -0.05);
-    CHECK(report::chance_sentence(du, "en") ==
+    CHECK(report::chance_sentence(du, "en").empty());
+    Debrief against = du;  // the same run had its decisions scored 17
+    against.overall_score = 17.0;
+    CHECK(report::chance_sentence(against, "en") ==
           "Chance was against you: the conversation ended at 0/100; your decisions score 17/100.");
-    CHECK(report::chance_sentence(du, "nl") ==
+    CHECK(report::chance_sentence(against, "nl") ==
           "Het toeval zat tegen: het gesprek eindigde op 0/100; je beslissingen scoren 17/100.");
 
     // No chance in the scenario: no line, in either language.
@@ -568,13 +573,13 @@ TEST_CASE("a decision's cost is in points of the overall score of 100, explained
     const Debrief d = make_debrief(*analysed.analysis, session);
     REQUIRE(d.decisions.size() == 1);
     CHECK(d.decisions[0].loss == doctest::Approx(5.0));          // weighted points: q 1 against 6
-    CHECK(d.decisions[0].loss_points == doctest::Approx(500.0 / 6.0));  // of the range 0..6
+    CHECK(d.decisions[0].loss_points == doctest::Approx(100.0));  // of the scale 1..6: all of it
     const Rendered en = render_all(*analysed.analysis, session, kEn);
-    CHECK(contains(en.text, "Cost: 83.3 points"));
+    CHECK(contains(en.text, "Cost: 100.0 points"));
     CHECK_FALSE(contains(en.text, "Cost: 5.0 points"));
     const Rendered nl = render_all(*analysed.analysis, session, kNl);
     for (const std::string& form : readable_forms(nl)) {
-        CHECK(contains(form, "Kost: 83,3 punten"));
+        CHECK(contains(form, "Kost: 100,0 punten"));
         const std::string note = "Kosten zijn punten van de totaalscore van 100.";
         CHECK(contains(form, note));
         CHECK(form.find(note) == form.rfind(note));  // once

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ int choice_index(const Scenario& s, const std::string& node, const std::string& 
 //   propose: v10 .. v0 = +10, +9, +7, +4, +0 on qualify                              q: 16 15 13 10 6
 //   close:   meet +3 r | call +2 r +1 q | push -2 r                                 q: 6 | 5 | -4
 // Envelope at the start: qualify 0..14, bias -2..0, relationship -3..3, weighted -8..19.
+// The pessimist (the lower end of the decision scale) leaves out push at close (its loss, 10, is
+// more than twice call's, 1: an outlier) and takes call (5), then v0 (5: its loss, 10, is not more
+// than twice v4's, 6), deflect (3) and pitch (1): the scale runs from 19 down to 1.
 static const char* const kFourDecisions = R"({
   "rubric": {
     "dimensions": [
@@ -126,8 +130,9 @@ TEST_CASE("score_between and classify_loss follow the documented formulas and th
 }
 
 TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 with tuned thresholds are best, good, inaccuracy, mistake, blunder") {
-    // One decision carries the whole score, so a loss of 1 is 10 points of the overall score; the
-    // rubric tunes the thresholds to 10, 30 and 60 points.
+    // One decision carries the whole score. The scale runs from 10 down to the pessimist's option,
+    // v0 (0): its loss, 10, is not more than twice the next largest (6), so it is no outlier. So a
+    // loss of 1 is 10 points of the overall score; the rubric tunes the thresholds to 10, 30 and 60.
     auto scenario = load_body(R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}],
                  "verdict_thresholds": {"good": 10, "inaccuracy": 30, "mistake": 60}},
@@ -141,6 +146,7 @@ TEST_CASE("verdicts: options worth 10, 9, 7, 4, 0 with tuned thresholds are best
         {"id": "e", "ending": {"outcome": "qualified-fit"}}
       ]})");
     auto a = analyse_ok(scenario);
+    CHECK(a->pessimist(0) == 0.0);
     struct Expected { const char* id; Verdict verdict; double loss; double accuracy; double score; };
     const Expected cases[] = {
         {"v10", Verdict::Best, 0, 100, 100}, {"v9", Verdict::Good, 1, 90, 90}, {"v7", Verdict::Inaccuracy, 3, 70, 70},
@@ -178,9 +184,10 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
 
     // Totals: qualify 0 + 1 + 4 + 1 = 6, bias -2, relationship 2; weighted 6 - 2 + 2 x 2 = 8.
     CHECK(d.weighted_total == doctest::Approx(8.0));
-    CHECK(d.overall_score == doctest::Approx(100.0 * 16.0 / 27.0));
+    CHECK(a->pessimist(0) == doctest::Approx(1.0));
+    CHECK(d.overall_score == doctest::Approx(100.0 * 7.0 / 18.0));
     REQUIRE(d.passed.has_value());
-    CHECK_FALSE(*d.passed);  // 59 < 60
+    CHECK_FALSE(*d.passed);  // 39 < 60
     REQUIRE(d.dimensions.size() == 3);
     CHECK(d.dimensions[0].total == 6);
     CHECK(d.dimensions[0].worst == 0);
@@ -213,14 +220,14 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
           "Most was lost when you chose “Let's have a call.” (-1); better: “Let's meet with your director.”");
 
     REQUIRE(d.decisions.size() == 4);
-    // Verdicts on the absolute scale: the overall score spans value 19 down to worst -8, 27 weighted
-    // points, so a loss of 1 costs 3.7 points of 100 (default thresholds 5, 10, 20).
+    // Verdicts on the absolute scale: the overall score spans value 19 down to the pessimist's 1, 18
+    // weighted points, so a loss of 1 costs 5.6 points of 100 (default thresholds 5, 10, 20).
     struct Expected { const char* node; const char* better; Verdict verdict; double loss, spread; bool counted; };
     const Expected expected[] = {
-        {"open", "ask", Verdict::Mistake, 4, 4, true},        // 14.8 points
+        {"open", "ask", Verdict::Blunder, 4, 4, true},        // 22.2 points
         {"needs", "ask_more", Verdict::Best, 0, 3, true},
-        {"propose", "v10", Verdict::Blunder, 6, 10, true},    // 22.2 points
-        {"close", "meet", Verdict::Good, 1, 10, true}};       // 3.7 points
+        {"propose", "v10", Verdict::Blunder, 6, 10, true},    // 33.3 points
+        {"close", "meet", Verdict::Inaccuracy, 1, 10, true}}; // 5.6 points
     for (std::size_t i = 0; i < 4; ++i) {
         CAPTURE(i);
         const DecisionReview& r = d.decisions[i];
@@ -229,7 +236,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
         CHECK(r.better == choice_index(*scenario, expected[i].node, expected[i].better));
         CHECK(r.verdict == expected[i].verdict);
         CHECK(r.loss == doctest::Approx(expected[i].loss));
-        CHECK(r.loss_points == doctest::Approx(100.0 * expected[i].loss / 27.0));
+        CHECK(r.loss_points == doctest::Approx(100.0 * expected[i].loss / 18.0));
         CHECK(r.spread == doctest::Approx(expected[i].spread));
         CHECK(r.counted == expected[i].counted);
     }
@@ -252,7 +259,7 @@ TEST_CASE("debrief of four decisions: scores, verdicts, accuracy, costliest, wha
         for (const auto& alt : d.decisions[i].alternatives) out.push_back(alt.what_if);
         return out;
     };
-    auto score = [](double total) { return 100.0 * (total + 8.0) / 27.0; };
+    auto score = [](double total) { return std::clamp(100.0 * (total - 1.0) / 18.0, 0.0, 100.0); };
     REQUIRE(d.decisions[0].alternatives.size() == 2);
     CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(19.0));
     CHECK(d.decisions[0].alternatives[1].q == doctest::Approx(15.0));
@@ -317,26 +324,26 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     INFO(text);
     CHECK(contains(text, "== Debrief: Scoring test =="));
     CHECK(contains(text, "Ending: Meeting booked (Qualified a good fit)"));
-    CHECK(contains(text, "Overall score: 59/100"));
+    CHECK(contains(text, "Overall score: 39/100"));
     CHECK(contains(text, "Accuracy: 58%"));  // 57.5 rounds half to even
     CHECK(contains(text, "Pass mark: 60: Not passed yet"));
     CHECK(contains(text, "(+6; Range 0..+14)"));
-    CHECK(contains(text, "“Our package costs 5000 euros.” — Mistake, Cost: 14.8 points; Unsupported assumption: The actual need"));
-    CHECK(contains(text, "“I'll send you a brochure.” — Blunder, Cost: 22.2 points"));
+    CHECK(contains(text, "“Our package costs 5000 euros.” — Blunder, Cost: 22.2 points; Unsupported assumption: The actual need"));
+    CHECK(contains(text, "“I'll send you a brochure.” — Blunder, Cost: 33.3 points"));
     CHECK(contains(text, "“How fast, and what is straining?” — Best choice\n"));
     // The costliest decision comes first, with the better option and the principle it shows.
     std::size_t costliest = text.find("Costliest decisions:");
     REQUIRE(costliest != std::string::npos);
     std::string block = text.substr(costliest);
     CHECK(block.find("1. “So what do you propose?”") < block.find("2. “What can you do for us?”"));
-    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Blunder, Cost: 22.2 points)"));
+    CHECK(contains(block, "You chose: “I'll send you a brochure.” (Blunder, Cost: 33.3 points)"));
     CHECK(contains(block, "Better would have been: “A workshop on your own quotes.”"));
     CHECK(contains(block, "Principle: Go deep, not wide — One concrete proposal beats a pile of paper."));
     CHECK(contains(block, "Principle: Facts, not labels"));
     CHECK(contains(block, "Feedback: You priced a package before you knew what they need."));
     CHECK(contains(block, "3. “Shall we meet?”"));
-    CHECK(contains(text, "Decision 3: “A workshop on your own quotes.” 85, “A day with your sales team.” 81"));
-    CHECK(contains(text, "“I'll send you a brochure.” 63 (your choice)"));
+    CHECK(contains(text, "Decision 3: “A workshop on your own quotes.” 78, “A day with your sales team.” 72"));
+    CHECK(contains(text, "“I'll send you a brochure.” 44 (your choice)"));
     CHECK(contains(text, "Best line:\n  - “What is going on at your company?”\n  - “How fast, and what is straining?”\n"
                          "  - “A workshop on your own quotes.”\n  - “Let's meet with your director.”\n"
                          "  - Ending: Meeting booked (Qualified a good fit)\n"));
@@ -344,10 +351,10 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     std::string md = report::debrief_markdown(d, *scenario, kEn);
     INFO(md);
     CHECK(contains(md, "# Debrief: Scoring test\n"));
-    CHECK(contains(md, "- **Overall score:** 59/100"));
+    CHECK(contains(md, "- **Overall score:** 39/100"));
     CHECK(contains(md, "| Qualify | 46/100 | +6 | 0..+14 | Most was lost when you chose “I'll send you a brochure.” (-6)"));
     CHECK(contains(md, "## Costliest decisions"));
-    CHECK(contains(md, "**Mistake**"));
+    CHECK(contains(md, "**Slightly off**"));
 
     json j = report::debrief_json(d, *scenario, kEn);
     CHECK(j["scenario"] == "scoring_test");
@@ -360,7 +367,7 @@ TEST_CASE("debrief text, Markdown and JSON carry the pieces a trainee needs") {
     CHECK(j["costliest"] == json::array({2, 0, 3}));
     REQUIRE(j["decisions"].size() == 4);
     CHECK(j["decisions"][0]["assumed_facts"] == json::array({"need"}));
-    CHECK(j["decisions"][0]["verdict"] == "mistake");
+    CHECK(j["decisions"][0]["verdict"] == "blunder");
     CHECK(j["decisions"][2]["chosen"] == "v4");
     CHECK(j["decisions"][2]["better"] == "v10");
     CHECK(j["decisions"][2]["verdict"] == "blunder");
@@ -439,8 +446,10 @@ TEST_CASE("bad luck is not a decision loss: random branches use expected values 
     CHECK(d.decisions[0].alternatives[0].q == doctest::Approx(7.0));  // 1/4 x 4 + 3/4 x 8
     CHECK(d.decisions[0].alternatives[1].q == doctest::Approx(6.0));
     CHECK(d.decisions[0].spread == doctest::Approx(1.0));
-    // The decision score spans value 7 down to worst -4: safe (6) would have scored 10 of 11.
-    CHECK(d.decisions[0].alternatives[1].what_if == doctest::Approx(100.0 * 10.0 / 11.0));
+    // The decision score spans value 7 down to the pessimist's -2.5 (A: y 2, B: w -4, averaged 1:3;
+    // then gamble, below safe): safe (6) would have scored 8.5 of 9.5.
+    CHECK(a->pessimist(0) == doctest::Approx(-2.5));
+    CHECK(d.decisions[0].alternatives[1].what_if == doctest::Approx(100.0 * 8.5 / 9.5));
     CHECK(d.decisions[1].verdict == Verdict::Best);
     CHECK(d.accuracy == doctest::Approx(100.0));
     // Every decision best: 100, whatever the draw. The outcome (4 on -4..8) and the luck say the rest.
@@ -469,10 +478,10 @@ TEST_CASE("an unfinished run is debriefed as far as it went") {
     CHECK_FALSE(*d.passed);
     CHECK(d.decisions.size() == 2);
     CHECK(d.decisions[1].loss == doctest::Approx(3.0));  // deflect: q 14 against 17
-    CHECK(d.decisions[1].verdict == Verdict::Mistake);   // 3 of 27 weighted points: 11.1 of 100
-    // What it decided so far: ask (+2) and deflect (relationship -1 x 2) = 0, scored between -8 and 19.
+    CHECK(d.decisions[1].verdict == Verdict::Mistake);   // 3 of 18 weighted points: 16.7 of 100
+    // What it decided so far: ask (+2) and deflect (relationship -1 x 2) = 0, below the scale's 1.
     CHECK(d.decision_total == doctest::Approx(0.0));
-    CHECK(d.overall_score == doctest::Approx(100.0 * 8.0 / 27.0));
+    CHECK(d.overall_score == doctest::Approx(0.0));
     std::string text = report::debrief_text(d, *scenario, kEn);
     CHECK(contains(text, "Ending: The conversation was not finished."));
     json j = report::debrief_json(d, *scenario, kEn);
@@ -525,7 +534,8 @@ std::vector<std::string> codes_at(const Diagnostics& diagnostics, const std::str
 TEST_CASE("cause 1: a 1-point slip in a two-option decision is good, and a bad sibling relabels nothing") {
     // d1: a +1 | b 0;  d2: big +19 | small 0.  Value 20, worst 0: a loss of 1 is 5 points of 100.
     // Before v2 the verdict was relative to the decision's spread: b lost 1 of 1, a blunder; with
-    // the sibling `bad` (-5) the same b became good (1 of 6).
+    // the sibling `bad` (-5) the same b became good (1 of 6). A scale to the worst path (25 wide
+    // with `bad`) would also have moved b, to 4 points.
     const std::string body = R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
       "nodes": [
@@ -543,19 +553,21 @@ TEST_CASE("cause 1: a 1-point slip in a two-option decision is good, and a bad s
     auto with_bad = load_body(std::string(body).replace(body.find("BAD"), 3, R"(, {"id": "bad", "score": {"qualify": -5}, "next": "d2"})"));
     auto a2 = analyse_ok(with_bad);
     Debrief d2 = make_debrief(*a2, play(with_bad, {"b", "big"}));
-    CHECK(d2.decisions[0].loss_points == doctest::Approx(4.0));  // the scale is now 25 wide
+    // d1 now offers three options; bad's loss, 6, is more than twice b's, 1: an outlier the pessimist
+    // leaves out, so it takes b (0) and the scale stays 20.
+    CHECK(a2->pessimist(0) == 0.0);
+    CHECK(d2.decisions[0].loss_points == doctest::Approx(5.0));
     CHECK(d2.decisions[0].verdict == Verdict::Good);
     Debrief d3 = make_debrief(*a2, play(with_bad, {"bad", "big"}));
-    CHECK(d3.decisions[0].verdict == Verdict::Blunder);          // 6 of 25: 24 points
+    CHECK(d3.decisions[0].verdict == Verdict::Blunder);          // 6 of 20: 30 points
 }
 
-// Known gap of issue 8 ("an extreme sibling does not turn a real mistake into good"): not fixed yet,
-// so this hand-computed case is marked should_fail. It passes (and doctest then reports the
-// should_fail as an error) once the scale no longer runs to the single worst path: then remove
-// the decorator. d1: right +3 | wrong 0;  d2: big +17 | small 0.  Value 20, worst 0: wrong loses 3 =
-// 15 points, a mistake. A sibling `disaster` (-90) at d2 widens today's scale to 110: wrong then
-// loses 2.7 points, *good*, although nothing about d1 changed.
-TEST_CASE("an extreme sibling elsewhere does not turn a real mistake into good" * doctest::should_fail()) {
+// d1: right +3 | wrong 0;  d2: big +17 | small 0.  Value 20, pessimist 0: wrong loses 3 = 15
+// points, a mistake. A sibling `disaster` (-90) at d2: a scale to the worst complete path would run
+// to -90 (110 wide) and make wrong lose 2.7 points, *good*, although nothing about d1 changed.
+// disaster's loss, 107, is more than twice small's, 17: an outlier the pessimist leaves out. It takes
+// small (0): the scale stays 20.
+TEST_CASE("an extreme sibling elsewhere does not turn a real mistake into good") {
     const std::string body = R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
       "nodes": [
@@ -572,6 +584,9 @@ TEST_CASE("an extreme sibling elsewhere does not turn a real mistake into good" 
     auto extreme = load_body(std::string(body).replace(
         body.find("EXTREME"), 7, R"(, {"id": "disaster", "score": {"qualify": -90}, "next": "e"})"));
     auto a2 = analyse_ok(extreme);
+    CHECK(a2->worst(0, 1) == -90.0);
+    CHECK(a2->pessimist(0) == 0.0);
+    CHECK(make_debrief(*a2, play(extreme, {"wrong", "big"})).decisions[0].loss_points == doctest::Approx(15.0));
     CHECK(make_debrief(*a2, play(extreme, {"wrong", "big"})).decisions[0].verdict == Verdict::Mistake);
     CHECK(make_debrief(*a2, play(extreme, {"right", "disaster"})).decisions[1].verdict == Verdict::Blunder);
     CHECK(make_debrief(*a2, play(extreme, {"right", "big"})).overall_score == doctest::Approx(100.0));  // perfect run
@@ -673,8 +688,10 @@ TEST_CASE("cause 5a: chance: a lucky blunder never outscores the best line in th
     CHECK(lucky.weighted_total == 10.0);
     CHECK(lucky.outcome_score == doctest::Approx(100.0));  // what happened, chance included
     CHECK(lucky.decisions[0].loss == doctest::Approx(5.0));
-    CHECK(lucky.decisions[0].verdict == Verdict::Blunder);  // 5 of 6: 83 points
-    CHECK(lucky.overall_score == doctest::Approx(100.0 * 1.0 / 6.0));
+    // The pessimist takes gamble (worth 1 on average): the scale is 6 - 1 = 5, the loss all of it.
+    CHECK(a->pessimist(0) == doctest::Approx(1.0));
+    CHECK(lucky.decisions[0].verdict == Verdict::Blunder);  // 5 of 5: 100 points
+    CHECK(lucky.overall_score == doctest::Approx(0.0));
     CHECK(lucky.luck == doctest::Approx(9.0));
     CHECK(best.overall_score == doctest::Approx(100.0));
     CHECK(lucky.overall_score < best.overall_score);
@@ -703,8 +720,9 @@ TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best;
 
     // retry costs 1 and succeeds 1 time in 10 (ending +10), else back to the same situation;
     // give_up ends with +2, insult with -6. Expected: V = max(-1 + 0.1 x 10 + 0.9 V, 2) = 2, retry
-    // 1.8: 0.2 of a scale from 2 down to -6, 2.5 points, good. Before v2 retry was valued by its
-    // lucky simple path, 9, and graded best.
+    // 1.8. insult's loss, 8, is more than twice retry's, 0.2: an outlier. The pessimist at t takes
+    // the lower of retry (worth 0.9 P(t) to it) and give_up (2), so P(t) = 0: retry gives up 0.2 of
+    // a 2-point scale, 10 points, an inaccuracy. Before v2 retry was valued by its lucky simple path, 9, and graded best.
     auto retry = load_body(R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
       "nodes": [
@@ -720,8 +738,9 @@ TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best;
     Debrief r = make_debrief(*b, play(retry, {"retry"}, 0));
     REQUIRE_FALSE(r.decisions.empty());
     CHECK(r.decisions[0].alternatives[0].q == doctest::Approx(1.8));
-    CHECK(r.decisions[0].loss_points == doctest::Approx(2.5));
-    CHECK(r.decisions[0].verdict == Verdict::Good);
+    CHECK(b->pessimist(0) == doctest::Approx(0.0));
+    CHECK(r.decisions[0].loss_points == doctest::Approx(10.0));
+    CHECK(r.decisions[0].verdict == Verdict::Inaccuracy);
     CHECK(r.decisions[0].better == 1);
 }
 

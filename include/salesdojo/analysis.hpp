@@ -65,6 +65,11 @@ public:
     // Expectimax on the weighted total: choices maximise, random branches average, loops are solved
     // as expected values (docs/scoring.md#loops).
     double value(std::uint32_t s) const { return m_value[s]; }
+    // The lower end of the decision scale (docs/scoring.md#the-scale): the expected weighted total
+    // from s of a trimmed pessimist, who takes the worst option at every decision but leaves out an
+    // outlier (of 3+ options, one that loses more than twice as much as any other), so that one
+    // extreme option cannot stretch the scale. Chance averaged as for value(); pessimist <= value.
+    double pessimist(std::uint32_t s) const { return m_pessimist[s]; }
     // The expected total on dimension d (D = weighted) from s when the best line is played from s
     // on: the policy below at decisions, chance averaged. line(s, D) == value(s).
     double line(std::uint32_t s, int d) const { return m_line[index(s, d)]; }
@@ -118,7 +123,7 @@ private:
     std::vector<std::uint32_t> m_reward_rows;  // per transition
     bool m_has_loops = false;
     static constexpr std::uint32_t kNoPolicy = 0xFFFFFFFFu;
-    std::vector<double> m_best, m_worst, m_value, m_line;
+    std::vector<double> m_best, m_worst, m_value, m_pessimist, m_line;
     std::vector<std::uint32_t> m_policy;        // per state, kNoPolicy when not a decision
     std::vector<double> m_ending_table;          // per node, (dimensions + 1) values; empty = none
     std::vector<bool> m_value_clamped;           // per transition: gains ignored for q (empty = none)

@@ -25,6 +25,7 @@ struct EndingSummary {
 struct AnalysisReport {
     std::vector<DimensionSummary> dimensions;  // the rubric's, then "weighted"
     BigCount complete_paths;
+    double scale_top = 0.0, scale_bottom = 0.0;  // the decision scale: value and pessimist at the start
     std::vector<EndingSummary> endings;
     std::vector<std::string> reachable_outcomes;
     std::size_t states = 0;

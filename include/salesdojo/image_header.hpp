@@ -3,6 +3,8 @@
 // header of a PNG, JPEG, BMP or GIF file (no decoder, no dependencies), and the file is opened only
 // when it is a regular file (a FIFO or a device would block or never end). Used by the loader (lint
 // errors SD2040-SD2042) and by the window, which decodes only the bytes read here, once.
+#include <salesdojo/diagnostic_descriptors.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,7 +31,8 @@ constexpr std::uint64_t kMaxPortraitFileBytes = 16u * 1024u * 1024u;  // the fil
 struct PortraitProblem {
     const char* code;     // "SD2040" too large, "SD2041" not a regular file, "SD2042" not an image,
                           // "SD2018" (check_portrait_file) a link out of the scenario's folder
-    std::string message;  // names the file
+    std::string message;  // names the file: text.message()
+    DiagnosticText text;  // the descriptor and its arguments (the loader reports it at the portrait)
 };
 
 // Reads the portrait at `path` into `bytes` when it is a regular file within the limits whose header

@@ -59,8 +59,7 @@ struct FieldSpec {
     std::optional<std::size_t> min_items;      // Array
     std::optional<std::size_t> max_items;
     std::string_view item_noun;                // Array: "language", for "needs at least one language"
-    // A required key with a code of its own when missing (format_version: SD1006), and a hint.
-    const char* missing_code = "SD1008";
+    // A hint for the message when a required key is missing (format_version has a message of its own).
     std::string_view missing_hint;
 };
 

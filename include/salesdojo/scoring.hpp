@@ -14,7 +14,7 @@ namespace salesdojo {
 // A decision's loss on the scenario's one scale, points of the overall 0..100 score:
 //   Best 0, Good <= thresholds.good, Inaccuracy <= .inaccuracy, Mistake <= .mistake, Blunder above.
 Verdict classify_loss(double loss_points, const VerdictThresholds& thresholds);
-// A loss in weighted points as points of the overall score: 100 * loss / (value(start) - worst(start)).
+// A loss in weighted points as points of the overall score: 100 * loss / (value(start) - pessimist(start)).
 double loss_points(const Analysis& analysis, double loss);
 // The verdict of every option available in state s (with a complete path), in transition order:
 // what the trainee would be told at that decision. Used by the debrief and by `analyze` (intents).

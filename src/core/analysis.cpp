@@ -1,5 +1,6 @@
 // The exact state-space analyser: explore, condense loops, then fold values from the endings back.
 #include <salesdojo/analysis.hpp>
+#include <salesdojo/diagnostic_descriptors.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -170,11 +171,7 @@ private:
         // States are processed in creation order, so each state's transitions are contiguous.
         for (std::uint32_t s = 0; s < m_a->m_states.size(); ++s) {
             if (m_a->m_states.size() > m_limits.max_states) {
-                m_out.push_back(make_diagnostic("SD3001",
-                    "the scenario has more than " + std::to_string(m_limits.max_states) +
-                        " reachable states (node + variables + facts); the analyser stops here rather than guess. "
-                        "Narrow the variables' ranges or split the scenario",
-                    m_s->file));
+                m_out.push_back(make_diagnostic(DiagnosticId::TooManyStates, {std::to_string(m_limits.max_states)}, m_s->file));
                 return false;
             }
             std::copy(m_a->values(s), m_a->values(s) + slots, current.begin());
@@ -208,10 +205,8 @@ private:
                     if (m_a->m_transitions.size() == m_a->m_states[s].first_transition &&
                         !stuck_reported[static_cast<std::size_t>(node_index)]) {
                         stuck_reported[static_cast<std::size_t>(node_index)] = true;
-                        m_out.push_back(make_diagnostic("SD3003",
-                            "at node '" + node.id + "' a trainee can arrive in a situation where no choice is available "
-                            "(every condition is false); add a choice without a condition or loosen one",
-                            m_s->file, "/nodes/" + std::to_string(node_index)));
+                        m_out.push_back(make_diagnostic(DiagnosticId::NoChoiceAvailable, {node.id}, m_s->file,
+                                                        "/nodes/" + std::to_string(node_index)));
                     }
                     break;
                 }
@@ -232,6 +227,7 @@ private:
         m_a->m_best.assign(n * static_cast<std::size_t>(m_width), -kInf);
         m_a->m_worst.assign(n * static_cast<std::size_t>(m_width), kInf);
         m_a->m_value.assign(n, -kInf);
+        m_a->m_pessimist.assign(n, -kInf);
         m_a->m_line.assign(n * static_cast<std::size_t>(m_width), 0.0);
         m_a->m_policy.assign(n, Analysis::kNoPolicy);
         m_a->m_complete.assign(n, false);
@@ -247,7 +243,7 @@ private:
         double* worst = &a.m_worst[a.index(s, 0)];
         if (node.kind == NodeKind::Ending) {
             for (int d = 0; d < m_width; ++d) best[d] = worst[d] = a.m_line[a.index(s, d)] = a.ending_reward(s, d);
-            a.m_value[s] = a.ending_reward(s, m_width - 1);
+            a.m_value[s] = a.m_pessimist[s] = a.ending_reward(s, m_width - 1);
             a.m_complete[s] = true;
             a.m_paths[s] = BigCount(1);
             return;
@@ -271,6 +267,7 @@ private:
         }
         if (!a.m_complete[s]) return;
         a.m_value[s] = random ? expected / weight_sum : best_value;
+        a.m_pessimist[s] = pessimist_of(s, random, [&](std::uint32_t t) { return reward(t, m_width - 1); });
         if (!random) {  // the best line's option: the first with the highest q
             for (std::uint32_t k = 0; k < info.transition_count; ++k) {
                 const Transition& tr = a.m_transitions[info.first_transition + k];
@@ -281,6 +278,48 @@ private:
             }
         }
         line_of(s, random);
+    }
+
+    // The trimmed pessimist's value at s from its successors' (Analysis::pessimist, docs/scoring.md#the-scale):
+    // chance averaged; at a decision the lowest q_P (reward + P of the target), leaving out an outlier.
+    // An outlier is judged on the final values (q = reward + V), so the choice of options is fixed
+    // before P is iterated inside loops: with three or more options, the option with the largest
+    // loss is one when that loss is more than twice the next largest loss, which is above 0.
+    template <typename Reward>
+    double pessimist_of(std::uint32_t s, bool random, Reward&& weighted_reward) {
+        Analysis& a = *m_a;
+        const StateInfo& info = a.m_states[s];
+        double expected = 0.0, weight_sum = 0.0, best_q = -kInf;
+        int options = 0;
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+            const std::uint32_t t = info.first_transition + k;
+            const Transition& tr = a.m_transitions[t];
+            if (!a.m_complete[tr.target]) continue;
+            expected += tr.weight * (weighted_reward(t) + a.m_pessimist[tr.target]);
+            weight_sum += tr.weight;
+            best_q = std::max(best_q, weighted_reward(t) + a.m_value[tr.target]);
+            ++options;
+        }
+        if (random) return expected / weight_sum;
+        double largest = -kInf, next_largest = -kInf;  // losses against the best q
+        std::uint32_t outlier = kNoState;
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+            const std::uint32_t t = info.first_transition + k;
+            const Transition& tr = a.m_transitions[t];
+            if (!a.m_complete[tr.target]) continue;
+            const double loss = best_q - (weighted_reward(t) + a.m_value[tr.target]);
+            if (loss > largest + kTie) { next_largest = largest; largest = loss; outlier = k; }
+            else next_largest = std::max(next_largest, loss);
+        }
+        const bool trim = options >= 3 && next_largest > kTie && largest > 2.0 * next_largest + kTie;
+        double lowest = kInf;
+        for (std::uint32_t k = 0; k < info.transition_count; ++k) {
+            const std::uint32_t t = info.first_transition + k;
+            const Transition& tr = a.m_transitions[t];
+            if (!a.m_complete[tr.target] || (trim && k == outlier)) continue;
+            lowest = std::min(lowest, weighted_reward(t) + a.m_pessimist[tr.target]);
+        }
+        return lowest;
     }
 
     // The best line's expected totals from s, from its successors' (policy evaluation, one step).
@@ -321,10 +360,7 @@ private:
         auto budget = [&](std::size_t steps) {
             m_loop_steps += steps;
             if (m_loop_steps <= m_limits.max_loop_steps) return true;
-            m_out.push_back(make_diagnostic("SD3002",
-                "the scenario's loops are too intertwined to analyse exactly within " +
-                    std::to_string(m_limits.max_loop_steps) + " steps; the analyser stops rather than guess. "
-                    "Make loops change a variable or fact so they cannot repeat",
+            m_out.push_back(make_diagnostic(DiagnosticId::LoopsTooIntertwined, {std::to_string(m_limits.max_loop_steps)},
                 m_s->file, "/nodes/" + std::to_string(a.m_states[members.front()].node)));
             return false;
         };
@@ -388,6 +424,24 @@ private:
                 a.m_value[s] = updated;
             }
         }
+        // 2b. The trimmed pessimist, the same way, from below: never below a state's own worst simple
+        //     path or its value, whichever is lower (a pessimist who goes round losing points would
+        //     otherwise sink without end; chance that forces rounds can take the value below the
+        //     worst simple path), and never above its value.
+        auto floor_of = [&](std::uint32_t s) { return std::min(a.worst(s, w), a.m_value[s]); };
+        double lowest_floor = kInf;
+        for (std::uint32_t s : members) lowest_floor = std::min(lowest_floor, floor_of(s));
+        for (std::uint32_t s : members) a.m_pessimist[s] = lowest_floor;
+        for (double change = kInf; change > kConverged;) {
+            change = 0.0;
+            for (std::uint32_t s : members) {
+                if (!budget(a.m_states[s].transition_count)) return false;
+                const double updated = std::max(floor_of(s), pessimist_of(s, kind(s) == NodeKind::Random, value_reward));
+                change = std::max(change, std::fabs(updated - a.m_pessimist[s]));
+                a.m_pessimist[s] = updated;
+            }
+        }
+        for (std::uint32_t s : members) a.m_pessimist[s] = std::min(a.m_pessimist[s], a.m_value[s]);
         // 3. Steps to a way out along best options (random nodes: the nearest branch), then the policy.
         for (std::uint32_t s : members) m_scratch[s] = kInf;
         auto is_best = [&](std::uint32_t s, std::uint32_t t) {
@@ -445,10 +499,7 @@ private:
         m_in_path[entry] = true;
         while (!stack.empty()) {
             if (++m_loop_steps > m_limits.max_loop_steps) {
-                m_out.push_back(make_diagnostic("SD3002",
-                    "the scenario's loops are too intertwined to analyse exactly within " +
-                        std::to_string(m_limits.max_loop_steps) + " steps; the analyser stops rather than guess. "
-                        "Make loops change a variable or fact so they cannot repeat",
+                m_out.push_back(make_diagnostic(DiagnosticId::LoopsTooIntertwined, {std::to_string(m_limits.max_loop_steps)},
                     m_s->file, "/nodes/" + std::to_string(a.m_states[entry].node)));
                 return false;
             }
@@ -570,8 +621,7 @@ private:
 
     bool finish_fold() {
         if (!m_a->m_complete[0]) {
-            m_out.push_back(make_diagnostic("SD3004", "no complete path leads from the start to an ending",
-                             m_s->file));
+            m_out.push_back(make_diagnostic(DiagnosticId::NoCompletePath, {}, m_s->file));
             return false;
         }
         return true;

@@ -1,4 +1,5 @@
 #include <salesdojo/analysis_report.hpp>
+#include <salesdojo/diagnostic_descriptors.hpp>
 #include <salesdojo/scoring.hpp>
 
 #include <nlohmann/json.hpp>
@@ -175,9 +176,7 @@ void dominated_options(const Analysis& a, Warn& warn) {
         for (std::size_t i = 0; i < by[n].size(); ++i) {
             if (!by[n][i]) continue;
             const Node& node = s.nodes[n];
-            warn("SD3102", "option '" + node.choices[i].id + "' at node '" + node.id + "' is dominated by '" +
-                               node.choices[static_cast<std::size_t>(*by[n][i])].id +
-                               "': it scores no better now and leaves no more to reach later on any dimension; no trainee has a reason to pick it. Give it a real temptation",
+            warn(DiagnosticId::OptionDominated, {node.choices[i].id, node.id, node.choices[static_cast<std::size_t>(*by[n][i])].id},
                  node_pointer(static_cast<int>(n)) + "/choices/" + std::to_string(i));
         }
 }
@@ -194,10 +193,7 @@ template <typename Warn>
 void loop_and_intent_warnings(const Analysis& a, Warn& warn) {
     const Scenario& s = a.scenario();
     for (int node : a.gain_loop_nodes())
-        warn("SD3106", "going round the loop through node '" + s.nodes[static_cast<std::size_t>(node)].id +
-                           "' gains points every time: a trainee who repeats it scores more than by moving on. "
-                           "Make every round trip score 0 or less, or make the loop change a variable or fact",
-             node_pointer(node));
+        warn(DiagnosticId::GainingLoop, {s.nodes[static_cast<std::size_t>(node)].id}, node_pointer(node));
     std::set<std::string> said;
     std::set<std::pair<int, int>> detours;
     for (std::uint32_t st = 0; st < a.state_count(); ++st) {
@@ -214,11 +210,12 @@ void loop_and_intent_warnings(const Analysis& a, Warn& warn) {
             const Choice& choice = node.choices[static_cast<std::size_t>(c)];
             const std::string pointer = node_pointer(n) + "/choices/" + std::to_string(c);
             if (choice.intent && std::abs(static_cast<int>(*choice.intent) - static_cast<int>(v.verdict)) > 1) {
-                std::string message = "option '" + choice.id + "' at node '" + node.id + "' is meant as " + verdict_id(*choice.intent) +
-                                      " but is graded " + verdict_id(v.verdict) + " here: it loses " + one_decimal(v.loss_points) +
-                                      " of 100 points (q " + one_decimal(v.q) + ", best '" +
-                                      node.choices[static_cast<std::size_t>(t[best->transition].index)].id + "' q " + one_decimal(best->q) + ")";
-                if (said.insert(message).second) warn("SD3107", message, pointer);
+                const std::string loss = one_decimal(v.loss_points), q = one_decimal(v.q), best_q = one_decimal(best->q);
+                const std::string& best_id = node.choices[static_cast<std::size_t>(t[best->transition].index)].id;
+                const std::initializer_list<std::string_view> args = {choice.id, node.id, verdict_id(*choice.intent), verdict_id(v.verdict),
+                                                                      loss, q, best_id, best_q};
+                // The same words from another state are said once.
+                if (said.insert(format_message(DiagnosticId::IntentMissed, args)).second) warn(DiagnosticId::IntentMissed, args, pointer);
             }
             // An option that learns something new is an investment (what it costs buys knowledge), not a detour.
             bool learns_new = false;
@@ -228,11 +225,8 @@ void loop_and_intent_warnings(const Analysis& a, Warn& warn) {
                 detours.insert({n, c}).second) {
                 for (const auto& other : verdicts) {
                     if (a.reward(st, t[other.transition], a.dimensions()) < -kEpsilon) continue;
-                    warn("SD3108", "option '" + choice.id + "' at node '" + node.id + "' costs " + one_decimal(-own) +
-                                       " weighted points but loses nothing: a later option makes it all back, so it grades as well as '" +
-                                       node.choices[static_cast<std::size_t>(t[other.transition].index)].id +
-                                       "'. Make the repair worth less than avoiding the damage, or declare \"intent\": \"best\" if the cost is an investment",
-                         pointer);
+                    warn(DiagnosticId::RepairDetour,
+                         {choice.id, node.id, one_decimal(-own), node.choices[static_cast<std::size_t>(t[other.transition].index)].id}, pointer);
                     break;
                 }
             }
@@ -245,8 +239,8 @@ void loop_and_intent_warnings(const Analysis& a, Warn& warn) {
 Diagnostics rubric_warnings(const Analysis& a) {
     const Scenario& s = a.scenario();
     Diagnostics out;
-    auto warn = [&](const char* code, std::string message, std::string pointer) {
-        out.push_back(make_diagnostic(code, std::move(message), s.file, std::move(pointer)));
+    auto warn = [&](DiagnosticId id, std::initializer_list<std::string_view> args, std::string pointer) {
+        out.push_back(make_diagnostic(id, args, s.file, std::move(pointer)));
     };
     // Dimensions no choice touches (the assumption rule counts for its dimension).
     std::vector<bool> touched(s.dimensions.size(), false);
@@ -258,7 +252,7 @@ Diagnostics rubric_warnings(const Analysis& a) {
         }
     for (std::size_t d = 0; d < s.dimensions.size(); ++d)
         if (!touched[d])
-            warn("SD3101", "no choice changes the dimension '" + s.dimensions[d].id + "'; it will always score 100",
+            warn(DiagnosticId::DimensionUntouched, {s.dimensions[d].id},
                  "/rubric/dimensions/" + std::to_string(d));
 
     dominated_options(a, warn);
@@ -297,23 +291,23 @@ Diagnostics rubric_warnings(const Analysis& a) {
             }
             if (same_everywhere) {
                 flat_reported[static_cast<std::size_t>(info.node)] = true;
-                warn("SD3105", "at node '" + node.id + "' every option is worth the same: the decision teaches nothing",
+                warn(DiagnosticId::DecisionTeachesNothing, {node.id},
                      node_pointer(info.node));
             }
         }
     }
     for (std::size_t n = 0; n < s.nodes.size(); ++n)
         if (s.nodes[n].kind == NodeKind::Ending && !reached[n])
-            warn("SD3103", "ending '" + s.nodes[n].id + "' can never be reached in play (conditions rule it out)", node_pointer(static_cast<int>(n)));
+            warn(DiagnosticId::EndingUnreachable, {s.nodes[n].id}, node_pointer(static_cast<int>(n)));
 
     if (s.pass_mark) {
         const int w = a.dimensions();
         double best = score_between(a.best(0, w), a.worst(0, w), a.best(0, w));
         double worst = score_between(a.worst(0, w), a.worst(0, w), a.best(0, w));
         if (best + kEpsilon < *s.pass_mark)
-            warn("SD3104", "the pass mark cannot be reached: the best path scores " + std::to_string(static_cast<int>(best)), "/rubric/pass_mark");
+            warn(DiagnosticId::PassMarkUnreachable, {std::to_string(static_cast<int>(best))}, "/rubric/pass_mark");
         else if (worst + kEpsilon >= *s.pass_mark)
-            warn("SD3104", "the pass mark cannot be missed: even the worst path passes", "/rubric/pass_mark");
+            warn(DiagnosticId::PassMarkUnmissable, {}, "/rubric/pass_mark");
     }
     return out;
 }
@@ -333,6 +327,8 @@ AnalysisReport make_report(const Analysis& a) {
         report.dimensions.push_back(std::move(summary));
     }
     report.complete_paths = a.paths(0);
+    report.scale_top = a.value(0);
+    report.scale_bottom = a.pessimist(0);
     std::vector<bool> reached(s.nodes.size(), false);
     for (std::uint32_t st = 0; st < a.state_count(); ++st)
         if (a.complete(st)) reached[static_cast<std::size_t>(a.state(st).node)] = true;
@@ -368,6 +364,10 @@ std::string report_text(const AnalysisReport& r) {
     std::string out;
     out += "States explored: " + std::to_string(r.states) + " in " + fmt(r.seconds * 1000.0) + " ms\n";
     out += "Complete paths: " + r.complete_paths.to_string() + "\n";
+    out += "Decision scale: " + fmt(r.scale_top) + " (best line) down to " + fmt(r.scale_bottom) +
+           " (trimmed pessimist): 1 weighted point = " +
+           (r.scale_top - r.scale_bottom > 1e-9 ? fmt(100.0 / (r.scale_top - r.scale_bottom)) : std::string("0")) +
+           " points of 100\n";
     out += "Endings:\n";
     for (const auto& e : r.endings) out += "  " + e.node + " [" + e.outcome + "]" + (e.reachable ? "" : "  UNREACHABLE") + "\n";
     out += "Outcome classes reachable: " + join(r.reachable_outcomes) + "\n";
@@ -402,6 +402,7 @@ nlohmann::json report_json(const AnalysisReport& r) {
     json warnings = json::array();
     for (const auto& w : r.warnings) warnings.push_back(diagnostic_to_json(w));
     return {{"states", r.states}, {"seconds", r.seconds}, {"complete_paths", r.complete_paths.to_string()},
+            {"scale", {{"top", r.scale_top}, {"bottom", r.scale_bottom}}},
             {"dimensions", dims}, {"endings", endings}, {"reachable_outcomes", r.reachable_outcomes}, {"warnings", warnings}};
 }
 

@@ -17,6 +17,8 @@
 // above kStackCapacity, so evaluate() can never overrun its fixed stack.
 #include <salesdojo/expression.hpp>
 
+#include "condition_words.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -30,9 +32,10 @@ constexpr int kMaxNesting = 64;  // parentheses and `not`, counted together
 constexpr std::size_t kStackCapacity = 256;
 static_assert(kStackCapacity >= 3 * (kMaxNesting + 1) + 1, "see 'Stack bound' above");
 
-constexpr const char* kSyntaxError = "SD1011";
-constexpr const char* kUnknownName = "SD2003";
-constexpr const char* kTypeError = "SD2013";
+// An error from a descriptor and its arguments (the code and message filled in from the table).
+ExpressionError expression_error(std::size_t offset, const DiagnosticText& text) {
+    return ExpressionError{offset, text.code(), text.message()};
+}
 
 enum class Tok : std::uint8_t {
     End, Int, Name, True, False, And, Or, Not, LParen, RParen, Minus,
@@ -44,7 +47,7 @@ struct Token {
     Tok kind = Tok::End;
     std::size_t offset = 0;
     std::size_t length = 0;
-    std::string message;  // Invalid only
+    DiagnosticText message;  // Invalid only
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -90,9 +93,9 @@ Token make_token(Tok kind, std::size_t offset, std::size_t length) {
     return token;
 }
 
-Token invalid_token(std::size_t offset, std::size_t length, std::string message) {
+Token invalid_token(std::size_t offset, std::size_t length, DiagnosticId id, std::vector<std::string> args = {}) {
     Token token = make_token(Tok::Invalid, offset, length);
-    token.message = std::move(message);
+    token.message = DiagnosticText{id, std::move(args)};
     return token;
 }
 
@@ -102,8 +105,8 @@ Token unexpected_character(std::string_view src, std::size_t i) {
     const auto byte = static_cast<unsigned char>(src[i]);
     if (byte < 0x20 || byte == 0x7f) {
         char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "unexpected character (byte 0x%02X)", byte);
-        return invalid_token(i, 1, buffer);
+        std::snprintf(buffer, sizeof buffer, "0x%02X", byte);
+        return invalid_token(i, 1, DiagnosticId::UnexpectedByte, {buffer});
     }
     std::size_t length = 1;
     if (byte >= 0xC0) {
@@ -115,10 +118,10 @@ Token unexpected_character(std::string_view src, std::size_t i) {
     }
     if (byte >= 0x80 && (byte < 0xC0 || length == 1)) {
         char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "unexpected character (byte 0x%02X)", byte);
-        return invalid_token(i, 1, buffer);
+        std::snprintf(buffer, sizeof buffer, "0x%02X", byte);
+        return invalid_token(i, 1, DiagnosticId::UnexpectedByte, {buffer});
     }
-    return invalid_token(i, length, "unexpected character " + quote(src.substr(i, length)));
+    return invalid_token(i, length, DiagnosticId::UnexpectedCharacter, {quote(src.substr(i, length))});
 }
 
 // Splits the whole source into tokens. Stops at the first lexical error (an Invalid token); the
@@ -151,10 +154,8 @@ std::vector<Token> tokenize(std::string_view src) {
             while (i < n && is_digit(src[i])) ++i;
             if (i < n && is_name_start(src[i])) {
                 while (i < n && is_name_char(src[i])) ++i;
-                tokens.push_back(invalid_token(
-                    start, i - start,
-                    quote(src.substr(start, i - start)) +
-                        " is not a number or a name (names cannot start with a digit)"));
+                tokens.push_back(invalid_token(start, i - start, DiagnosticId::NameStartsWithDigit,
+                                               {quote(src.substr(start, i - start))}));
                 break;
             }
             tokens.push_back(make_token(Tok::Int, start, i - start));
@@ -167,17 +168,17 @@ std::vector<Token> tokenize(std::string_view src) {
         case '-': token = make_token(Tok::Minus, start, 1); break;
         case '=':
             if (next_is(i + 1, '=')) token = make_token(Tok::Eq, start, 2);
-            else if (next_is(i + 1, '>')) token = invalid_token(start, 2, "use '>=' instead of '=>'");
-            else if (next_is(i + 1, '<')) token = invalid_token(start, 2, "use '<=' instead of '=<'");
-            else token = invalid_token(start, 1, "use '==' to compare, not '='");
+            else if (next_is(i + 1, '>')) token = invalid_token(start, 2, DiagnosticId::UseOtherOperator, {">=", "=>"});
+            else if (next_is(i + 1, '<')) token = invalid_token(start, 2, DiagnosticId::UseOtherOperator, {"<=", "=<"});
+            else token = invalid_token(start, 1, DiagnosticId::UseDoubleEquals);
             break;
         case '!':
             if (next_is(i + 1, '=')) token = make_token(Tok::Ne, start, 2);
-            else token = invalid_token(start, 1, "use 'not' instead of '!'");
+            else token = invalid_token(start, 1, DiagnosticId::UseOtherOperator, {"not", "!"});
             break;
         case '<':
             if (next_is(i + 1, '=')) token = make_token(Tok::Le, start, 2);
-            else if (next_is(i + 1, '>')) token = invalid_token(start, 2, "use '!=' instead of '<>'");
+            else if (next_is(i + 1, '>')) token = invalid_token(start, 2, DiagnosticId::UseOtherOperator, {"!=", "<>"});
             else token = make_token(Tok::Lt, start, 1);
             break;
         case '>':
@@ -185,25 +186,22 @@ std::vector<Token> tokenize(std::string_view src) {
             else token = make_token(Tok::Gt, start, 1);
             break;
         case '&':
-            if (next_is(i + 1, '&')) token = invalid_token(start, 2, "use 'and' instead of '&&'");
-            else token = invalid_token(start, 1, "use 'and' instead of '&'");
+            if (next_is(i + 1, '&')) token = invalid_token(start, 2, DiagnosticId::UseOtherOperator, {"and", "&&"});
+            else token = invalid_token(start, 1, DiagnosticId::UseOtherOperator, {"and", "&"});
             break;
         case '|':
-            if (next_is(i + 1, '|')) token = invalid_token(start, 2, "use 'or' instead of '||'");
-            else token = invalid_token(start, 1, "use 'or' instead of '|'");
+            if (next_is(i + 1, '|')) token = invalid_token(start, 2, DiagnosticId::UseOtherOperator, {"or", "||"});
+            else token = invalid_token(start, 1, DiagnosticId::UseOtherOperator, {"or", "|"});
             break;
         case '+':
         case '*':
         case '/':
         case '%':
-            token = invalid_token(start, 1,
-                                  "conditions have no arithmetic: unexpected " +
-                                      quote(src.substr(start, 1)));
+            token = invalid_token(start, 1, DiagnosticId::NoArithmetic, {quote(src.substr(start, 1))});
             break;
         case '"':
         case '\'':
-            token = invalid_token(start, 1,
-                                  "conditions have no text values: compare numbers or true/false");
+            token = invalid_token(start, 1, DiagnosticId::NoTextValues);
             break;
         default: token = unexpected_character(src, i); break;
         }
@@ -237,12 +235,11 @@ public:
             return false;
         }
         if (top->type == Type::Int) {
-            type_error(top->begin, "a condition must be true/false, but " + describe(*top) +
-                                       " is a number");
+            type_error(top->begin, DiagnosticId::ConditionIsNumber, {describe(*top)});
         }
         if (!m_failed && m_max_stack > kStackCapacity) {
             // Unreachable with the limits above (see "Stack bound"); kept as a hard guarantee.
-            syntax_error(0, "condition too complex");
+            syntax_error(0, DiagnosticId::ConditionTooComplex);
         }
         return !m_failed;
     }
@@ -261,15 +258,16 @@ private:
     const Token& advance() { return m_tokens[m_pos++]; }
     std::string_view text(const Token& token) const { return m_src.substr(token.offset, token.length); }
 
-    void add_error(std::size_t offset, const char* code, std::string message) {
-        m_errors.push_back(ExpressionError{offset, code, std::move(message)});
+    void add_error(std::size_t offset, DiagnosticText text) {
+        m_errors.push_back(expression_error(offset, std::move(text)));
         m_failed = true;
     }
-    void syntax_error(std::size_t offset, std::string message) {
-        add_error(offset, kSyntaxError, std::move(message));
+    void syntax_error(std::size_t offset, DiagnosticId id, std::vector<std::string> args = {}) {
+        add_error(offset, DiagnosticText{id, std::move(args)});
     }
-    void type_error(std::size_t offset, std::string message) {
-        add_error(offset, kTypeError, std::move(message));
+    void syntax_error(std::size_t offset, const DiagnosticText& lexical) { add_error(offset, lexical); }
+    void type_error(std::size_t offset, DiagnosticId id, std::vector<std::string> args) {
+        add_error(offset, DiagnosticText{id, std::move(args)});
     }
 
     // "'trust'" or, for a long operand, "this value".
@@ -290,9 +288,7 @@ private:
 
     bool enter(const Token& token) {
         if (++m_nesting > kMaxNesting) {
-            syntax_error(token.offset, "condition nested too deeply (more than " +
-                                           std::to_string(kMaxNesting) +
-                                           " levels of parentheses and 'not')");
+            syntax_error(token.offset, DiagnosticId::ConditionTooDeep, {std::to_string(kMaxNesting)});
             return false;
         }
         return true;
@@ -312,10 +308,9 @@ private:
             advance();
             const std::optional<Operand> right = operand();
             if (!right) return std::nullopt;
-            const char* message = is_or ? "'or' needs true/false values, but "
-                                        : "'and' needs true/false values, but ";
-            if (left->type == Type::Int) type_error(left->begin, message + describe(*left) + " is a number");
-            if (right->type == Type::Int) type_error(right->begin, message + describe(*right) + " is a number");
+            const char* word = is_or ? "or" : "and";
+            if (left->type == Type::Int) type_error(left->begin, DiagnosticId::LogicNeedsBool, {word, describe(*left)});
+            if (right->type == Type::Int) type_error(right->begin, DiagnosticId::LogicNeedsBool, {word, describe(*right)});
             emit(is_or ? Op::Or : Op::And);
             left = Operand{Type::Bool, left->begin, right->end};
         }
@@ -331,8 +326,7 @@ private:
         leave();
         if (!inner) return std::nullopt;
         if (inner->type == Type::Int) {
-            type_error(inner->begin,
-                       "'not' needs a true/false value, but " + describe(*inner) + " is a number");
+            type_error(inner->begin, DiagnosticId::NotNeedsBool, {describe(*inner)});
         }
         emit(Op::Not);
         return Operand{Type::Bool, op.offset, inner->end};
@@ -350,16 +344,13 @@ private:
         if (op.kind == Tok::Eq || op.kind == Tok::Ne) {
             if (left->type != Type::Unknown && right->type != Type::Unknown &&
                 left->type != right->type) {
-                type_error(op.offset, op_text + " needs two values of the same type, but " +
-                                          describe(*left) + " is " + type_phrase(left->type) +
-                                          " and " + describe(*right) + " is " +
-                                          type_phrase(right->type));
+                type_error(op.offset, DiagnosticId::EqualityMixesTypes,
+                           {op_text, describe(*left), type_phrase(left->type), describe(*right), type_phrase(right->type)});
             }
         } else {
             for (const Operand* side : {&*left, &*right}) {
                 if (side->type == Type::Bool) {
-                    type_error(side->begin, op_text + " compares numbers, but " + describe(*side) +
-                                                " is true/false");
+                    type_error(side->begin, DiagnosticId::ComparisonNeedsNumbers, {op_text, describe(*side)});
                 }
             }
         }
@@ -374,9 +365,7 @@ private:
         }
         emit(code);
         if (is_comparison(peek().kind)) {
-            syntax_error(peek().offset,
-                         "comparisons cannot be chained: join them with 'and', as in "
-                         "'a < b and b < c'");
+            syntax_error(peek().offset, DiagnosticId::ChainedComparison);
             return std::nullopt;
         }
         return Operand{Type::Bool, left->begin, right->end};
@@ -395,11 +384,9 @@ private:
             if (digits.kind != Tok::Int) {
                 if (digits.kind == Tok::Invalid) syntax_error(digits.offset, digits.message);
                 else if (digits.kind == Tok::End)
-                    syntax_error(digits.offset, "unexpected end of condition: expected a number after '-'");
+                    syntax_error(digits.offset, DiagnosticId::MinusAtEnd);
                 else
-                    syntax_error(digits.offset,
-                                 "expected a number after '-' (conditions have no arithmetic), "
-                                 "but found " + quote(text(digits)));
+                    syntax_error(digits.offset, DiagnosticId::MinusWithoutNumber, {quote(text(digits))});
                 return std::nullopt;
             }
             advance();
@@ -448,8 +435,7 @@ private:
         const std::size_t end = digits.offset + digits.length;
         if (too_large) {
             // Not fatal: the number is still a number, so parsing and type checking go on.
-            syntax_error(begin, "number too large (conditions use whole numbers from -2147483648 "
-                                "to 2147483647)");
+            syntax_error(begin, DiagnosticId::NumberTooLarge);
             emit(Op::PushConst, 0);
             return Operand{Type::Int, begin, end};
         }
@@ -465,10 +451,8 @@ private:
         std::optional<Symbol> symbol;
         if (m_resolve) symbol = m_resolve(word);
         if (!symbol) {
-            std::string message = "unknown variable or fact " + quote(word);
-            const std::string keyword = keyword_in_other_case(word);
-            if (!keyword.empty()) message += " (keywords are lowercase: '" + keyword + "')";
-            add_error(token.offset, kUnknownName, std::move(message));
+            // The loader makes this one again with a suggestion (unknown_name_text, condition_words.hpp).
+            add_error(token.offset, unknown_name_text(word, ""));
             emit(Op::PushConst, 0);  // placeholder so that parsing can go on
             return Operand{Type::Unknown, token.offset, end};
         }
@@ -484,29 +468,27 @@ private:
         switch (token.kind) {
         case Tok::Invalid: syntax_error(token.offset, token.message); return;
         case Tok::End:
-            syntax_error(token.offset, "unexpected end of condition: expected a value" + after);
+            syntax_error(token.offset, DiagnosticId::EndExpectedValue, {after});
             return;
         case Tok::RParen:
             if (previous && previous->kind == Tok::LParen)
-                syntax_error(token.offset, "empty parentheses: expected a value between '(' and ')'");
+                syntax_error(token.offset, DiagnosticId::EmptyParentheses);
             else if (m_open_parens == 0)
-                syntax_error(token.offset, "unexpected ')'" +
-                                               (previous ? ": expected a value" + after : std::string()));
+                syntax_error(token.offset, DiagnosticId::UnexpectedCloseParen,
+                             {previous ? ": expected a value" + after : std::string()});
             else
-                syntax_error(token.offset, "expected a value" + after + ", but found ')'");
+                syntax_error(token.offset, DiagnosticId::ExpectedValueFoundClose, {after});
             return;
         case Tok::Not:
             if (previous && is_comparison(previous->kind)) {
                 const std::string op = std::string(text(*previous));
-                syntax_error(token.offset, "'not' cannot directly follow '" + op +
-                                               "': put it in parentheses, as in '" + op +
-                                               " (not ...)'");
+                syntax_error(token.offset, DiagnosticId::NotAfterComparison, {op});
                 return;
             }
             break;
         default: break;
         }
-        syntax_error(token.offset, "expected a value" + after + ", but found " + quote(text(token)));
+        syntax_error(token.offset, DiagnosticId::ExpectedValue, {after, quote(text(token))});
     }
 
     // A complete value was parsed and `token` cannot continue it. `open` is the '(' still waiting
@@ -515,18 +497,15 @@ private:
         switch (token.kind) {
         case Tok::Invalid: syntax_error(token.offset, token.message); return;
         case Tok::Minus:
-            syntax_error(token.offset, "conditions have no arithmetic: unexpected '-' ('-' only "
-                                       "marks negative numbers, as in -2)");
+            syntax_error(token.offset, DiagnosticId::UnexpectedMinus);
             return;
         case Tok::Not:
-            syntax_error(token.offset, "unexpected 'not': it goes before a value (did you mean "
-                                       "'and not'?)");
+            syntax_error(token.offset, DiagnosticId::UnexpectedNot);
             return;
         case Tok::Name: {
             const std::string keyword = keyword_in_other_case(text(token));
             if (!keyword.empty()) {
-                syntax_error(token.offset, "unexpected " + quote(text(token)) +
-                                               ": keywords are lowercase ('" + keyword + "')");
+                syntax_error(token.offset, DiagnosticId::KeywordCase, {quote(text(token)), keyword});
                 return;
             }
             break;
@@ -536,19 +515,16 @@ private:
         if (open) {
             const std::string column = std::to_string(open->offset + 1);
             if (token.kind == Tok::End)
-                syntax_error(token.offset,
-                             "missing ')' to close the '(' at column " + column + " of the condition");
+                syntax_error(token.offset, DiagnosticId::MissingCloseParen, {column});
             else
-                syntax_error(token.offset, "expected ')' to close the '(' at column " + column +
-                                               " of the condition, but found " + quote(text(token)));
+                syntax_error(token.offset, DiagnosticId::ExpectedCloseParen, {column, quote(text(token))});
             return;
         }
         if (token.kind == Tok::RParen) {
-            syntax_error(token.offset, "unexpected ')': there is no '(' to close");
+            syntax_error(token.offset, DiagnosticId::NoOpenParen);
             return;
         }
-        syntax_error(token.offset, "unexpected " + quote(text(token)) +
-                                       ": expected 'and', 'or' or a comparison");
+        syntax_error(token.offset, DiagnosticId::ExpectedOperator, {quote(text(token))});
     }
 
     std::string_view m_src;
@@ -570,14 +546,12 @@ private:
 std::optional<Expression> Expression::compile(std::string_view source, const SymbolResolver& resolve,
                                               std::vector<ExpressionError>& errors) {
     if (source.size() > kMaxSourceBytes) {
-        errors.push_back(ExpressionError{kMaxSourceBytes, kSyntaxError,
-                                         "condition too long (" + std::to_string(source.size()) +
-                                             " bytes; the limit is " +
-                                             std::to_string(kMaxSourceBytes) + ")"});
+        errors.push_back(expression_error(kMaxSourceBytes, DiagnosticText{DiagnosticId::ConditionTooLong,
+                                                                          {std::to_string(source.size()), std::to_string(kMaxSourceBytes)}}));
         return std::nullopt;
     }
     if (std::all_of(source.begin(), source.end(), is_space)) {
-        errors.push_back(ExpressionError{0, kSyntaxError, "empty condition"});
+        errors.push_back(expression_error(0, DiagnosticText{DiagnosticId::ConditionEmpty, {}}));
         return std::nullopt;
     }
 
@@ -634,6 +608,12 @@ bool Expression::evaluate(const std::int32_t* values) const {
         }
     }
     return top[-1] != 0;
+}
+
+DiagnosticText unknown_name_text(std::string_view name, std::string suggestion) {
+    const std::string keyword = keyword_in_other_case(name);
+    return DiagnosticText{DiagnosticId::UnknownName,
+                          {quote(name), keyword.empty() ? "" : " (keywords are lowercase: '" + keyword + "')", std::move(suggestion)}};
 }
 
 }  // namespace salesdojo

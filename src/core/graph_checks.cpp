@@ -1,12 +1,18 @@
 // Reachability, dead ends and endless loops, computed without recursion (scenarios may be long chains).
 #include "graph_checks.hpp"
 
+#include <salesdojo/diagnostic_descriptors.hpp>
 #include <salesdojo/graph_facts.hpp>
 
 #include <algorithm>
 
 namespace salesdojo {
 namespace {
+
+// A diagnostic from its descriptor, placed at `pointer` in the scenario's text.
+Diagnostic make_at(const SourceText& source, DiagnosticId id, std::initializer_list<std::string_view> args, std::string pointer) {
+    return source.make(descriptor(id).code, format_message(id, args), std::move(pointer));
+}
 
 std::vector<std::vector<int>> successors(const Scenario& s) {
     std::vector<std::vector<int>> next(s.nodes.size());
@@ -182,32 +188,27 @@ void check_graph(const Scenario& s, const SourceText& source, Diagnostics& out, 
     for (std::size_t v = 0; v < n; ++v)
         if (reachable[v] && runs[v] > runs[longest_run]) longest_run = v;
     if (runs[longest_run] > max_automatic_steps)
-        out.push_back(source.make("SD2019",
-            "from node '" + s.nodes[longest_run].id + "', " + std::to_string(runs[longest_run]) +
-                " automatic nodes (\"next\" or \"random\") follow each other; a session follows at most " +
-                std::to_string(max_automatic_steps) + " in a row and then stops, stuck",
+        out.push_back(make_at(source, DiagnosticId::AutomaticRunTooLong,
+            {s.nodes[longest_run].id, std::to_string(runs[longest_run]), std::to_string(max_automatic_steps)},
             node_pointer(longest_run)));
     std::vector<bool> loop_reported(sizes.size(), false);
     for (std::size_t v = 0; v < n; ++v) {
         const Node& node = s.nodes[v];
         if (!reachable[v]) {
-            out.push_back(source.make("SD2007",
-                "node '" + node.id + "' can never be reached from the start node '" +
-                    s.nodes[static_cast<std::size_t>(s.start)].id + "'", node_pointer(v)));
+            out.push_back(make_at(source, DiagnosticId::UnreachableNode,
+                {node.id, s.nodes[static_cast<std::size_t>(s.start)].id}, node_pointer(v)));
             continue;
         }
         if (is_dead_end(node)) {
-            out.push_back(source.make("SD2008",
-                "node '" + node.id + "' is a dead end: it is not an ending and has no choices", node_pointer(v)));
+            out.push_back(make_at(source, DiagnosticId::DeadEnd, {node.id}, node_pointer(v)));
             continue;
         }
         if (reaches_ending[v]) continue;
         int c = component[v];
         if (in_cycle(g, v) && !loop_reported[static_cast<std::size_t>(c)]) {
             loop_reported[static_cast<std::size_t>(c)] = true;
-            out.push_back(source.make("SD2009",
-                "node '" + node.id + "' is in a loop of " + std::to_string(sizes[static_cast<std::size_t>(c)]) +
-                    " node(s) from which no ending can ever be reached", node_pointer(v)));
+            out.push_back(make_at(source, DiagnosticId::EndlessLoop,
+                {node.id, std::to_string(sizes[static_cast<std::size_t>(c)])}, node_pointer(v)));
         }
     }
 }

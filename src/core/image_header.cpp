@@ -12,6 +12,13 @@
 namespace salesdojo {
 namespace {
 
+PortraitProblem portrait_problem(DiagnosticId id, std::vector<std::string> args) {
+    DiagnosticText text{id, std::move(args)};
+    const char* code = descriptor(id).code;
+    std::string message = text.message();
+    return PortraitProblem{code, std::move(message), std::move(text)};
+}
+
 std::uint32_t be16(std::string_view b, std::size_t at) {
     return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) | static_cast<unsigned char>(b[at + 1]);
 }
@@ -100,20 +107,20 @@ std::optional<PortraitProblem> read_portrait_file(const std::string& path, std::
             if (missing) *missing = true;
             return std::nullopt;
         }
-        return PortraitProblem{"SD2041", "portrait '" + path + "' cannot be read: " + std::strerror(errno)};
+        return portrait_problem(DiagnosticId::PortraitUnreadable, {path, std::strerror(errno)});
     }
-    if (!S_ISREG(info.st_mode)) return PortraitProblem{"SD2041", "portrait '" + path + "' is not a regular file"};
+    if (!S_ISREG(info.st_mode)) return portrait_problem(DiagnosticId::PortraitNotRegular, {path});
     if (static_cast<std::uint64_t>(info.st_size) > kMaxPortraitFileBytes)
-        return PortraitProblem{"SD2040", "portrait '" + path + "' is " + std::to_string(info.st_size) +
-                                             " bytes; the limit is " + std::to_string(kMaxPortraitFileBytes)};
+        return portrait_problem(DiagnosticId::PortraitFileTooLarge,
+                                {path, std::to_string(info.st_size), std::to_string(kMaxPortraitFileBytes)});
     // Non-blocking, and checked again once open: the path may have been replaced by a FIFO meanwhile.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return PortraitProblem{"SD2041", "portrait '" + path + "' cannot be read: " + std::strerror(errno)};
+    if (fd < 0) return portrait_problem(DiagnosticId::PortraitUnreadable, {path, std::strerror(errno)});
     struct stat opened {};
     if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode) ||
         static_cast<std::uint64_t>(opened.st_size) > kMaxPortraitFileBytes) {
         ::close(fd);
-        return PortraitProblem{"SD2041", "portrait '" + path + "' is not a regular file"};
+        return portrait_problem(DiagnosticId::PortraitNotRegular, {path});
     }
     bytes.resize(static_cast<std::size_t>(opened.st_size));
     std::size_t done = 0;
@@ -128,13 +135,12 @@ std::optional<PortraitProblem> read_portrait_file(const std::string& path, std::
     const std::optional<ImageHeader> header = read_image_header(bytes);
     if (!header) {
         bytes.clear();
-        return PortraitProblem{"SD2042", "portrait '" + path + "' is not a PNG, JPEG, BMP or GIF image"};
+        return portrait_problem(DiagnosticId::PortraitNotImage, {path});
     }
     if (header->width > kMaxPortraitSide || header->height > kMaxPortraitSide) {
         bytes.clear();
-        return PortraitProblem{"SD2040", "portrait '" + path + "' is " + std::to_string(header->width) + " x " +
-                                             std::to_string(header->height) + " pixels; the limit is " +
-                                             std::to_string(kMaxPortraitSide) + " on each side"};
+        return portrait_problem(DiagnosticId::PortraitTooManyPixels, {path, std::to_string(header->width), std::to_string(header->height),
+                                                                      std::to_string(kMaxPortraitSide)});
     }
     return std::nullopt;
 }
@@ -149,7 +155,7 @@ std::optional<PortraitProblem> check_portrait_file(const std::string& scenario_f
     // A symbolic link inside the folder may still lead out of it: never read there, not even a header.
     const auto [end, _] = std::mismatch(folder.begin(), folder.end(), full.begin(), full.end());
     if (end != folder.end())
-        return PortraitProblem{"SD2018", "portrait path '" + relative + "' leads outside the scenario's folder"};
+        return portrait_problem(DiagnosticId::PortraitLeadsOutside, {relative});
     std::string bytes;
     return read_portrait_file(full.string(), bytes);
 }

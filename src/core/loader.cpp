@@ -1,8 +1,10 @@
 // Builds a Scenario from JSON, reporting every problem with its position (docs/diagnostics.md).
 #include <salesdojo/loader.hpp>
+#include <salesdojo/diagnostic_descriptors.hpp>
 #include <salesdojo/image_header.hpp>
 #include <salesdojo/scenario_fields.hpp>
 
+#include "condition_words.hpp"
 #include "graph_checks.hpp"
 #include "nearest_word.hpp"
 
@@ -123,7 +125,7 @@ public:
         m_s = scenario.get();
         m_s->file = m_src.file();
         if (!doc.is_object()) {
-            report("SD1007", std::string("a scenario must be a JSON object, not ") + type_name(doc), "");
+            report(DiagnosticId::ScenarioNotObject, {type_name(doc)}, "");
             return nullptr;
         }
         // format_version first: a file of another format is not judged by this one's fields.
@@ -148,9 +150,13 @@ public:
 
 private:
     // ----- reporting -----
-    // Error or warning, as the code's entry in diagnostic_codes() says.
-    void report(const char* code, std::string message, const Ptr& pointer) {
-        m_out.push_back(m_src.make(code, std::move(message), pointer.str()));
+    // From a descriptor and its arguments (diagnostic_descriptors.hpp); error or warning, as the
+    // code's entry in diagnostic_codes() says.
+    void report(DiagnosticId id, std::initializer_list<std::string_view> args, const Ptr& pointer) {
+        m_out.push_back(m_src.make(descriptor(id).code, format_message(id, args), pointer.str()));
+    }
+    void report(const DiagnosticText& text, const Ptr& pointer) {
+        m_out.push_back(m_src.make(text.code(), text.message(), pointer.str()));
     }
 
     // Checks an object against its entry in the field table (scenario_fields.hpp): unknown keys
@@ -174,9 +180,11 @@ private:
                 m_keys.values[hit - m_keys.known] = &value;
                 continue;
             }
-            std::string message = "unknown key '" + key + "'" + did_you_mean(key, std::vector<std::string_view>(m_keys.known, m_keys.known + m_keys.count));
             const std::string key_pointer = at(pointer, key).str();
-            Diagnostic d = m_src.make("SD1009", message, key_pointer);
+            Diagnostic d = m_src.make(descriptor(DiagnosticId::UnknownKey).code,
+                                      format_message(DiagnosticId::UnknownKey,
+                                                     {key, did_you_mean(key, std::vector<std::string_view>(m_keys.known, m_keys.known + m_keys.count))}),
+                                      key_pointer);
             if (auto offset = m_src.offset_of_key(key_pointer)) {
                 Position p = m_src.position_of_offset(*offset);
                 d.line = p.line;
@@ -191,7 +199,7 @@ private:
             const FieldSpec& f = spec.fields[i];
             if (!values[i]) {
                 if (f.presence == Presence::Required)
-                    report(f.missing_code, "missing required key '" + std::string(f.name) + "'" + std::string(f.missing_hint), pointer);
+                    report(DiagnosticId::MissingKey, {f.name, f.missing_hint}, pointer);
                 continue;
             }
             if (!check_value(f, f.type, *values[i], at(pointer, f.name))) m_rejected.insert(values[i]);
@@ -199,14 +207,13 @@ private:
         for (const FieldRule& rule : spec.rules) {
             const json* selector = values[spec.field(rule.field) - spec.fields.data()];
             if (!selector || !selector->is_string() || selector->get_ref<const std::string&>() != rule.equals) continue;
-            const std::string when = " when '" + std::string(rule.field) + "' is \"" + std::string(rule.equals) + "\"";
             for (std::string_view required : rule.required)
                 if (!values[spec.field(required) - spec.fields.data()])
-                    report("SD1008", "missing required key '" + std::string(required) + "' (needed" + when + ")", pointer);
+                    report(DiagnosticId::MissingKeyWhen, {required, rule.field, rule.equals}, pointer);
             for (const auto& [name, type] : rule.typed) {
                 const json* value = values[spec.field(name) - spec.fields.data()];
                 if (!value || rejected(value) || has_type(*value, type)) continue;
-                report("SD1007", "'" + std::string(name) + "' must be " + field_type_name(type) + when + ", not " + type_name(*value),
+                report(DiagnosticId::WrongTypeWhen, {name, field_type_name(type), rule.field, rule.equals, type_name(*value)},
                        at(pointer, name));
                 m_rejected.insert(value);
             }
@@ -234,13 +241,13 @@ private:
 
     // One field's value against its table entry; reports and returns false when it cannot be used.
     bool check_value(const FieldSpec& f, FieldType type, const json& v, const Ptr& pointer) {
-        const std::string name = "'" + std::string(f.name) + "'";
+        const std::string_view name = f.name;
         // Integers first go through as_int, which tells a fraction (SD1007) from a value too large (SD1010).
         const bool integer = type == FieldType::Integer || (type == FieldType::IntegerOrBoolean && !v.is_boolean());
         if (integer && v.is_number()) {
             if (!as_int(v, pointer, f.name)) return false;
         } else if (!has_type(v, type)) {
-            report("SD1007", name + " must be " + field_type_name(type) + ", not " + type_name(v), pointer);
+            report(DiagnosticId::WrongType, {name, field_type_name(type), type_name(v)}, pointer);
             return false;
         }
         if (v.is_string()) {
@@ -248,7 +255,7 @@ private:
             if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end()) {
                 std::string list;
                 for (auto option : f.allowed) list += (list.empty() ? "" : ", ") + std::string(option);
-                report("SD1010", name + " must be one of " + list + ", not '" + s + "'", pointer);
+                report(DiagnosticId::NotOneOf, {name, list, s}, pointer);
                 return false;
             }
             if (!rule_holds(f.name, f.rule, s, pointer)) return false;
@@ -256,26 +263,24 @@ private:
         if (v.is_number()) {
             const double x = v.get<double>();
             if (f.constant && x != static_cast<double>(*f.constant)) {
-                report("SD1010", name + " must be " + std::to_string(*f.constant), pointer);
+                report(DiagnosticId::NotConstant, {name, std::to_string(*f.constant)}, pointer);
                 return false;
             }
             const bool below = f.minimum && (f.exclusive_minimum ? !(x > *f.minimum) : !(x >= *f.minimum));
             const bool above = f.maximum && !(x <= *f.maximum);
             if (below || above || !std::isfinite(x)) {
-                report("SD1010", name + " must be " + (f.exclusive_minimum ? "above " : "between ") +
-                                     number_text(f.minimum.value_or(0)) + (f.exclusive_minimum ? " and at most " : " and ") +
-                                     number_text(f.maximum.value_or(0)), pointer);
+                report(f.exclusive_minimum ? DiagnosticId::NotAbove : DiagnosticId::NotBetween,
+                       {name, number_text(f.minimum.value_or(0)), number_text(f.maximum.value_or(0))}, pointer);
                 return false;
             }
         }
         if (v.is_array()) {
             if (f.min_items && v.size() < *f.min_items) {
-                report("SD1010", name + " needs at least " + std::to_string(*f.min_items) + " " + std::string(f.item_noun), pointer);
+                report(DiagnosticId::TooFewItems, {name, std::to_string(*f.min_items), f.item_noun}, pointer);
                 return false;
             }
             if (f.max_items && v.size() > *f.max_items) {
-                report("SD1010", name + " has " + std::to_string(v.size()) + " items; at most " + std::to_string(*f.max_items) +
-                                     " are allowed", pointer);
+                report(DiagnosticId::TooManyItems, {name, std::to_string(v.size()), std::to_string(*f.max_items)}, pointer);
                 return false;
             }
         }
@@ -287,10 +292,9 @@ private:
         if (string_matches(rule, s)) return true;
         const auto max_length = string_max_length(rule);
         if (max_length && s.size() > *max_length)
-            report("SD1010", std::string(what) + " is too long: " + std::to_string(s.size()) + " characters; an id may have at most " +
-                                 std::to_string(*max_length), pointer);
+            report(DiagnosticId::IdTooLong, {what, std::to_string(s.size()), std::to_string(*max_length)}, pointer);
         else
-            report("SD1010", std::string(what) + " '" + s + "' must be " + std::string(rule_description(rule)), pointer);
+            report(DiagnosticId::StringRule, {what, s, rule_description(rule)}, pointer);
         return false;
     }
 
@@ -328,9 +332,9 @@ private:
     const json* get_object(const json& object, std::string_view key) const { return typed(object, key, FieldType::Object); }
     std::optional<std::int64_t> as_int(const json& v, const Ptr& pointer, std::string_view what) {
         const auto out_of_range = [&] {
-            report("SD1010", std::string("'") + std::string(what) + "' is out of range: integers here go from " +
-                                std::to_string(std::numeric_limits<std::int32_t>::min()) + " to " +
-                                std::to_string(std::numeric_limits<std::int32_t>::max()), pointer);
+            report(DiagnosticId::IntegerOutOfRange,
+                   {what, std::to_string(std::numeric_limits<std::int32_t>::min()), std::to_string(std::numeric_limits<std::int32_t>::max())},
+                   pointer);
             return std::nullopt;
         };
         if (v.is_number_unsigned()) {
@@ -350,13 +354,13 @@ private:
                 (x < std::numeric_limits<std::int32_t>::min() || x > std::numeric_limits<std::int32_t>::max()))
                 return out_of_range();
         }
-        report("SD1007", std::string("'") + std::string(what) + "' must be an integer, not " + type_name(v), pointer);
+        report(DiagnosticId::NotAnInteger, {what, type_name(v)}, pointer);
         return std::nullopt;
     }
     // Array elements that must be objects: reports and skips the rest.
     bool element_is_object(const json& element, const Ptr& pointer, const char* what) {
         if (element.is_object()) return true;
-        report("SD1007", std::string("each ") + what + " must be an object, not " + type_name(element), pointer);
+        report(DiagnosticId::ElementNotObject, {what, type_name(element)}, pointer);
         return false;
     }
 
@@ -376,8 +380,7 @@ private:
     bool text_fits(const json& v, const Ptr& pointer, std::string_view what) {
         const std::size_t size = v.get_ref<const std::string&>().size();
         if (size <= kMaxTextBytes) return true;
-        report("SD1010", "'" + std::string(what) + "' is too long: " + std::to_string(size) + " bytes; a text may have at most " +
-                            std::to_string(kMaxTextBytes), pointer);
+        report(DiagnosticId::TextTooLong, {what, std::to_string(size), std::to_string(kMaxTextBytes)}, pointer);
         return false;
     }
     void read_text(const json& v, const Ptr& pointer, std::string_view what, LocalizedText& text) {
@@ -386,27 +389,23 @@ private:
             return;
         }
         if (!v.is_object()) {
-            report("SD1007", std::string("'") + std::string(what) +
-                                "' must be a string or an object of translations like {\"nl\": ..., \"en\": ...}, not " +
-                                type_name(v), pointer);
+            report(DiagnosticId::TextWrongType, {what, type_name(v)}, pointer);
             return;
         }
         for (const auto& [key, value] : v.get_ref<const json::object_t&>()) {
             if (!value.is_string()) {
-                report("SD1007", "translation '" + key + "' must be a string, not " +
-                                    type_name(value), at(pointer, key));
+                report(DiagnosticId::TranslationNotString, {key, type_name(value)}, at(pointer, key));
                 continue;
             }
             if (std::find(m_s->languages.begin(), m_s->languages.end(), key) == m_s->languages.end())
-                report("SD2017", "text in language '" + key + "', which the scenario does not declare in 'languages'",
-                        at(pointer, key));
+                report(DiagnosticId::UndeclaredLanguage, {key}, at(pointer, key));
             // A text too long is reported as such, not as a missing translation as well.
             text.by_language.emplace_hint(text.by_language.end(), key,
                                           text_fits(value, at(pointer, key), what) ? take_string(value) : std::string());
         }
         for (const auto& language : m_s->languages)
             if (!text.by_language.count(language))
-                report("SD2004", "missing '" + language + "' translation of '" + std::string(what) + "'", pointer);
+                report(DiagnosticId::MissingTranslation, {language, what}, pointer);
     }
 
     // ----- sections -----
@@ -414,13 +413,11 @@ private:
         const FieldSpec& spec = *object_spec(ObjectKind::Scenario).field("format_version");
         const json* v = lookup(doc, spec.name);
         if (!v) {
-            report(spec.missing_code, "missing 'format_version'" + std::string(spec.missing_hint), "");
+            report(DiagnosticId::FormatVersionMissing, {}, "");
             return false;
         }
         if (!v->is_number_integer() || v->get<std::int64_t>() != spec.constant) {
-            report("SD1006", "unsupported format_version " + v->dump() +
-                                "; this SalesDojo reads format_version 1 (see docs/scenario-format.md)",
-                  "/format_version");
+            report(DiagnosticId::FormatVersionUnsupported, {v->dump()}, "/format_version");
             return false;
         }
         return true;
@@ -433,12 +430,12 @@ private:
             for (std::size_t i = 0; i < languages->size(); ++i) {
                 const json& l = (*languages)[i];
                 Ptr pointer = at("/languages", i);
-                if (!l.is_string()) { report("SD1007", std::string("a language must be a string, not ") + type_name(l), pointer); continue; }
+                if (!l.is_string()) { report(DiagnosticId::LanguageNotString, {type_name(l)}, pointer); continue; }
                 auto code = l.get<std::string>();
                 if (!string_matches(StringRule::LanguageCode, code))
-                    report("SD1010", "'" + code + "' is not a language code like \"nl\" or \"en\"", pointer);
+                    report(DiagnosticId::NotLanguageCode, {code}, pointer);
                 else if (std::find(m_s->languages.begin(), m_s->languages.end(), code) != m_s->languages.end())
-                    report("SD2001", "language '" + code + "' is listed twice", pointer);
+                    report(DiagnosticId::DuplicateLanguage, {code}, pointer);
                 else
                     m_s->languages.push_back(code);
             }
@@ -446,7 +443,7 @@ private:
         if (const json* skills = get_array(doc, "skills")) {
             for (std::size_t i = 0; i < skills->size(); ++i) {
                 const json& skill = (*skills)[i];
-                if (!skill.is_string()) { report("SD1007", std::string("a skill must be a string, not ") + type_name(skill), at("/skills", i)); continue; }
+                if (!skill.is_string()) { report(DiagnosticId::SkillNotString, {type_name(skill)}, at("/skills", i)); continue; }
                 m_s->skills.push_back(skill.get<std::string>());
             }
         }
@@ -466,7 +463,7 @@ private:
                      const Ptr& pointer, const char* what) {
         auto [it, inserted] = ids.emplace(id, index);
         if (!inserted) {
-            report("SD2001", std::string("duplicate ") + what + " id '" + id + "'", pointer);
+            report(DiagnosticId::DuplicateId, {what, id}, pointer);
             return false;
         }
         return true;
@@ -531,7 +528,7 @@ private:
         auto it = m_dimension_ids.find(assumption_dimension);
         if (it != m_dimension_ids.end()) m_s->assumption_dimension = it->second;
         else if (std::string_view(dimension_pointer) != "/rubric")  // an explicit but unknown dimension
-            report("SD2005", "unknown dimension '" + assumption_dimension + "' for unsupported assumptions", dimension_pointer);
+            report(DiagnosticId::UnknownAssumptionDimension, {assumption_dimension}, dimension_pointer);
         if (const json* pass = typed(*rubric, "pass_mark", FieldType::Number)) m_s->pass_mark = pass->get<double>();
         read_verdict_thresholds(*rubric);
     }
@@ -554,7 +551,7 @@ private:
             *slots[i] = v->get<double>();
         }
         if (ok && !(thresholds.good < thresholds.inaccuracy && thresholds.inaccuracy < thresholds.mistake)) {
-            report("SD1010", "verdict thresholds must increase: good < inaccuracy < mistake", base);
+            report(DiagnosticId::ThresholdsOrder, {}, base);
             ok = false;
         }
         if (ok) m_s->verdict_thresholds = thresholds;
@@ -604,12 +601,12 @@ private:
                     auto max = get_int(v, "max");
                     auto init = get_int(v, "initial");
                     if (!min || !max) continue;
-                    if (*min > *max) { report("SD1010", "'min' is greater than 'max'", at(pointer, "min")); continue; }
+                    if (*min > *max) { report(DiagnosticId::MinAboveMax, {}, at(pointer, "min")); continue; }
                     var.min = static_cast<std::int32_t>(*min);
                     var.max = static_cast<std::int32_t>(*max);
                     var.initial = static_cast<std::int32_t>(init.value_or(std::clamp<std::int64_t>(0, *min, *max)));
                     if (init && (*init < *min || *init > *max))
-                        report("SD2016", "'initial' " + std::to_string(*init) + " is outside " + std::to_string(*min) + ".." + std::to_string(*max), at(pointer, "initial"));
+                        report(DiagnosticId::InitialOutsideRange, {std::to_string(*init), std::to_string(*min), std::to_string(*max)}, at(pointer, "initial"));
                 } else {
                     continue;  // not a type the table allows: check_keys reported it
                 }
@@ -663,7 +660,7 @@ private:
                 for (std::size_t e = 0; e < expressions->size(); ++e) {
                     const json& x = (*expressions)[e];
                     if (!x.is_string() || !string_matches(StringRule::Id, x.get_ref<const std::string&>())) {
-                        report("SD1010", "an expression must be a short name like \"annoyed\"", at(at(pointer, "expressions"), e));
+                        report(DiagnosticId::ExpressionNotName, {}, at(at(pointer, "expressions"), e));
                         continue;
                     }
                     member.expressions.push_back(x.get<std::string>());
@@ -674,15 +671,15 @@ private:
             if (const json* portraits = get_object(c, "portraits")) {
                 for (const auto& item : portraits->items()) {
                     Ptr pp = at(at(pointer, "portraits"), item.key());
-                    if (!item.value().is_string()) { report("SD1007", "a portrait must be a file path string", pp); continue; }
+                    if (!item.value().is_string()) { report(DiagnosticId::PortraitNotString, {}, pp); continue; }
                     auto path = item.value().get<std::string>();
                     // Portraits may only come from the scenario's own folder.
                     if (path.empty() || path[0] == '/' || path[0] == '\\' || path.find("..") != std::string::npos || path.find(':') != std::string::npos)
-                        report("SD2018", "portrait path '" + path + "' must be relative and stay inside the scenario's folder", pp);
+                        report(DiagnosticId::PortraitPathNotRelative, {path}, pp);
                     else if (std::find(member.expressions.begin(), member.expressions.end(), item.key()) == member.expressions.end())
-                        report("SD2011", "portrait for expression '" + item.key() + "', which '" + member.id + "' does not list in 'expressions'", pp);
+                        report(DiagnosticId::PortraitForUnknownExpression, {item.key(), member.id}, pp);
                     else if (auto problem = check_portrait_file(m_s->file, path))  // SD2040-SD2042, header only
-                        report(problem->code, problem->message, pp);
+                        report(problem->text, pp);
                     else
                         member.portraits.emplace(item.key(), path);
                 }
@@ -712,16 +709,15 @@ private:
         if (!target) return std::nullopt;
         auto it = m_node_ids.find(*target);
         if (it != m_node_ids.end()) return it->second;
-        report("SD2002", "unknown node '" + *target + "'" + did_you_mean(*target, m_node_ids), at(pointer, key));
+        report(DiagnosticId::UnknownNode, {*target, did_you_mean(*target, m_node_ids)}, at(pointer, key));
         return std::nullopt;
     }
 
     template <typename Map>
-    std::optional<int> resolve_in(const Map& ids, const std::string& id, const Ptr& pointer,
-                   const char* code, const char* what) {
+    std::optional<int> resolve_in(const Map& ids, const std::string& id, const Ptr& pointer, DiagnosticId unknown) {
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
-        report(code, std::string("unknown ") + what + " '" + id + "'" + did_you_mean(id, ids), pointer);
+        report(unknown, {id, did_you_mean(id, ids)}, pointer);
         return std::nullopt;
     }
 
@@ -739,16 +735,15 @@ private:
     void read_node(const json& n, const Ptr& pointer, Node& node) {
         check_keys(n, pointer, ObjectKind::Node);
         if (auto speaker = get_string(n, "speaker"))
-            node.speaker = resolve_in(m_cast_ids, *speaker, at(pointer, "speaker"), "SD2010", "speaker");
+            node.speaker = resolve_in(m_cast_ids, *speaker, at(pointer, "speaker"), DiagnosticId::UnknownSpeaker);
         if (auto expression = get_string(n, "expression")) {
             node.expression = *expression;
             if (node.speaker) {
                 const auto& allowed = m_s->cast[static_cast<std::size_t>(*node.speaker)].expressions;
                 if (std::find(allowed.begin(), allowed.end(), *expression) == allowed.end()) {
-                    std::string message = "'" + m_s->cast[static_cast<std::size_t>(*node.speaker)].id +
-                                          "' has no expression '" + *expression + "'";
-                    message += did_you_mean(*expression, allowed);
-                    report("SD2011", message, at(pointer, "expression"));
+                    report(DiagnosticId::UnknownExpression,
+                           {m_s->cast[static_cast<std::size_t>(*node.speaker)].id, *expression, did_you_mean(*expression, allowed)},
+                           at(pointer, "expression"));
                 }
             }
         }
@@ -765,10 +760,7 @@ private:
         int kinds = 0;
         for (std::string_view key : object_spec(ObjectKind::Node).exactly_one_of) kinds += lookup(n, key) ? 1 : 0;
         if (kinds != 1) {
-            report("SD1012", kinds == 0
-                      ? "node '" + node.id + "' has no way on: give it \"choices\", \"next\", \"random\" or \"ending\""
-                      : "node '" + node.id + "' has more than one of \"choices\", \"next\", \"random\" and \"ending\"; keep exactly one",
-                  pointer);
+            report(kinds == 0 ? DiagnosticId::NoWayOn : DiagnosticId::MoreThanOneWayOn, {node.id}, pointer);
             return;
         }
         if (lookup(n, "choices")) {
@@ -785,7 +777,7 @@ private:
                 const bool duplicate = std::any_of(node.choices.begin(), node.choices.end(),
                                                    [&](const Choice& other) { return other.id == choice.id; });
                 if (duplicate) {
-                    report("SD2001", "duplicate choice id '" + choice.id + "'", at(cp, "id"));
+                    report(DiagnosticId::DuplicateChoiceId, {choice.id}, at(cp, "id"));
                     continue;
                 }
                 node.has_unconditional_choice = node.has_unconditional_choice || choice.condition.empty();
@@ -816,7 +808,7 @@ private:
             check_keys(*ending, ep, ObjectKind::Ending);
             read_score_effects(*ending, ep, node.ending.score);
             if (auto outcome = get_string(*ending, "outcome")) {
-                if (auto index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), "SD2014", "outcome class"))
+                if (auto index = resolve_in(m_outcome_ids, *outcome, at(ep, "outcome"), DiagnosticId::UnknownOutcome))
                     node.ending.outcome = *index;
             }
             node.ending.title = get_text(*ending, "title", ep);
@@ -829,12 +821,12 @@ private:
         if (!score) return;
         for (const auto& item : score->items()) {
             Ptr sp = at(at(pointer, "score"), item.key());
-            auto dimension = resolve_in(m_dimension_ids, item.key(), sp, "SD2005", "dimension");
+            auto dimension = resolve_in(m_dimension_ids, item.key(), sp, DiagnosticId::UnknownDimension);
             auto amount = as_int(item.value(), sp, item.key());
             if (dimension && amount) {
                 static const FieldSpec& limits = *object_spec(ObjectKind::Choice).field("score");  // the same for endings
                 if (*amount < *limits.minimum || *amount > *limits.maximum) {
-                    report("SD1010", "a score effect must be between " + number_text(*limits.minimum) + " and " + number_text(*limits.maximum), sp);
+                    report(DiagnosticId::ScoreEffectRange, {number_text(*limits.minimum), number_text(*limits.maximum)}, sp);
                     continue;
                 }
                 out.push_back({*dimension, static_cast<int>(*amount)});
@@ -861,8 +853,8 @@ private:
             for (std::size_t p = 0; p < principles->size(); ++p) {
                 const json& v = (*principles)[p];
                 Ptr pp = at(at(pointer, "principles"), p);
-                if (!v.is_string()) { report("SD1007", std::string("a principle reference must be a string, not ") + type_name(v), pp); continue; }
-                if (auto index = resolve_in(m_principle_ids, v.get<std::string>(), pp, "SD2006", "principle"))
+                if (!v.is_string()) { report(DiagnosticId::PrincipleRefNotString, {type_name(v)}, pp); continue; }
+                if (auto index = resolve_in(m_principle_ids, v.get<std::string>(), pp, DiagnosticId::UnknownPrinciple))
                     choice.principles.push_back(*index);
             }
         }
@@ -883,10 +875,14 @@ private:
         std::vector<ExpressionError> errors;
         auto compiled = Expression::compile(source, resolve, errors);
         for (const auto& e : errors) {
-            std::string message = e.message;
-            if (e.code == "SD2003") message += did_you_mean(leading_name(source.substr(e.offset)), m_state_ids);
+            // Every error comes from a descriptor (expression.cpp); an unknown name is made again here
+            // with its suggestion.
             const std::string where = pointer.str();
-            Diagnostic d = m_src.make(e.code, message, where);
+            Diagnostic d = m_src.make(e.code, e.message, where);
+            if (e.code == descriptor(DiagnosticId::UnknownName).code) {
+                const std::string name = leading_name(source.substr(e.offset));
+                d.message = unknown_name_text(name, did_you_mean(name, m_state_ids)).message();
+            }
             Position p = m_src.position_in_string(where, e.offset);
             if (p.line > 0) { d.line = p.line; d.column = p.column; }
             m_out.push_back(std::move(d));
@@ -909,29 +905,27 @@ private:
             Ptr ep = at(at(pointer, key), item.key());
             auto it = m_state_ids.find(item.key());
             if (it == m_state_ids.end() || it->second < 0) {
-                std::string message = it == m_state_ids.end()
-                    ? "unknown variable '" + item.key() + "'"
-                    : "'" + item.key() + "' is a fact; facts are learned with \"learns\", not set";
                 if (it == m_state_ids.end()) {
                     NearestWord nearest(item.key(), &m_suggestion_budget);
                     for (const auto& v : m_s->variables) nearest.offer(v.id);
-                    message += suggestion(nearest);
+                    report(DiagnosticId::UnknownVariable, {item.key(), suggestion(nearest)}, ep);
+                } else {
+                    report(DiagnosticId::FactIsNotSet, {item.key()}, ep);
                 }
-                report("SD2015", message, ep);
                 continue;
             }
             const Variable& var = m_s->variables[static_cast<std::size_t>(it->second)];
             VariableEffect effect{it->second, op, 0};
             if (var.type == ValueType::Bool) {
-                if (op == VariableOp::Add) { report("SD2016", "'" + var.id + "' is true/false; use \"set\", not \"add\"", ep); continue; }
-                if (!item.value().is_boolean()) { report("SD2016", "'" + var.id + "' is true/false, so it cannot be set to " + item.value().dump(), ep); continue; }
+                if (op == VariableOp::Add) { report(DiagnosticId::BoolAdded, {var.id}, ep); continue; }
+                if (!item.value().is_boolean()) { report(DiagnosticId::BoolSetToOther, {var.id, item.value().dump()}, ep); continue; }
                 effect.value = item.value().get<bool>() ? 1 : 0;
             } else {
-                if (!item.value().is_number_integer()) { report("SD2016", "'" + var.id + "' is an integer, so it cannot be " + (op == VariableOp::Set ? "set to " : "changed by ") + item.value().dump(), ep); continue; }
+                if (!item.value().is_number_integer()) { report(op == VariableOp::Set ? DiagnosticId::IntegerSetToOther : DiagnosticId::IntegerChangedByOther, {var.id, item.value().dump()}, ep); continue; }
                 auto value = as_int(item.value(), ep, item.key());
                 if (!value) continue;
                 if (op == VariableOp::Set && (*value < var.min || *value > var.max)) {
-                    report("SD2016", "'" + var.id + "' ranges over " + std::to_string(var.min) + ".." + std::to_string(var.max) + ", so it cannot be set to " + std::to_string(*value), ep);
+                    report(DiagnosticId::SetOutsideRange, {var.id, std::to_string(var.min), std::to_string(var.max), std::to_string(*value)}, ep);
                     continue;
                 }
                 effect.value = static_cast<std::int32_t>(*value);
@@ -946,12 +940,12 @@ private:
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& v = (*list)[i];
             Ptr fp = at(at(pointer, key), i);
-            if (!v.is_string()) { report("SD1007", std::string("a fact reference must be a string, not ") + type_name(v), fp); continue; }
+            if (!v.is_string()) { report(DiagnosticId::FactRefNotString, {type_name(v)}, fp); continue; }
             auto it = m_state_ids.find(v.get<std::string>());
             if (it == m_state_ids.end() || it->second >= 0) {
                 NearestWord nearest(v.get_ref<const std::string&>(), &m_suggestion_budget);
                 for (const auto& f : m_s->facts) nearest.offer(f.id);
-                report("SD2012", "unknown fact '" + v.get<std::string>() + "'" + suggestion(nearest), fp);
+                report(DiagnosticId::UnknownFact, {v.get_ref<const std::string&>(), suggestion(nearest)}, fp);
                 continue;
             }
             out.push_back(-1 - it->second);
@@ -1106,9 +1100,8 @@ LoadResult load_source(std::unique_ptr<SourceText> source, const SourceLimits& l
 
 LoadResult too_large(std::size_t size, const std::string& file_name, const SourceLimits& limits) {
     LoadResult result;
-    result.diagnostics.push_back(make_diagnostic("SD1002",
-        "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.max_bytes) + " bytes",
-        file_name));
+    result.diagnostics.push_back(make_diagnostic(DiagnosticId::FileTooLarge,
+        {std::to_string(size), std::to_string(limits.max_bytes) + " bytes"}, file_name));
     return result;
 }
 

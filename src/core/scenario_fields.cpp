@@ -86,8 +86,6 @@ std::vector<ObjectSpec> build_table() {
 
     FieldSpec format_version = make_field("format_version", FT::Integer, kRequired, "The scenario format's version: 1");
     format_version.constant = kFormatVersion;
-    format_version.missing_code = "SD1006";
-    format_version.missing_hint = "; this SalesDojo reads format_version 1";
     FieldSpec id = string("id", "Stable id of the scenario: a-z, 0-9, '-' and '_'", kRequired, SR::ScenarioId);
     FieldSpec start = string("start", "Id of the first node", kRequired);
     start.missing_hint = " (the id of the first node)";

@@ -31,7 +31,7 @@ Verdict classify_loss(double loss_points, const VerdictThresholds& t) {
 }
 
 double loss_points(const Analysis& a, double loss) {
-    const double range = a.value(a.start_state()) - a.worst(a.start_state(), a.dimensions());
+    const double range = a.value(a.start_state()) - a.pessimist(a.start_state());
     return range <= kEpsilon ? 0.0 : 100.0 * loss / range;
 }
 
@@ -75,7 +75,7 @@ Debrief make_debrief(const Analysis& a, const Session& session) {
     std::vector<std::int32_t> values = session.start_point().values;
     double lost = 0.0;                                                 // sum of weighted losses so far
     std::vector<double> lost_on(static_cast<std::size_t>(dims), 0.0);  // per dimension, against the best line
-    const double top = a.value(start), floor = a.worst(start, dims);
+    const double top = a.value(start), floor = a.pessimist(start);  // the decision scale (docs/scoring.md)
     const auto& transcript = session.transcript();
     for (std::size_t i = 0; i < transcript.size(); ++i) {
         const TranscriptEntry& entry = transcript[i];
@@ -143,7 +143,7 @@ Debrief make_debrief(const Analysis& a, const Session& session) {
     debrief.weighted_total = session.weighted_total();
     debrief.decision_total = top - lost - (open_end ? a.value(here) : 0.0);
     debrief.overall_score = score_between(debrief.decision_total, floor, top);
-    debrief.outcome_score = score_between(debrief.weighted_total, floor, a.best(start, dims));
+    debrief.outcome_score = score_between(debrief.weighted_total, a.worst(start, dims), a.best(start, dims));
     debrief.luck = debrief.finished ? debrief.weighted_total - debrief.decision_total : 0.0;
     if (s.pass_mark) debrief.passed = debrief.finished && debrief.overall_score + kEpsilon >= *s.pass_mark;
     for (int d = 0; d < dims; ++d) {

@@ -5,6 +5,7 @@
 // anyone, and a hostile or broken one must give a diagnostic, never a crash, a hang or a huge
 // allocation.
 #include <salesdojo/source.hpp>
+#include <salesdojo/diagnostic_descriptors.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -982,7 +983,7 @@ SyntaxError describe_syntax_error(std::string_view t, std::size_t byte, const st
     if (offset > t.size()) offset = t.size();
 
     std::string fragment = nlohmann_fragment(what);
-    const std::string prefix = "JSON syntax error: ";
+    const std::string prefix;  // the descriptor (JsonSyntax) says "JSON syntax error: "
 
     if (fragment.find("unexpected end of input") != npos) {
         // nlohmann takes a NUL byte for the end of the input.
@@ -1095,11 +1096,11 @@ SyntaxError describe_number_overflow(std::string_view t, const std::string& what
     const auto offset = find_bare_word(t, number);
     if (number.empty() || number.size() > 40) number = "here";
     else number = "'" + number + "'";
-    return {offset.value_or(0), "JSON syntax error: the number " + number + " is out of range"};
+    return {offset.value_or(0), "the number " + number + " is out of range"};
 }
 
-Diagnostic file_diagnostic(const std::string& code, std::string message, const std::string& path) {
-    return make_diagnostic(code, std::move(message), path);
+Diagnostic file_diagnostic(DiagnosticId id, std::initializer_list<std::string_view> args, const std::string& path) {
+    return make_diagnostic(id, args, path);
 }
 
 // Appends without letting an allocation failure escape.
@@ -1110,9 +1111,9 @@ void push(Diagnostics& out, Diagnostic d) noexcept {
     }
 }
 
-std::string too_large_message(std::uintmax_t size, std::size_t limit, bool at_least) {
-    return std::string("file is ") + (at_least ? "more than " : "") + std::to_string(size) +
-           " bytes; the limit is " + describe_size_limit(limit);
+Diagnostic too_large(std::uintmax_t size, std::size_t limit, bool at_least, const std::string& path) {
+    return file_diagnostic(at_least ? DiagnosticId::FileTooLargeAtLeast : DiagnosticId::FileTooLarge,
+                           {std::to_string(size), describe_size_limit(limit)}, path);
 }
 
 std::string unreadable_reason(const std::error_code& ec) {
@@ -1156,7 +1157,7 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         const std::error_code ec(errno, std::generic_category());
-        push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {unreadable_reason(ec)}, path));
         return std::nullopt;
     }
     struct Closer {
@@ -1166,23 +1167,19 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         const std::error_code ec(errno, std::generic_category());
-        push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {unreadable_reason(ec)}, path));
         return std::nullopt;
     }
     if (S_ISDIR(st.st_mode)) {
-        push(out, file_diagnostic("SD1001", "cannot read file: it is a directory, not a scenario file",
-                                  path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"it is a directory, not a scenario file"}, path));
         return std::nullopt;
     }
     if (!S_ISREG(st.st_mode)) {
-        push(out, file_diagnostic("SD1001", "cannot read file: not a regular file", path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"not a regular file"}, path));
         return std::nullopt;
     }
     if (st.st_size > 0 && static_cast<std::uintmax_t>(st.st_size) > limits.max_bytes) {
-        push(out, file_diagnostic("SD1002",
-                                  too_large_message(static_cast<std::uintmax_t>(st.st_size),
-                                                    limits.max_bytes, false),
-                                  path));
+        push(out, too_large(static_cast<std::uintmax_t>(st.st_size), limits.max_bytes, false, path));
         return std::nullopt;
     }
     while (data.size() < cap) {
@@ -1194,7 +1191,7 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
             data.resize(old);
             if (errno == EINTR) continue;
             const std::error_code ec(errno, std::generic_category());
-            push(out, file_diagnostic("SD1001", "cannot read file: " + unreadable_reason(ec), path));
+            push(out, file_diagnostic(DiagnosticId::FileUnreadable, {unreadable_reason(ec)}, path));
             return std::nullopt;
         }
         data.resize(old + static_cast<std::size_t>(got));
@@ -1203,7 +1200,7 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
 #else
     std::ifstream in(fs::path(path), std::ios::binary);
     if (!in) {
-        push(out, file_diagnostic("SD1001", "cannot read file: the file cannot be opened", path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"the file cannot be opened"}, path));
         return std::nullopt;
     }
     while (data.size() < cap && in) {
@@ -1215,14 +1212,13 @@ std::optional<std::string> read_bounded(const std::string& path, std::uintmax_t 
         if (in.gcount() == 0) break;
     }
     if (in.bad()) {
-        push(out, file_diagnostic("SD1001", "cannot read file: a read error occurred", path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"a read error occurred"}, path));
         return std::nullopt;
     }
 #endif
 
     if (data.size() > limits.max_bytes) {
-        push(out, file_diagnostic("SD1002", too_large_message(limits.max_bytes, limits.max_bytes, true),
-                                  path));
+        push(out, too_large(limits.max_bytes, limits.max_bytes, true, path));
         return std::nullopt;
     }
     return data;
@@ -1372,7 +1368,7 @@ std::optional<std::string> read_source_file(const std::string& path, const Sourc
                                             Diagnostics& out) {
     try {
         if (path.empty()) {
-            push(out, file_diagnostic("SD1001", "cannot read file: no such file", path));
+            push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"no such file"}, path));
             return std::nullopt;
         }
         const fs::path p(path);
@@ -1385,35 +1381,31 @@ std::optional<std::string> read_source_file(const std::string& path, const Sourc
                 if (fs::is_symlink(fs::symlink_status(p, link_ec)) && !link_ec)
                     reason = "no such file (the symbolic link points to a missing file)";
             }
-            push(out, file_diagnostic("SD1001", "cannot read file: " + reason, path));
+            push(out, file_diagnostic(DiagnosticId::FileUnreadable, {reason}, path));
             return std::nullopt;
         }
         if (st.type() == fs::file_type::directory) {
-            push(out, file_diagnostic("SD1001",
-                                      "cannot read file: it is a directory, not a scenario file", path));
+            push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"it is a directory, not a scenario file"}, path));
             return std::nullopt;
         }
         if (st.type() != fs::file_type::regular) {
             // Never open these: a FIFO blocks, /dev/zero never ends.
-            push(out, file_diagnostic("SD1001",
-                                      std::string("cannot read file: not a regular file (it is ") +
-                                          file_type_name(st.type()) + ")",
-                                      path));
+            push(out, file_diagnostic(DiagnosticId::FileNotRegular, {file_type_name(st.type())}, path));
             return std::nullopt;
         }
         std::error_code size_ec;
         const std::uintmax_t size = fs::file_size(p, size_ec);
         if (!size_ec && size > limits.max_bytes) {
-            push(out, file_diagnostic("SD1002", too_large_message(size, limits.max_bytes, false), path));
+            push(out, too_large(size, limits.max_bytes, false, path));
             return std::nullopt;
         }
         return read_bounded(path, size_ec ? 0 : size, limits, out);
     } catch (const std::bad_alloc&) {
-        push(out, file_diagnostic("SD1001", "cannot read file: out of memory", path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {"out of memory"}, path));
     } catch (const std::exception& e) {
-        push(out, file_diagnostic("SD1001", "cannot read file: " + lowercase_first(e.what()), path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadable, {lowercase_first(e.what())}, path));
     } catch (...) {
-        push(out, file_diagnostic("SD1001", "cannot read file", path));
+        push(out, file_diagnostic(DiagnosticId::FileUnreadableNoReason, {}, path));
     }
     return std::nullopt;
 }
@@ -1425,8 +1417,8 @@ template <typename Json>
 std::optional<Json> parse_into(const SourceText& source, const SourceLimits& limits, Diagnostics& out) {
     try {
         const std::string& text = source.text();
-        const auto at = [&](const std::string& code, std::string message, std::size_t offset) {
-            Diagnostic d = file_diagnostic(code, std::move(message), source.file());
+        const auto at = [&](DiagnosticId id, std::initializer_list<std::string_view> args, std::size_t offset) {
+            Diagnostic d = file_diagnostic(id, args, source.file());
             const Position pos = source.position_of_offset(offset);
             d.line = pos.line;
             d.column = pos.column;
@@ -1434,24 +1426,20 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
         };
 
         if (text.size() > limits.max_bytes) {
-            push(out, file_diagnostic("SD1002", too_large_message(text.size(), limits.max_bytes, false),
-                                      source.file()));
+            push(out, too_large(text.size(), limits.max_bytes, false, source.file()));
             return std::nullopt;
         }
         if (const char* encoding = other_unicode_encoding(text)) {
-            at("SD1003", std::string("the file looks like ") + encoding + ", not UTF-8; save it as UTF-8", 0);
+            at(DiagnosticId::OtherUnicodeEncoding, {encoding}, 0);
             return std::nullopt;
         }
         if (const auto bad = find_invalid_utf8(text)) {
             const unsigned char byte = static_cast<unsigned char>(text[bad->offset]);
-            std::string message = "invalid UTF-8 (byte " + hex_byte(byte) + " at offset " +
-                                  std::to_string(bad->offset) + ": " + bad->reason + ")";
-            message += "; save the file as UTF-8";
-            at("SD1003", std::move(message), bad->offset);
+            at(DiagnosticId::InvalidUtf8, {hex_byte(byte), std::to_string(bad->offset), bad->reason}, bad->offset);
             return std::nullopt;
         }
         if (skip_ws(text, document_start(text)) >= text.size()) {
-            at("SD1005", "file is empty; a scenario is a JSON object", 0);
+            at(DiagnosticId::EmptyFile, {}, 0);
             return std::nullopt;
         }
         // The only parse (see FastDomParser). When it stops, what it stopped at is reported; only a
@@ -1468,27 +1456,26 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
             const std::size_t second = *stop_at;
             std::string key;
             read_string(text, second, key);
-            std::string message = "key '" + key + "' appears twice in this object";
             if (const auto first = first_member_offset(text, static_cast<std::size_t>(parser.object_at() - text.data()), key)) {
                 const Position p = source.position_of_offset(*first);
-                message += " (first at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
+                at(DiagnosticId::DuplicateKeyAt, {key, std::to_string(p.line), std::to_string(p.column)}, second);
+            } else {
+                at(DiagnosticId::DuplicateKey, {key}, second);
             }
-            at("SD1013", message + "; keys must be unique, or the first value would be silently lost", second);
             return std::nullopt;
         }
         if (stop_at && text[*stop_at] == '\0') {
             // nlohmann takes a NUL byte for the end of the input: describe it ourselves.
             if (parser.stop() == Stop::AfterDocument)
-                at("SD1005", "JSON syntax error: a NUL byte (U+0000) after the end of the document; nothing may "
-                             "follow the top-level value", *stop_at);
+                at(DiagnosticId::NulAfterDocument, {}, *stop_at);
             else if (parser.stopped_in_string())
-                at("SD1005", "JSON syntax error: invalid string: a NUL byte (U+0000) inside a string; write it as \\u0000", *stop_at);
+                at(DiagnosticId::NulInString, {}, *stop_at);
             else
-                at("SD1005", "JSON syntax error: unexpected NUL byte (U+0000)", *stop_at);
+                at(DiagnosticId::NulUnexpected, {}, *stop_at);
             return std::nullopt;
         }
         if (parser.stop() == Stop::TooDeep) {
-            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) + " levels", *stop_at);
+            at(DiagnosticId::TooDeep, {std::to_string(std::max(limits.max_depth, 0))}, *stop_at);
             return std::nullopt;
         }
         // Nesting depth (SD1004) takes precedence over syntax errors (SD1005), wherever they are.
@@ -1497,9 +1484,7 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
         const auto report_too_deep = [&]() -> bool {
             const auto deep = find_too_deep(text, limits.max_depth);
             if (!deep) return false;
-            at("SD1004", "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) +
-                             " levels",
-               *deep);
+            at(DiagnosticId::TooDeep, {std::to_string(std::max(limits.max_depth, 0))}, *deep);
             return true;
         };
         try {
@@ -1509,28 +1494,26 @@ std::optional<Json> parse_into(const SourceText& source, const SourceLimits& lim
             if (report_too_deep()) return std::nullopt;
             // Not expected: nlohmann accepts what the fast path refused. Refuse it where the fast
             // path stopped rather than accept a file read two ways.
-            at(parsed ? "SD1005" : "SD1004", parsed ? "JSON syntax error: unexpected character"
-                                                    : "nesting is deeper than " + std::to_string(std::max(limits.max_depth, 0)) + " levels",
-               stop_at.value_or(0));
+            if (parsed) at(DiagnosticId::JsonSyntax, {"unexpected character"}, stop_at.value_or(0));
+            else at(DiagnosticId::TooDeep, {std::to_string(std::max(limits.max_depth, 0))}, stop_at.value_or(0));
             return std::nullopt;
         } catch (const nlohmann::json::parse_error& e) {
             if (report_too_deep()) return std::nullopt;
             SyntaxError error = describe_syntax_error(text, e.byte, e.what());
-            at("SD1005", std::move(error.message), error.offset);
+            at(DiagnosticId::JsonSyntax, {error.message}, error.offset);
             return std::nullopt;
         } catch (const nlohmann::json::out_of_range& e) {
             if (report_too_deep()) return std::nullopt;
             SyntaxError error = describe_number_overflow(text, e.what());
-            at("SD1005", std::move(error.message), error.offset);
+            at(DiagnosticId::JsonSyntax, {error.message}, error.offset);
             return std::nullopt;
         }
     } catch (const std::bad_alloc&) {
-        push(out, file_diagnostic("SD1005", "JSON could not be parsed: out of memory", source.file()));
+        push(out, file_diagnostic(DiagnosticId::JsonNotParsed, {"out of memory"}, source.file()));
     } catch (const std::exception& e) {
-        push(out, file_diagnostic("SD1005", std::string("JSON could not be parsed: ") + e.what(),
-                                  source.file()));
+        push(out, file_diagnostic(DiagnosticId::JsonNotParsed, {e.what()}, source.file()));
     } catch (...) {
-        push(out, file_diagnostic("SD1005", "JSON could not be parsed", source.file()));
+        push(out, file_diagnostic(DiagnosticId::JsonNotParsedNoReason, {}, source.file()));
     }
     return std::nullopt;
 }
@@ -1672,7 +1655,7 @@ std::optional<Document> parse_document(const SourceText& source, const SourceLim
         document.m_root = new (place) DocumentJson(std::move(*parsed));
         return document;
     } catch (...) {  // out of memory for the arena itself
-        push(out, file_diagnostic("SD1005", "JSON could not be parsed: out of memory", source.file()));
+        push(out, file_diagnostic(DiagnosticId::JsonNotParsed, {"out of memory"}, source.file()));
         return std::nullopt;
     }
 }
