@@ -6,9 +6,14 @@
 // attempts (5 decisions, 3 dimensions each) spread over --trainees trainees, in large transactions;
 // then measures, on that full database:
 //   insert   one attempt per transaction, durable (WAL, synchronous=FULL: one fsync per commit)
-//   history  ResultsStore::history of one trainee (with every attempt's dimension scores, for a plot),
-//            for a trainee with attempts/trainees attempts and for one holding all of them
+//   history  what the window does before drawing the history screen: ResultsStore::history_overview
+//            (count, the newest page of the list, the newest scored attempts with their dimension
+//            scores, first/best/latest per scenario), then the weakest skill, the suggestion and the
+//            plot's series; for a trainee with attempts/trainees attempts and for one holding all
+//            of them. For comparison, ResultsStore::history (every attempt with its scores, as
+//            exports read it).
 // Wall times are medians with min and max. The disk's fsync speed dominates the insert figure.
+#include <salesdojo/store/progress_summary.hpp>
 #include <salesdojo/store/results_store.hpp>
 
 #include <sqlite3.h>
@@ -165,17 +170,38 @@ int main(int argc, char** argv) {
         auto db = store::ResultsStore::open(path);
         std::printf("  open (schema check)                                  %8.2f ms\n", ms_since(start));
 
+        // As the window: a page of 500 list rows, 400 plotted attempts (src/gui/results.hpp).
+        std::vector<store::ScenarioOffer> offers;
+        for (int k = 0; k < 23; ++k) offers.push_back({"scenario-" + std::to_string(k), {"dimension-" + std::to_string(k % 3)}});
         std::vector<double> times, cpu;
+        std::size_t count = 0, points = 0;
+        for (int run = 0; run < 9; ++run) {
+            start = Clock::now();
+            const double cpu_start = cpu_ms();
+            const store::HistoryOverview overview = db.history_overview(trainees[0], 500, 400);
+            const auto suggestion = store::suggest_next(store::weakest_skill(overview.scored, offers), overview.by_scenario, offers);
+            const store::PlotSeries plot = store::plot_series(overview.scored, 400);
+            times.push_back(ms_since(start));
+            cpu.push_back(cpu_ms() - cpu_start);
+            count = overview.attempt_count;
+            points = plot.attempts;
+            if (!suggestion) std::printf("  (no suggestion)\n");
+        }
+        std::string label = "open history + plot (" + std::to_string(count) + " attempts, " + std::to_string(points) + " plotted)";
+        print(label.c_str(), summarise(times), summarise(cpu), "<= 50 ms");
+
+        times.clear();
+        cpu.clear();
         std::size_t rows = 0;
-        for (int run = 0; run < 7; ++run) {
+        for (int run = 0; run < 3; ++run) {
             start = Clock::now();
             const double cpu_start = cpu_ms();
             rows = db.history(trainees[0]).size();
             times.push_back(ms_since(start));
             cpu.push_back(cpu_ms() - cpu_start);
         }
-        const std::string label = "history of one trainee (" + std::to_string(rows) + " attempts)";
-        print(label.c_str(), summarise(times), summarise(cpu), "<= 50 ms");
+        label = "full history(), for exports (" + std::to_string(rows) + " attempts)";
+        print(label.c_str(), summarise(times), summarise(cpu), "-");
 
         if (!one_trainee) {
             times.clear();

@@ -5,6 +5,7 @@
 #include <salesdojo/analysis.hpp>
 #include <salesdojo/scoring.hpp>
 #include <salesdojo/store/attempt.hpp>
+#include <salesdojo/xapi/crash_point.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -131,10 +132,12 @@ void RunRecorder::ended(const Session& session) {
         store::AttemptContext context{m_trainee.id, m_content_hash, m_language, m_options.mode, m_started_ms,
                                       store::now_ms(), m_seconds};
         const store::AttemptRecord record = store::make_attempt_record(session, debrief, context);
-        const std::int64_t id = m_store->finish_run(record);
+        // The attempt and the note that its xAPI statements are owed, in one transaction.
+        const std::int64_t id = m_store->finish_run(record, store::XapiStatements::Owed);
         std::cerr << "salesdojo run: saved as attempt " << id << " of trainee '" << m_trainee.name << "' in "
                   << m_store->path() << "\n";
-        xapi_after_run(m_store->path(), record, m_trainee.name, session.scenario());  // docs/xapi.md
+        xapi::crash_point("xapi-after-commit");  // tests only: killed here, the next program writes them
+        xapi_after_run(*m_store, session.scenario());  // docs/xapi.md
     } catch (const store::StoreError& e) {
         give_up(e.what());
     }

@@ -23,9 +23,10 @@ struct XapiOptions {
 CLI::App* add_xapi_subcommand(CLI::App& app, XapiOptions& options);
 int xapi_command(const XapiOptions& options);
 
-// After `run` stored `attempt`: its statements into the outbox, then, when an endpoint is configured
-// and send_after_run is on, a send. Problems are reported on stderr; the run's exit code is unchanged.
-void xapi_after_run(const std::string& database_path, const store::AttemptRecord& attempt,
-                    const std::string& trainee_name, const Scenario& scenario);
+// After `run` stored an attempt as owing its statements (store::XapiStatements::Owed): the
+// statements of every owed attempt into the outbox (this one, and any a killed program left), then,
+// when an endpoint is configured and send_after_run is on, a send. `scenario` is the one just played
+// (for titles and options). Problems are reported on stderr; the run's exit code is unchanged.
+void xapi_after_run(store::ResultsStore& store, const Scenario& scenario);
 
 }  // namespace salesdojo::cli

@@ -313,6 +313,7 @@ void App::apply(const Intent& intent) {
             [&](const intent::CreateTrainee& i) { m_home.set_trainee_problem(m_results.create_trainee(i.name)); },
             [&](const intent::ShowHistory&) { show_history(); },
             [&](const intent::ExportHistory& i) { export_history(i.format); },
+            [&](const intent::ShowOlderAttempts&) { add_older_attempts(m_history_data, m_results); },
             [&](const intent::ResumeRun& i) { resume(i.scenario_id); },
             [&](const intent::DiscardRun& i) { m_results.discard_run(i.scenario_id); },
             [&](const intent::LeaveRun& i) {

@@ -65,12 +65,12 @@ void Results::pick(const store::Trainee& trainee) {
 void Results::reload() {
     if (!m_store) return;
     m_trainees = m_store->trainees();
-    m_history.clear();
+    m_overview = {};
     m_latest.clear();
     m_saved_runs.clear();
     if (!m_trainee) return;
-    m_history = m_store->history(m_trainee->id);
-    for (const auto& attempt : m_history) m_latest.emplace(attempt.scenario_id, attempt.overall);  // newest first
+    m_overview = m_store->history_overview(m_trainee->id, kHistoryPageSize, kMaxPlotPoints);
+    for (const auto& p : m_overview.by_scenario) m_latest.emplace(p.scenario_id, p.latest.overall);
     m_saved_runs = m_store->saved_runs(m_trainee->id);
 }
 
@@ -103,6 +103,16 @@ std::optional<double> Results::latest_score(const std::string& scenario_id) cons
     const auto it = m_latest.find(scenario_id);
     if (it == m_latest.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<store::AttemptSummary> Results::older_attempts(const store::AttemptSummary& after) {
+    if (!m_store || !m_trainee) return {};
+    try {
+        return m_store->history_page(m_trainee->id, store::HistoryPosition{after.ended_ms, after.id}, kHistoryPageSize);
+    } catch (const store::StoreError& e) {  // only reading failed: the store stays in use
+        std::fprintf(stderr, "salesdojo: cannot read older attempts: %s\n", e.what());
+        return {};
+    }
 }
 
 std::optional<store::SavedRun> Results::saved_run(const std::string& scenario_id) const {

@@ -18,6 +18,13 @@
 
 namespace salesdojo::gui {
 
+// The plot shows at most this many of the most recent scored attempts (a trainee with 100,000
+// attempts would otherwise get one unreadable smear, and a slow frame); the weakest skill is taken
+// from the same attempts.
+constexpr std::size_t kMaxPlotPoints = 400;
+// The history list is read a page at a time (docs/results.md).
+constexpr std::size_t kHistoryPageSize = 500;
+
 enum class ResultsNotice { None, Damaged, ReadOnly, Newer, Full, Unavailable };
 
 class Results {
@@ -41,8 +48,16 @@ public:
     // or a ui_text key saying what is wrong with the name (home.trainee_empty, home.trainee_too_long).
     std::string create_trainee(const std::string& name);
 
-    // The picked trainee's attempts, newest first, and latest overall score per scenario.
-    const std::vector<store::AttemptSummary>& history() const { return m_history; }
+    // The picked trainee's history as the history screen needs it (store::HistoryOverview): the
+    // count, the newest kHistoryPageSize attempts, the newest kMaxPlotPoints scored attempts and
+    // first/best/latest per scenario; read in time independent of the number of attempts.
+    const store::HistoryOverview& overview() const { return m_overview; }
+    // The newest attempts, newest first (the first page of the list).
+    const std::vector<store::AttemptSummary>& history() const { return m_overview.recent; }
+    // The next page of the list: up to kHistoryPageSize attempts older than `after`. Empty when the
+    // store is unavailable or cannot be read.
+    std::vector<store::AttemptSummary> older_attempts(const store::AttemptSummary& after);
+    // The latest overall score per scenario.
     std::optional<double> latest_score(const std::string& scenario_id) const;
     // The picked trainee's unfinished runs, the most recently played first.
     const std::vector<store::SavedRun>& saved_runs() const { return m_saved_runs; }
@@ -70,7 +85,7 @@ private:
     bool m_notice_dismissed = false;
     std::vector<store::Trainee> m_trainees;
     std::optional<store::Trainee> m_trainee;
-    std::vector<store::AttemptSummary> m_history;
+    store::HistoryOverview m_overview;
     std::map<std::string, double> m_latest;
     std::vector<store::SavedRun> m_saved_runs;
 };

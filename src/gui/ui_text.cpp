@@ -265,6 +265,8 @@ const Entry kEntries[] = {
     {"history.per_scenario", "Per scenario: first, best and latest score", "Per scenario: eerste, beste en laatste score"},
     // %zu: number of attempts
     {"history.attempts", "Every attempt (%zu)", "Alle pogingen (%zu)"},
+    {"history.showing", "The newest %zu of %zu attempts.", "De nieuwste %zu van %zu pogingen."},
+    {"history.older", "Show older attempts", "Oudere pogingen tonen"},
     {"history.col_date", "Date", "Datum"},
     {"history.col_scenario", "Scenario", "Scenario"},
     {"history.col_mode", "Mode", "Modus"},

@@ -100,8 +100,71 @@ UPDATE attempts SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randombl
     WHERE uid IS NULL;
 CREATE UNIQUE INDEX attempts_by_uid ON attempts (uid);
 )sql",
+    // 3: first, best and latest attempt per trainee and scenario, kept by a trigger on every insert,
+    // so that the history screen reads one row per scenario instead of every attempt (docs/results.md).
+    // Attempts stored before are summarised now. Attempts are never deleted but with their trainee,
+    // whose rows go with it.
+    R"sql(
+CREATE TABLE scenario_progress (
+    trainee_id     INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    scenario_id    TEXT NOT NULL,
+    attempts       INTEGER NOT NULL,
+    first_id       INTEGER NOT NULL,
+    first_ms       INTEGER NOT NULL,
+    first_overall  REAL NOT NULL,
+    best_id        INTEGER NOT NULL,
+    best_ms        INTEGER NOT NULL,
+    best_overall   REAL NOT NULL,
+    latest_id      INTEGER NOT NULL,
+    latest_ms      INTEGER NOT NULL,
+    latest_overall REAL NOT NULL,
+    PRIMARY KEY (trainee_id, scenario_id)
+) WITHOUT ROWID;
 
-    // 3: class runs (docs/classroom.md): each group run's class log as JSON (class_log_to_json), with
+INSERT INTO scenario_progress
+    SELECT trainee_id, scenario_id, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM attempts GROUP BY trainee_id, scenario_id;
+UPDATE scenario_progress SET
+    (first_id, first_ms, first_overall) = (
+        SELECT id, ended_ms, overall FROM attempts a
+        WHERE a.trainee_id = scenario_progress.trainee_id AND a.scenario_id = scenario_progress.scenario_id
+        ORDER BY ended_ms, id LIMIT 1),
+    (best_id, best_ms, best_overall) = (
+        SELECT id, ended_ms, overall FROM attempts a
+        WHERE a.trainee_id = scenario_progress.trainee_id AND a.scenario_id = scenario_progress.scenario_id
+        ORDER BY overall DESC, ended_ms, id LIMIT 1),
+    (latest_id, latest_ms, latest_overall) = (
+        SELECT id, ended_ms, overall FROM attempts a
+        WHERE a.trainee_id = scenario_progress.trainee_id AND a.scenario_id = scenario_progress.scenario_id
+        ORDER BY ended_ms DESC, id DESC LIMIT 1);
+
+CREATE TRIGGER scenario_progress_after_insert AFTER INSERT ON attempts BEGIN
+    INSERT INTO scenario_progress VALUES (NEW.trainee_id, NEW.scenario_id, 1, NEW.id, NEW.ended_ms, NEW.overall,
+                                          NEW.id, NEW.ended_ms, NEW.overall, NEW.id, NEW.ended_ms, NEW.overall)
+    ON CONFLICT (trainee_id, scenario_id) DO UPDATE SET
+        attempts = attempts + 1,
+        (first_id, first_ms, first_overall) = (
+            SELECT iif(earlier, NEW.id, first_id), iif(earlier, NEW.ended_ms, first_ms), iif(earlier, NEW.overall, first_overall)
+            FROM (SELECT (NEW.ended_ms, NEW.id) < (first_ms, first_id) AS earlier)),
+        (best_id, best_ms, best_overall) = (
+            SELECT iif(better, NEW.id, best_id), iif(better, NEW.ended_ms, best_ms), iif(better, NEW.overall, best_overall)
+            FROM (SELECT NEW.overall > best_overall OR (NEW.overall = best_overall AND (NEW.ended_ms, NEW.id) < (best_ms, best_id)) AS better)),
+        (latest_id, latest_ms, latest_overall) = (
+            SELECT iif(later, NEW.id, latest_id), iif(later, NEW.ended_ms, latest_ms), iif(later, NEW.overall, latest_overall)
+            FROM (SELECT (NEW.ended_ms, NEW.id) > (latest_ms, latest_id) AS later));
+END;
+)sql",
+
+    // 4: attempts whose xAPI statements are owed to the outbox (docs/xapi.md, "Nothing lost between
+    // the database and the outbox"): a row is written in the attempt's own transaction and removed
+    // once the statements are in the outbox, so a program killed in between leaves the row, and the
+    // next program writes them.
+    R"sql(
+CREATE TABLE xapi_owed (
+    attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE
+);
+)sql",
+
+    // 5: class runs (docs/classroom.md): each group run's class log as JSON (class_log_to_json), with
     // the columns a list of classes needs beside it.
     R"sql(
 CREATE TABLE class_runs (

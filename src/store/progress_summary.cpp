@@ -78,13 +78,15 @@ std::optional<SkillStanding> weakest_skill(const std::vector<AttemptSummary>& hi
 
 std::optional<Suggestion> suggest_next(const std::vector<AttemptSummary>& history,
                                        const std::vector<ScenarioOffer>& offers) {
-    const std::optional<SkillStanding> weakest = weakest_skill(history, offers);
+    return suggest_next(weakest_skill(history, offers), progress_by_scenario(history), offers);
+}
+
+std::optional<Suggestion> suggest_next(const std::optional<SkillStanding>& weakest,
+                                       const std::vector<ScenarioProgress>& progress,
+                                       const std::vector<ScenarioOffer>& offers) {
     if (!weakest) return std::nullopt;
     std::map<std::string, std::int64_t> last_played;
-    for (const auto& a : history) {
-        auto [it, fresh] = last_played.emplace(a.scenario_id, a.ended_ms);
-        if (!fresh) it->second = std::max(it->second, a.ended_ms);
-    }
+    for (const auto& p : progress) last_played.emplace(p.scenario_id, p.latest.ended_ms);
     std::optional<Suggestion> best;
     for (const auto& offer : offers) {
         if (std::find(offer.skills.begin(), offer.skills.end(), weakest->skill) == offer.skills.end()) continue;
@@ -93,6 +95,30 @@ std::optional<Suggestion> suggest_next(const std::vector<AttemptSummary>& histor
         if (!best || played->second < *best->last_played_ms) best = Suggestion{*weakest, offer.id, played->second};
     }
     return best;
+}
+
+PlotSeries plot_series(const std::vector<AttemptSummary>& history, std::size_t max_attempts) {
+    std::vector<const AttemptSummary*> scored;  // newest first
+    for (const auto& attempt : history) {
+        if (scored.size() == max_attempts) break;
+        if (!attempt.dimensions.empty()) scored.push_back(&attempt);
+    }
+    std::reverse(scored.begin(), scored.end());
+    PlotSeries plot;
+    std::map<std::string, std::size_t> index;
+    for (const AttemptSummary* attempt : scored) {
+        for (const auto& d : attempt->dimensions) {
+            auto [it, fresh] = index.emplace(d.dimension_id, plot.series.size());
+            if (fresh) plot.series.push_back({d.dimension_id, {}});
+            plot.series[it->second].scores.push_back(static_cast<float>(d.score));
+        }
+    }
+    if (!scored.empty()) {
+        plot.first_ms = scored.front()->ended_ms;
+        plot.last_ms = scored.back()->ended_ms;
+        plot.attempts = scored.size();
+    }
+    return plot;
 }
 
 }  // namespace salesdojo::store

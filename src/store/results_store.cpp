@@ -259,14 +259,32 @@ std::int64_t ResultsStore::insert_attempt(const AttemptRecord& attempt) {
     return id;
 }
 
-std::int64_t ResultsStore::finish_run(const AttemptRecord& attempt) {
+std::int64_t ResultsStore::finish_run(const AttemptRecord& attempt, XapiStatements statements) {
     Transaction transaction(m_db);
     const std::int64_t id = insert_attempt_rows(m_db, attempt);
     Statement remove(m_db, "DELETE FROM saved_runs WHERE trainee_id = ?1 AND scenario_id = ?2");
     remove.bind(1, attempt.trainee_id).bind(2, attempt.scenario_id);
     remove.step();
+    if (statements == XapiStatements::Owed) {
+        Statement owe(m_db, "INSERT INTO xapi_owed (attempt_id) VALUES (?1)");
+        owe.bind(1, id);
+        owe.step();
+    }
     transaction.commit();
     return id;
+}
+
+std::vector<std::int64_t> ResultsStore::xapi_owed_attempts() const {
+    Statement query(m_db, "SELECT attempt_id FROM xapi_owed ORDER BY attempt_id");
+    std::vector<std::int64_t> ids;
+    while (query.step()) ids.push_back(query.int64(0));
+    return ids;
+}
+
+void ResultsStore::xapi_statements_written(std::int64_t attempt_id) {
+    Statement remove(m_db, "DELETE FROM xapi_owed WHERE attempt_id = ?1");
+    remove.bind(1, attempt_id);
+    remove.step();
 }
 
 std::optional<AttemptRecord> ResultsStore::attempt(std::int64_t id) const {

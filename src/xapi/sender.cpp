@@ -1,6 +1,7 @@
 // Sending the outbox. See sender.hpp.
 #include <salesdojo/xapi/sender.hpp>
 #include <salesdojo/store/attempt.hpp>
+#include <salesdojo/xapi/outbox_index.hpp>
 
 #include <chrono>
 
@@ -70,11 +71,14 @@ SendReport send_pending(const Outbox& outbox, StatementsTransport& transport, st
     OutboxLock lock(outbox, OutboxLock::Wait::DontBlock);
     if (!lock.held()) {
         report.end = SendEnd::Busy;
-        report.pending = Outbox::count(outbox.read()).pending;
+        report.pending = read_outbox_index(outbox).counts().pending;
         return report;
     }
-    const OutboxContents contents = outbox.read();
-    const std::vector<const json*> pending = contents.pending();
+    // The index says which statements are pending and where they are: only those are read.
+    const std::vector<json> statements = read_indexed_statements(outbox, read_outbox_index(outbox).pending());
+    std::vector<const json*> pending;
+    pending.reserve(statements.size());
+    for (const json& statement : statements) pending.push_back(&statement);
     Batcher batcher(outbox, transport, report);
     if (batch_size == 0) batch_size = 1;
     for (std::size_t from = 0; from < pending.size(); from += batch_size) {

@@ -13,6 +13,7 @@
 #include <salesdojo/store/results_store.hpp>
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -328,7 +329,57 @@ void seed_history(const std::string& database, const std::string& trainee) {
     db.set_last_trainee(who.id);
 }
 
+// `count` attempts of one scenario, a minute apart, in one transaction (insert_attempt would sync
+// each); the store's trigger keeps the per-scenario summary as for any insert.
+void seed_many(const std::string& database, const std::string& trainee, int count) {
+    std::int64_t who = 0;
+    {
+        store::ResultsStore db = store::ResultsStore::open(database);
+        who = db.trainee_named(trainee).id;
+        db.set_last_trainee(who);
+    }
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(database.c_str(), &raw) == SQLITE_OK);
+    const std::string sql = "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n + 1 < " +
+                            std::to_string(count) +
+                            ") INSERT INTO attempts (trainee_id, scenario_id, scenario_version, content_hash, language, mode, "
+                            "seed, started_ms, ended_ms, finished, ending_node, outcome, weighted_total, overall, accuracy, "
+                            "passed, decision_count, dimension_count, uid) SELECT " +
+                            std::to_string(who) +
+                            ", 'free_time', '1', '', 'en', 'practice', n, 1790000000000 + n * 60000, 1790000001000 + n * 60000, "
+                            "1, 'end', 'x', 0, n % 101, 50, NULL, 0, 0, lower(hex(randomblob(16))) FROM k";
+    CHECK(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+}
+
 }  // namespace
+
+TEST_CASE("results: a long history is read 500 attempts at a time, and counts them all") {
+    AppHarness h(AppHarness::bundled());
+    seed_many(database_of(h), "Anna", 1203);
+    reopen(h, with("practice"));
+    REQUIRE(h.click(ui("home.history", "en")));
+    REQUIRE(h.app->screen() == Screen::History);
+    h.resize({1280, 2400});  // the button is above the list
+    h.frames(2);
+    const HistoryData& data = h.app->history_data();
+    CHECK(h.log.has_exact(printf_string(ui("history.attempts", "en"), std::size_t{1203})));
+    REQUIRE(data.attempts.size() == 500);
+    CHECK(data.attempts.front().ended_ms == 1790000001000 + 1202 * 60000);  // newest first
+    REQUIRE(data.by_scenario.size() == 1);
+    CHECK(data.by_scenario[0].attempts == 1203);  // the per-scenario row counts them all
+    CHECK(data.by_scenario[0].first.ended_ms == 1790000001000);
+    CHECK(h.log.has_exact(printf_string(ui("history.showing", "en"), std::size_t{500}, std::size_t{1203})));
+    REQUIRE(h.click(ui("history.older", "en")));
+    CHECK(data.attempts.size() == 1000);
+    CHECK(data.attempts[500].ended_ms == data.attempts[499].ended_ms - 60000);  // where the first page ended
+    REQUIRE(h.click(ui("history.older", "en")));
+    REQUIRE(data.attempts.size() == 1203);
+    CHECK(data.attempts.back().ended_ms == 1790000001000);  // the oldest, once
+    h.frames(2);
+    CHECK(h.log.find_item(ui("history.older", "en")) == nullptr);  // all shown: no more button
+    CHECK_FALSE(h.log.contains(printf_string(ui("history.showing", "en"), std::size_t{1203}, std::size_t{1203})));
+}
 
 TEST_CASE("results: the history screen lists every attempt, plots each dimension and suggests what to practise") {
     for (const std::string language : {"en", "nl"}) {

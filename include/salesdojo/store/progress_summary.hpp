@@ -13,23 +13,9 @@
 
 namespace salesdojo::store {
 
-// One attempt's place in a scenario's progress.
-struct AttemptPoint {
-    std::int64_t attempt_id = 0;
-    std::int64_t ended_ms = 0;
-    double overall = 0.0;
-};
-
-struct ScenarioProgress {
-    std::string scenario_id;
-    std::size_t attempts = 0;
-    AttemptPoint first;   // the earliest attempt
-    AttemptPoint best;    // the highest overall score (the earliest of equals)
-    AttemptPoint latest;  // the most recent attempt
-};
-
 // Per scenario, most recently played first. `history` in any order (the store's is newest first);
-// ties in time are ordered by attempt id.
+// ties in time are ordered by attempt id. (ResultsStore::history_overview keeps the same per
+// scenario in the database, without reading every attempt.)
 std::vector<ScenarioProgress> progress_by_scenario(const std::vector<AttemptSummary>& history);
 
 // A scenario on offer and the skills it trains (its metadata's skill ids, e.g. "qualify").
@@ -64,5 +50,24 @@ struct Suggestion {
 // recently (ties: the earlier in `offers`). None when there is no weakest skill.
 std::optional<Suggestion> suggest_next(const std::vector<AttemptSummary>& history,
                                        const std::vector<ScenarioOffer>& offers);
+// The same rule from its parts: the weakest skill and when each scenario was last played (its
+// `latest`), as the window has them from ResultsStore::history_overview.
+std::optional<Suggestion> suggest_next(const std::optional<SkillStanding>& weakest,
+                                       const std::vector<ScenarioProgress>& progress,
+                                       const std::vector<ScenarioOffer>& offers);
+
+// The plot of the history screen: each dimension's scores over time, oldest first, from the newest
+// `max_attempts` of `history` that have dimension scores. Series in order of first appearance.
+struct DimensionSeries {
+    std::string dimension_id;
+    std::vector<float> scores;  // 0..100, oldest first
+};
+struct PlotSeries {
+    std::vector<DimensionSeries> series;
+    std::int64_t first_ms = 0, last_ms = 0;  // the time range covered
+    std::size_t attempts = 0;                // attempts plotted
+};
+// `history` newest first (as the store gives it).
+PlotSeries plot_series(const std::vector<AttemptSummary>& history, std::size_t max_attempts);
 
 }  // namespace salesdojo::store

@@ -118,6 +118,38 @@ struct AttemptSummary {
     std::vector<DimensionRecord> dimensions;
 };
 
+// One attempt's place in a scenario's progress.
+struct AttemptPoint {
+    std::int64_t attempt_id = 0;
+    std::int64_t ended_ms = 0;
+    double overall = 0.0;
+};
+
+struct ScenarioProgress {
+    std::string scenario_id;
+    std::size_t attempts = 0;
+    AttemptPoint first;   // the earliest attempt
+    AttemptPoint best;    // the highest overall score (the earliest of equals)
+    AttemptPoint latest;  // the most recent attempt
+};
+
+// Where an attempt stands in a trainee's history (newest first: later ended_ms, then higher id).
+struct HistoryPosition {
+    std::int64_t ended_ms = 0;
+    std::int64_t id = 0;
+};
+
+// What the history screen needs, read without touching every attempt (docs/results.md, "History
+// at 100,000 attempts"): the count, the newest page of the list, the most recent scored attempts
+// with their dimension scores (the plot and the weakest skill), and first/best/latest per scenario
+// from the scenario_progress table.
+struct HistoryOverview {
+    std::size_t attempt_count = 0;              // every attempt of the trainee
+    std::vector<AttemptSummary> recent;         // newest first, at most the list limit; no dimensions
+    std::vector<AttemptSummary> scored;         // newest first, at most the scored limit, with dimensions
+    std::vector<ScenarioProgress> by_scenario;  // most recently played first
+};
+
 // A run not finished yet, kept so that it can be resumed (updated after every decision).
 struct SavedRun {
     std::int64_t trainee_id = 0;
@@ -132,6 +164,9 @@ struct SavedRun {
     std::vector<std::string> choice_ids;
     std::vector<std::optional<double>> seconds;  // per decision, same length as choice_ids
 };
+
+// Whether a stored attempt still owes its xAPI statements to the outbox.
+enum class XapiStatements { NotOwed, Owed };
 
 struct ImportReport {
     bool imported = false;      // false: done before, or no file
@@ -165,7 +200,15 @@ public:
     // Attempts. insert_attempt is one transaction, durable when it returns; returns the new id.
     std::int64_t insert_attempt(const AttemptRecord& attempt);
     std::optional<AttemptRecord> attempt(std::int64_t id) const;
-    std::vector<AttemptSummary> history(std::int64_t trainee_id) const;  // newest first
+    // Every attempt with its dimension scores, newest first (exports, tests; O(attempts)).
+    std::vector<AttemptSummary> history(std::int64_t trainee_id) const;
+    // The history screen's data in time independent of the number of attempts (history_overview.cpp):
+    // `list_limit` newest attempts, the `scored_limit` newest attempts that have dimension scores.
+    HistoryOverview history_overview(std::int64_t trainee_id, std::size_t list_limit, std::size_t scored_limit) const;
+    // The next page of the list: up to `limit` attempts older than `after` (none: from the newest),
+    // newest first, without dimensions.
+    std::vector<AttemptSummary> history_page(std::int64_t trainee_id, std::optional<HistoryPosition> after,
+                                             std::size_t limit) const;
     // The ids of the attempts that match (any trainee / scenario when not given), oldest first.
     std::vector<std::int64_t> attempt_ids(std::optional<std::int64_t> trainee_id,
                                           const std::optional<std::string>& scenario_id) const;
@@ -179,7 +222,14 @@ public:
     std::vector<SavedRun> saved_runs(std::int64_t trainee_id) const;
     // Stores a finished attempt and removes the saved run of the same trainee and scenario, in one
     // transaction (a crash leaves either the saved run or the attempt, never both nor neither).
-    std::int64_t finish_run(const AttemptRecord& attempt);
+    // With XapiStatements::Owed the attempt is also marked as owing its xAPI statements to the
+    // outbox, in the same transaction (the CLI's `run`; docs/xapi.md).
+    std::int64_t finish_run(const AttemptRecord& attempt, XapiStatements statements = XapiStatements::NotOwed);
+
+    // The attempts whose xAPI statements are owed to the outbox, oldest first, and the note that
+    // they have been written.
+    std::vector<std::int64_t> xapi_owed_attempts() const;
+    void xapi_statements_written(std::int64_t attempt_id);
 
     // The old window file {"format":1,"last_scores":{"id":score}}: once per database (a marker in the
     // meta table, written in the same transaction). Scores become "imported" attempts of `trainee`.

@@ -1,8 +1,5 @@
 #include "views/history_data.hpp"
 
-#include <algorithm>
-#include <map>
-
 namespace salesdojo::gui {
 
 std::vector<store::ScenarioOffer> offers_of(const Catalogue& catalogue) {
@@ -15,34 +12,34 @@ std::vector<store::ScenarioOffer> offers_of(const Catalogue& catalogue) {
 HistoryData make_history_data(const Results& results, const Catalogue& catalogue) {
     HistoryData data;
     if (results.trainee()) data.trainee = results.trainee()->name;
-    data.attempts = results.history();
-    data.by_scenario = store::progress_by_scenario(data.attempts);
+    const store::HistoryOverview& overview = results.overview();
+    data.attempt_count = overview.attempt_count;
+    data.attempts = overview.recent;
+    data.by_scenario = overview.by_scenario;
+    // The weakest skill from the attempts the plot shows; when each scenario was last played from
+    // the per-scenario summary (docs/results.md, "Weakest skill and the next scenario").
     const std::vector<store::ScenarioOffer> offers = offers_of(catalogue);
-    data.suggestion = store::suggest_next(data.attempts, offers);
+    data.suggestion = store::suggest_next(store::weakest_skill(overview.scored, offers), overview.by_scenario, offers);
     if (data.suggestion) {
         const int entry = find_entry(catalogue, data.suggestion->scenario_id);
         if (entry >= 0) data.suggested_entry = static_cast<std::size_t>(entry);
     }
-
-    // The plot: attempts with dimension scores, oldest first, the most recent kMaxPlotPoints.
-    std::vector<const store::AttemptSummary*> scored;
-    for (auto it = data.attempts.rbegin(); it != data.attempts.rend(); ++it)
-        if (!it->dimensions.empty()) scored.push_back(&*it);
-    if (scored.size() > kMaxPlotPoints) scored.erase(scored.begin(), scored.end() - kMaxPlotPoints);
-    std::map<std::string, std::size_t> index;
-    for (const store::AttemptSummary* attempt : scored) {
-        for (const auto& d : attempt->dimensions) {
-            auto [it, fresh] = index.emplace(d.dimension_id, data.series.size());
-            if (fresh) data.series.push_back({d.dimension_id, {}});
-            data.series[it->second].scores.push_back(static_cast<float>(d.score));
-        }
-    }
-    if (!scored.empty()) {
-        data.plot_first_ms = scored.front()->ended_ms;
-        data.plot_last_ms = scored.back()->ended_ms;
-        data.plotted_attempts = scored.size();
-    }
+    store::PlotSeries plot = store::plot_series(overview.scored, kMaxPlotPoints);
+    data.series = std::move(plot.series);
+    data.plot_first_ms = plot.first_ms;
+    data.plot_last_ms = plot.last_ms;
+    data.plotted_attempts = plot.attempts;
     return data;
+}
+
+void add_older_attempts(HistoryData& data, Results& results) {
+    if (data.attempts.empty() || !data.has_older()) return;
+    std::vector<store::AttemptSummary> page = results.older_attempts(data.attempts.back());
+    if (page.empty()) {  // the read failed (results.cpp said why on stderr): stop offering more
+        data.older_failed = true;
+        return;
+    }
+    data.attempts.insert(data.attempts.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
 }
 
 }  // namespace salesdojo::gui

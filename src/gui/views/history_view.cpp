@@ -79,7 +79,7 @@ Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const 
     merge(result, draw_suggestion(ctx, data, catalogue));
     draw_plot(ctx, data);
     draw_per_scenario(ctx, data, catalogue);
-    draw_attempts(ctx, data, catalogue);
+    merge(result, draw_attempts(ctx, data, catalogue));
     ImGui::EndChild();
     return result;
 }
@@ -189,10 +189,18 @@ void HistoryView::draw_per_scenario(const ViewContext& ctx, const HistoryData& d
     ImGui::EndTable();
 }
 
-void HistoryView::draw_attempts(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue) {
-    heading(ctx, printf_string(ctx.t("history.attempts"), data.attempts.size()));
+Intent HistoryView::draw_attempts(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue) {
+    Intent result;
+    heading(ctx, printf_string(ctx.t("history.attempts"), data.attempt_count));
+    // The list is read a page at a time (100,000 rows would cost the opening of the screen); says so
+    // above the list, with the button for the next page.
+    if (data.has_older()) {
+        text_coloured(ctx.colours->text_dim, printf_string(ctx.t("history.showing"), data.attempts.size(), data.attempt_count));
+        ImGui::SameLine();
+        if (button(ctx.t("history.older"))) result = intent::ShowOlderAttempts{};
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##attempts", 4, flags)) return;
+    if (!ImGui::BeginTable("##attempts", 4, flags)) return result;
     ImGui::TableSetupColumn(ctx.t("history.col_date"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(ctx.t("history.col_scenario"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
     ImGui::TableSetupColumn(ctx.t("history.col_mode"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -214,6 +222,7 @@ void HistoryView::draw_attempts(const ViewContext& ctx, const HistoryData& data,
         }
     }
     ImGui::EndTable();
+    return result;
 }
 
 }  // namespace salesdojo::gui

@@ -20,7 +20,7 @@ private:
     Intent draw_suggestion(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
     void draw_plot(const ViewContext& ctx, const HistoryData& data);
     void draw_per_scenario(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
-    void draw_attempts(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
+    Intent draw_attempts(const ViewContext& ctx, const HistoryData& data, const Catalogue& catalogue);
 
     bool m_scroll_top = true;
 };

@@ -42,6 +42,7 @@ struct SelectTrainee { std::int64_t trainee_id = 0; };
 struct CreateTrainee { std::string name; };
 struct ShowHistory {};
 struct ExportHistory { ExportFormat format = ExportFormat::Json; };  // the trainee's attempts, to files
+struct ShowOlderAttempts {};                      // the next page of the history list
 struct ResumeRun { std::string scenario_id; };    // continue the trainee's saved run
 struct DiscardRun { std::string scenario_id; };   // forget it
 struct LeaveRun { bool leave = false; };          // the answer to "Leave this conversation?"
@@ -58,7 +59,7 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDi
                             intent::Replay, intent::SaveDebrief, intent::SetMode, intent::OpenSettings,
                             intent::CloseSettings, intent::SetLanguage, intent::SetFontScale,
                             intent::SetHighContrast, intent::SetFullscreen, intent::SetReadAloud, intent::SetTextSpeed, intent::ShowHint,
-                            intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ExportHistory, intent::ResumeRun,
+                            intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ExportHistory, intent::ShowOlderAttempts, intent::ResumeRun,
                             intent::DiscardRun, intent::LeaveRun, intent::DismissNotice,
                             intent::ShowAuthoring, intent::OpenPath, intent::PlaytestFrom,
                             intent::ContinuePlaytest>;
