@@ -272,3 +272,24 @@ TEST_CASE("review and best line keep their own scroll and never draw blank") {
     CHECK_FALSE(shown(h.log, review_heading));
     CHECK(h.app->debrief_view().panel() == DebriefView::Panel::Review);
 }
+
+TEST_CASE("home: Page Down / Page Up scroll the cards, Tab reaches a card's Start and Enter opens it") {
+    AppHarness h(AppHarness::bundled(), settings_for("en"));
+    h.frames(3);
+    const CatalogueEntry& first = h.app->catalogue().entries.front();
+    REQUIRE(first.ok());
+    const std::string title = first.card->title.get("en");
+    CHECK(shown(h.log, title));
+    h.tap(sf::Keyboard::PageDown);
+    CHECK_FALSE(shown(h.log, title));
+    h.tap(sf::Keyboard::PageUp);
+    CHECK(shown(h.log, title));
+    bool on_start = false;
+    for (int i = 0; i < 30 && !on_start; ++i) {
+        h.tap(sf::Keyboard::Tab);
+        on_start = h.app->focused_label() == ui("home.start", "en");
+    }
+    REQUIRE(on_start);
+    h.tap(sf::Keyboard::Enter);
+    CHECK(h.app->screen() == Screen::Play);
+}
