@@ -293,3 +293,26 @@ TEST_CASE("home: Page Down / Page Up scroll the cards, Tab reaches a card's Star
     h.tap(sf::Keyboard::Enter);
     CHECK(h.app->screen() == Screen::Play);
 }
+
+TEST_CASE("a chord split over two frames counts: Ctrl released in the frame where Q went down") {
+    AppHarness h(AppHarness::bundled(), settings_for("en"));
+    h.frames(2);
+    ImGuiInput input;
+    ImGuiIO& io = ImGui::GetIO();
+    sf::Event control = key(sf::Event::KeyPressed, sf::Keyboard::LControl);
+    input.process_event(control, io);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK(io.KeyCtrl);
+    sf::Event q = key(sf::Event::KeyPressed, sf::Keyboard::Q);
+    q.key.control = true;  // X reports the modifiers held with each key
+    input.process_event(q, io);
+    q.type = sf::Event::KeyReleased;
+    input.process_event(q, io);
+    control.type = sf::Event::KeyReleased;
+    input.process_event(control, io);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK(io.KeyCtrl);  // Ctrl is already up, but it came with Q
+    CHECK(io.KeysDown[sf::Keyboard::Q]);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK_FALSE(io.KeyCtrl);
+}
