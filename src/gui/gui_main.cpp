@@ -309,7 +309,9 @@ int run_gui(const GuiOptions& options) {
     trace("desktop mode read");
     const OpeningPlace place =
         opening_place(desktop.width, desktop.height, scripted ? std::nullopt : settings.window);
-    const sf::Vector2u wanted_size = asked_size.value_or(sf::Vector2u(place.width, place.height));
+    // Scripted runs (screenshots, smoke tests) keep the fixed 1280x720 they were written for.
+    const sf::Vector2u wanted_size =
+        asked_size.value_or(scripted ? sf::Vector2u(1280, 720) : sf::Vector2u(place.width, place.height));
     std::optional<sf::Vector2i> position;
     if (!asked_size && place.x && place.y) position = sf::Vector2i(*place.x, *place.y);
     sf::RenderWindow window;
