@@ -100,10 +100,13 @@ void App::frame(const Fonts& fonts) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoBackground;  // the clear colour is the background:
-                                                                   // one full-window blend less per frame
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoBackground;  // the clear colour is the background:
+                                                             // one full-window blend less per frame
+    // The home screen scrolls as a whole when large text leaves its cards too little room
+    // (home_view.cpp); the other screens fit their panels to the window.
+    if (m_screen == Screen::Home) flags &= ~ImGuiWindowFlags_NoScrollbar;
     // Tab, arrows and Enter move between and press the widgets of the home, history and debrief
     // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();

@@ -6,6 +6,7 @@
 #include "platform/sfml_imgui.hpp"
 #include "settings.hpp"
 #include "speech.hpp"
+#include "window_place.hpp"
 
 #include <salesdojo/data_dirs.hpp>
 #include <salesdojo/store/results_store.hpp>
@@ -233,22 +234,6 @@ void open_window(sf::RenderWindow& window, const sf::VideoMode& desktop, sf::Vec
     window.setKeyRepeatEnabled(true);
 }
 
-// The first window fits the screen: 80 % of it (1280x720 would be a stamp on a 4K screen and too big
-// for a netbook). Later starts take the remembered place when all of it is still on this screen.
-struct FirstPlace {
-    sf::Vector2u size;
-    std::optional<sf::Vector2i> position;
-};
-FirstPlace first_place(const sf::VideoMode& desktop, const std::optional<WindowPlace>& remembered) {
-    if (remembered && remembered->width <= desktop.width && remembered->height <= desktop.height &&
-        remembered->x >= 0 && remembered->y >= 0 &&
-        static_cast<long long>(remembered->x) + remembered->width <= desktop.width &&
-        static_cast<long long>(remembered->y) + remembered->height <= desktop.height)
-        return {{remembered->width, remembered->height}, sf::Vector2i(remembered->x, remembered->y)};
-    const auto share = [](unsigned whole) { return std::max(320u, whole * 4 / 5); };
-    return {{share(desktop.width), share(desktop.height)}, std::nullopt};
-}
-
 Catalogue load_catalogue(const GuiOptions& options) {
     if (!options.scenario_file.empty()) return load_catalogue_file(options.scenario_file);
     std::string folder = !options.scenarios_folder.empty() ? options.scenarios_folder
@@ -322,10 +307,15 @@ int run_gui(const GuiOptions& options) {
                                     std::chrono::seconds(window_timeout <= 0 ? 0 : std::max(window_timeout, 6L)));
     const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
     trace("desktop mode read");
-    const FirstPlace place = first_place(desktop, scripted ? std::nullopt : settings.window);
-    const sf::Vector2u wanted_size = asked_size.value_or(place.size);
+    const OpeningPlace place =
+        opening_place(desktop.width, desktop.height, scripted ? std::nullopt : settings.window);
+    // Scripted runs (screenshots, smoke tests) keep the fixed 1280x720 they were written for.
+    const sf::Vector2u wanted_size =
+        asked_size.value_or(scripted ? sf::Vector2u(1280, 720) : sf::Vector2u(place.width, place.height));
+    std::optional<sf::Vector2i> position;
+    if (!asked_size && place.x && place.y) position = sf::Vector2i(*place.x, *place.y);
     sf::RenderWindow window;
-    open_window(window, desktop, wanted_size, settings.fullscreen, asked_size ? std::nullopt : place.position);
+    open_window(window, desktop, wanted_size, settings.fullscreen, position);
     bool fullscreen = settings.fullscreen;
     trace("window created");
     watchdog.done();

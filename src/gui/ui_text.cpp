@@ -391,7 +391,7 @@ const Entry kEntries[] = {
     {"keys.shift_scroll", "Shift + those keys", "Shift + die toetsen"},
     {"keys.scroll_scores", "Scroll the scores on the left", "De scores links verschuiven"},
     {"keys.d", "D", "D"},
-    {"keys.decisions", "Your decisions, one by one", "Je beslissingen, een voor een"},
+    {"keys.decisions", "Your decisions, one by one", "Je beslissingen, \u00e9\u00e9n voor \u00e9\u00e9n"},
     {"keys.r", "R", "R"},
     {"keys.review", "Review the conversation", "Het gesprek teruglezen"},
     {"keys.b", "B", "B"},

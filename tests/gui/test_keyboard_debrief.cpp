@@ -272,3 +272,47 @@ TEST_CASE("review and best line keep their own scroll and never draw blank") {
     CHECK_FALSE(shown(h.log, review_heading));
     CHECK(h.app->debrief_view().panel() == DebriefView::Panel::Review);
 }
+
+TEST_CASE("home: Page Down / Page Up scroll the cards, Tab reaches a card's Start and Enter opens it") {
+    AppHarness h(AppHarness::bundled(), settings_for("en"));
+    h.frames(3);
+    const CatalogueEntry& first = h.app->catalogue().entries.front();
+    REQUIRE(first.ok());
+    const std::string title = first.card->title.get("en");
+    CHECK(shown(h.log, title));
+    h.tap(sf::Keyboard::PageDown);
+    CHECK_FALSE(shown(h.log, title));
+    h.tap(sf::Keyboard::PageUp);
+    CHECK(shown(h.log, title));
+    bool on_start = false;
+    for (int i = 0; i < 30 && !on_start; ++i) {
+        h.tap(sf::Keyboard::Tab);
+        on_start = h.app->focused_label() == ui("home.start", "en");
+    }
+    REQUIRE(on_start);
+    h.tap(sf::Keyboard::Enter);
+    CHECK(h.app->screen() == Screen::Play);
+}
+
+TEST_CASE("a chord split over two frames counts: Ctrl released in the frame where Q went down") {
+    AppHarness h(AppHarness::bundled(), settings_for("en"));
+    h.frames(2);
+    ImGuiInput input;
+    ImGuiIO& io = ImGui::GetIO();
+    sf::Event control = key(sf::Event::KeyPressed, sf::Keyboard::LControl);
+    input.process_event(control, io);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK(io.KeyCtrl);
+    sf::Event q = key(sf::Event::KeyPressed, sf::Keyboard::Q);
+    q.key.control = true;  // X reports the modifiers held with each key
+    input.process_event(q, io);
+    q.type = sf::Event::KeyReleased;
+    input.process_event(q, io);
+    control.type = sf::Event::KeyReleased;
+    input.process_event(control, io);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK(io.KeyCtrl);  // Ctrl is already up, but it came with Q
+    CHECK(io.KeysDown[sf::Keyboard::Q]);
+    input.begin_frame(io, {1280, 720}, 1.0f / 60.0f);
+    CHECK_FALSE(io.KeyCtrl);
+}

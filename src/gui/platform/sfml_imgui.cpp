@@ -90,7 +90,14 @@ bool ImGuiInput::process_event(const sf::Event& event, ImGuiIO& io) {
         if (key < 0 || key >= sf::Keyboard::KeyCount) return true;  // sf::Keyboard::Unknown == -1
         const bool pressed = event.type == sf::Event::KeyPressed;
         m_key_held[key] = pressed;
-        if (pressed) m_key_pressed[key] = true;
+        if (pressed) {
+            m_key_pressed[key] = true;
+            // The modifiers held when the key went down: with a display-blocking loop a chord like
+            // Ctrl+Q can arrive split over two frames, Ctrl's release in the same frame as Q.
+            m_chord.control |= event.key.control;
+            m_chord.shift |= event.key.shift;
+            m_chord.alt |= event.key.alt;
+        }
         return true;
     }
     case sf::Event::TextEntered: {
@@ -124,9 +131,10 @@ void ImGuiInput::begin_frame(ImGuiIO& io, sf::Vector2u display_size, float delta
         io.KeysDown[k] = m_key_held[k] || m_key_pressed[k];
         m_key_pressed[k] = false;
     }
-    io.KeyCtrl = io.KeysDown[sf::Keyboard::LControl] || io.KeysDown[sf::Keyboard::RControl];
-    io.KeyShift = io.KeysDown[sf::Keyboard::LShift] || io.KeysDown[sf::Keyboard::RShift];
-    io.KeyAlt = io.KeysDown[sf::Keyboard::LAlt] || io.KeysDown[sf::Keyboard::RAlt];
+    io.KeyCtrl = io.KeysDown[sf::Keyboard::LControl] || io.KeysDown[sf::Keyboard::RControl] || m_chord.control;
+    io.KeyShift = io.KeysDown[sf::Keyboard::LShift] || io.KeysDown[sf::Keyboard::RShift] || m_chord.shift;
+    io.KeyAlt = io.KeysDown[sf::Keyboard::LAlt] || io.KeysDown[sf::Keyboard::RAlt] || m_chord.alt;
+    m_chord = {};
     io.KeySuper = io.KeysDown[sf::Keyboard::LSystem] || io.KeysDown[sf::Keyboard::RSystem];
     if (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) {
         // ImGui 1.86's keyboard navigation presses the widget in focus with Space only: Enter too.
@@ -140,6 +148,7 @@ void ImGuiInput::release_all() {
     m_mouse_pressed.fill(false);
     m_key_held.fill(false);
     m_key_pressed.fill(false);
+    m_chord = {};
 }
 
 // --- SfmlImGui --------------------------------------------------------------------------------

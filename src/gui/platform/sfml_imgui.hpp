@@ -98,6 +98,9 @@ private:
     std::array<bool, sf::Mouse::ButtonCount> m_mouse_pressed{};  // pressed since the last frame
     std::array<bool, sf::Keyboard::KeyCount> m_key_held{};
     std::array<bool, sf::Keyboard::KeyCount> m_key_pressed{};
+    struct Chord {
+        bool control = false, shift = false, alt = false;
+    } m_chord;  // modifiers that came with this frame's key presses
 };
 
 struct PlatformOptions {

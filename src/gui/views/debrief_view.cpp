@@ -52,7 +52,12 @@ Intent DebriefView::Draw(const ViewContext& ctx, const Run& run) {
     if (!run.debrief) return result;
     const ImGuiStyle& style = ImGui::GetStyle();
     int rows = 1;
+    m_key_hints = true;
     draw_buttons(ctx, true, &rows);
+    if (rows > 2) {  // large text in a small window: the keys stay in the legend (F1), not on the buttons
+        m_key_hints = false;
+        draw_buttons(ctx, true, &rows);
+    }
     const bool message = !run.saved_path.empty() || !run.save_error.empty();
     const float footer = rows * ImGui::GetFrameHeightWithSpacing() +
                          (message ? ImGui::GetTextLineHeightWithSpacing() * 2.2f : 0.0f) + style.ItemSpacing.y;
@@ -250,8 +255,8 @@ Intent DebriefView::draw_buttons(const ViewContext& ctx, bool measure_only, int*
     };
     const bool review = m_panel == Panel::Review, best = m_panel == Panel::BestLine;
     // Each button names its key (key_legend.cpp); "##" keeps the id when the label flips.
-    const auto with_key = [](const char* label, const char* key, const char* id) {
-        return std::string(label) + "  (" + key + ")##" + id;
+    const auto with_key = [this](const char* label, const char* key, const char* id) {
+        return std::string(label) + (m_key_hints ? std::string("  (") + key + ")" : std::string()) + "##" + id;
     };
     const Item items[] = {
         {with_key(ctx.t("debrief.replay"), "P", "replay"), 0},

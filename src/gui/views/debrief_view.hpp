@@ -37,6 +37,7 @@ private:
 
     Panel m_panel = Panel::Decisions;
     bool m_all_scores = false;
+    bool m_key_hints = true;  // the buttons name their keys when they fit in two rows
     // The debrief in words, made once per run and language (not every frame).
     std::optional<report::DebriefPage> m_page;
     std::string m_page_key;

@@ -153,7 +153,10 @@ Intent HomeView::Draw(const ViewContext& ctx, const Catalogue& catalogue, const 
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     // Flattened: Tab and the arrows move from the controls above into the cards and back.
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+    // At least half the window for the cards: with large text on a small screen the controls above
+    // would leave them a sliver; the home screen then scrolls as a whole (app.cpp gives it a scrollbar).
+    const float cards_height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetMainViewport()->WorkSize.y * 0.5f);
+    ImGui::BeginChild("##cards", ImVec2(0, cards_height), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
     scroll_with_keys(ScrollModifier::None, ScrollArrows::No);  // Page Down / Up; the arrows move the focus
     const ImGuiStyle& style = ImGui::GetStyle();
