@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <salesdojo/condition_reason.hpp>
+#include <salesdojo/report/catalogue.hpp>
 #include <salesdojo/report/play_words.hpp>
 #include <salesdojo/session.hpp>
 
@@ -57,7 +58,7 @@ TEST_CASE("unmet condition: the facts to find out, the facts in the way, or the 
         REQUIRE(after);
         CHECK(after->facts_needed == std::vector<int>{1});
         const std::string nl = report::unavailable_reason(s.scenario(), *after, {"nl", "nl"});
-        CHECK(nl == "Nog niet mogelijk: zoek eerst uit: \u201cWie beslist\u201d.");
+        CHECK(nl == "Nog niet mogelijk. Zoek eerst uit: \u201cWie beslist\u201d.");
     }
     SUBCASE("known facts rule it out") {
         Session s(gated("not (a_known and b_known)"));

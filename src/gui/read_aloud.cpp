@@ -73,6 +73,12 @@ void ReadAloud::update(SpokenScreen screen, const Run* run, const PlayView& play
                        const std::string& words, Speech* speech) {
     if (!speech) return;
     speech->speaking();  // reaps a child that ended, so a failure shows (notice_key)
+    const auto failed = [&] {
+        if (speech->failures() == m_failures) return;
+        m_failures = speech->failures();
+        m_failed_at = std::chrono::steady_clock::now();
+    };
+    failed();
     const bool keys = !ImGui::GetIO().WantCaptureKeyboard;
     if (keys && (pressed(sf::Keyboard::LControl) || pressed(sf::Keyboard::RControl))) speech->stop();
     const bool again = keys && pressed(sf::Keyboard::F5);
@@ -109,6 +115,7 @@ void ReadAloud::update(SpokenScreen screen, const Run* run, const PlayView& play
             if (extra.empty()) return;
             m_last = extra;
             speech->speak(extra, run->language);
+            failed();
             return;
         }
         m_hint = hint;
@@ -126,10 +133,13 @@ void ReadAloud::update(SpokenScreen screen, const Run* run, const PlayView& play
     if (text.empty()) return;
     m_last = text;
     speech->speak(text, run->language);
+    failed();
 }
 
 const char* ReadAloud::notice_key(bool enabled, const Speech* speech) const {
-    if (!enabled || !speech) return nullptr;
+    if (!enabled || !speech || !m_failed_at) return nullptr;
+    const std::chrono::duration<double> since = std::chrono::steady_clock::now() - *m_failed_at;
+    if (since.count() > kNoticeSeconds) return nullptr;
     if (!speech->available()) return "speech.not_installed";
     switch (speech->error()) {
     case SpeechError::None: return nullptr;

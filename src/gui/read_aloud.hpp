@@ -5,12 +5,14 @@
 // hint when asked; why an option cannot be chosen when tried; the debrief when it opens.
 //
 // Keys (when no text field has the keyboard): Ctrl stops the speech (as in screen readers), F5
-// reads the current screen again. When read-aloud is on but cannot speak (espeak-ng missing, not
-// runnable, or ending with an error) notice_key() names the ui_text notice the window shows.
+// reads the current screen again. When read-aloud is on and could not speak (espeak-ng missing, not
+// runnable, or ending with an error) notice_key() names the ui_text notice the window shows for
+// kNoticeSeconds after each failure (a notice, not silence; then it gets out of the way).
 #include "speech.hpp"
 #include "views/play_lines.hpp"
 #include "views/run.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +36,8 @@ enum class SpokenScreen { Other, Play, Debrief };
 
 class ReadAloud {
 public:
+    static constexpr double kNoticeSeconds = 8.0;
+
     // Once a frame after the screen is drawn: speaks what is new, handles Ctrl and F5.
     void update(SpokenScreen screen, const Run* run, const PlayView& play, bool enabled,
                 const std::string& interface_language, Speech* speech);
@@ -47,6 +51,8 @@ private:
     bool m_hint = false;        // its hint was read
     std::optional<int> m_tried; // the unavailable option whose reason was read
     std::string m_last;
+    std::uint64_t m_failures = 0;  // Speech::failures() seen
+    std::optional<std::chrono::steady_clock::time_point> m_failed_at;
 };
 
 }  // namespace salesdojo::gui

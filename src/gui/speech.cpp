@@ -65,6 +65,7 @@ void Speech::reap() {
         m_error = SpeechError::None;
     } else {
         m_error = SpeechError::ExitedWithError;
+        ++m_failures;
         m_exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     }
 }
@@ -101,6 +102,7 @@ void Speech::speak(const std::string& text, const std::string& language) {
     stop();
     if (!m_available) {
         m_error = SpeechError::NotInstalled;
+        ++m_failures;
         return;
     }
     if (text.empty()) return;
@@ -127,6 +129,7 @@ void Speech::speak(const std::string& text, const std::string& language) {
     if (pid < 0) {  // no process to spare
         if (report[0] >= 0) ::close(report[0]), ::close(report[1]);
         m_error = SpeechError::CannotStart;
+        ++m_failures;
         return;
     }
     if (pid == 0) {
@@ -173,6 +176,7 @@ void Speech::speak(const std::string& text, const std::string& language) {
         m_child = -1;
         m_error = SpeechError::CannotStart;
         m_exit_status = 127;
+        ++m_failures;
     }
 }
 

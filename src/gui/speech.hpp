@@ -16,6 +16,7 @@
 //   about 100 ms). A child that finished on its own is reaped (waitpid WNOHANG) by the next
 //   speak(), stop() or speaking(). The destructor stops.
 // - Not thread-safe: call from the UI thread.
+#include <cstdint>
 #include <string>
 
 namespace salesdojo::gui {
@@ -45,6 +46,8 @@ public:
     // The last failure (see above), and the status of a child that ended with an error: its exit
     // code, or 128 + the signal that ended it.
     SpeechError error() const { return m_error; }
+    // How many failures there have been (+1 at each): a new one is news even if of the same kind.
+    std::uint64_t failures() const { return m_failures; }
     int exit_status() const { return m_exit_status; }
 
 private:
@@ -55,6 +58,7 @@ private:
     std::string m_program;
     SpeechError m_error = SpeechError::None;
     int m_exit_status = 0;
+    std::uint64_t m_failures = 0;
 };
 
 }  // namespace salesdojo::gui

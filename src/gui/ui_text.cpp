@@ -198,7 +198,9 @@ const Entry kEntries[] = {
     {"play.hint_none", "No principle is named for this decision. Ask yourself what you know for sure and what you still need to find out.",
                        "Bij deze beslissing hoort geen principe. Vraag je af wat je zeker weet en wat je nog moet uitzoeken."},
     // %s: the decision numbers, e.g. "1, 3"
-    {"debrief.hints_used", "Hints used at decision %s", "Tip gebruikt bij beslissing %s"},
+    {"debrief.hint_used", "Hint used at decision %s", "Tip gebruikt bij beslissing %s"},
+    // %s: the decision numbers, e.g. "1, 3"
+    {"debrief.hints_used", "Hints used at decisions %s", "Tips gebruikt bij beslissingen %s"},
     {"settings.text_speed", "Text speed", "Tekstsnelheid"},
     {"settings.speed_slow", "Slow", "Langzaam"},
     {"settings.speed_normal", "Normal", "Normaal"},

@@ -269,7 +269,7 @@ const Entry kEntries[] = {
     // --- while playing (report/play_words.hpp) ----------------------------------------------------------
     {"play.list_and", " and ", " en "},
     // {1}: fact titles, quoted and joined ("“A” and “B”")
-    {"play.unavailable_needs", "Not possible yet: first find out {1}.", "Nog niet mogelijk: zoek eerst uit: {1}."},
+    {"play.unavailable_needs", "Not possible yet: first find out {1}.", "Nog niet mogelijk. Zoek eerst uit: {1}."},
     // {1}: fact titles, as above
     {"play.unavailable_known", "No longer possible now that you know {1}.",
                                "Niet meer mogelijk nu je dit weet: {1}."},

@@ -208,16 +208,22 @@ TEST_CASE("practice: H gives the principle at stake without naming the option, a
     for (const auto& option : run.session.options()) CHECK(hint.find(option.choice->text.get("en")) == std::string::npos);
     // The hint button is gone once used; to the end, then the debrief notes it.
     CHECK_FALSE(h.log.contains(ui("play.hint_button", "en")));
+    // A second hint at the next decision; then to the end, and the debrief lists both.
+    h.tap(sf::Keyboard::Num1);
+    h.tap(sf::Keyboard::Enter);  // continue after the feedback
+    REQUIRE(h.app->run()->session.state() == SessionState::AwaitingChoice);
+    h.tap(sf::Keyboard::H);
+    CHECK(h.app->run()->hints.count(1) == 1);
     REQUIRE(h.app->command("finish=1"));
     h.frame();
-    CHECK(h.log.has_exact(printf_string(ui("debrief.hints_used", "en"), "1")));
+    CHECK(h.log.has_exact(printf_string(ui("debrief.hints_used", "en"), "1, 2")));
     // The run as data is the same as one without hints: attempts stay byte-stable.
     const std::string with_hint = playthrough_to_json(h.app->run()->session.playthrough()).dump();
     h.app->apply(intent::Replay{});
     REQUIRE(h.app->command("finish=1"));
     h.frame();
     CHECK(h.app->run()->hints.empty());
-    CHECK_FALSE(h.log.contains(printf_string(ui("debrief.hints_used", "en"), "1")));
+    CHECK_FALSE(h.log.contains(printf_string(ui("debrief.hints_used", "en"), "1, 2")));
     CHECK(playthrough_to_json(h.app->run()->session.playthrough()).dump() == with_hint);
 }
 

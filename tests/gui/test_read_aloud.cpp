@@ -129,7 +129,7 @@ TEST_CASE("read-aloud: the speaker first, the choices with their numbers, the fe
     const auto debrief = said_by(tmp.path(), speech.child_pid());
     REQUIRE(debrief);
     CHECK(debrief->find(report::word("debrief.heading", "en")) != std::string::npos);
-    CHECK(debrief->find(printf_string(ui("debrief.hints_used", "en"), "1")) != std::string::npos);
+    CHECK(debrief->find(printf_string(ui("debrief.hint_used", "en"), "1")) != std::string::npos);
     CHECK(h.app->read_aloud_state().last_spoken() == *debrief);
 }
 
@@ -202,6 +202,9 @@ TEST_CASE("the window says so when read-aloud is on and cannot speak, in both la
             Speech speech;
             AppHarness h(AppHarness::bundled(), reading("practice", language), {1280, 720}, &speech);
             h.frame();
+            CHECK_FALSE(h.log.contains(ui("speech.not_installed", language)));  // nothing was to be read
+            REQUIRE(h.app->command("open=demanding_director"));
+            h.frames(2);
             CHECK(h.log.has_exact(ui("speech.not_installed", language)));
             // Off again: no notice.
             h.app->apply(intent::SetReadAloud{false});

@@ -11,7 +11,7 @@ std::string hints_used_text(const ViewContext& ctx, const Run& run) {
         if (!numbers.empty()) numbers += ", ";
         numbers += std::to_string(decision + 1);
     }
-    return printf_string(ctx.t("debrief.hints_used"), numbers.c_str());
+    return printf_string(ctx.t(run.hints.size() == 1 ? "debrief.hint_used" : "debrief.hints_used"), numbers.c_str());
 }
 
 }  // namespace salesdojo::gui

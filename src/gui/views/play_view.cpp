@@ -135,11 +135,20 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
                            "");
         ImGui::SameLine();
         chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
-        ImGui::SameLine();
-        if (button(ctx.t(m_backlog ? "play.backlog_close" : "play.backlog_open"))) toggle_backlog();
+        // On this line when it fits (with room for Undo), else on the next: large text never runs
+        // a button off the window.
+        const float undo_room = run.mode == Mode::Practice ? button_width(ctx.t("play.undo")) : 0.0f;
+        const auto next_to = [&](const char* label) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < button_width(label) + undo_room + ImGui::GetStyle().ItemSpacing.x)
+                ImGui::NewLine();
+        };
+        const char* backlog = ctx.t(m_backlog ? "play.backlog_close" : "play.backlog_open");
+        next_to(backlog);
+        if (button(backlog)) toggle_backlog();
         if (run.mode == Mode::Practice && run.session.state() == SessionState::AwaitingChoice &&
             !run.awaiting_continue && !run.hints.count(run.session.decision_count())) {
-            ImGui::SameLine();
+            next_to(ctx.t("play.hint_button"));
             if (button(ctx.t("play.hint_button"))) merge(result, intent::ShowHint{});
         }
         if (run.mode == Mode::Practice && run.session.can_undo() && !run.awaiting_continue) {
