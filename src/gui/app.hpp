@@ -86,9 +86,11 @@ public:
     // (draw a frame). Called every frame, and by the window's idle loop so a save shows without input.
     bool poll_files(bool force = false);
 
-    // True while the window must keep drawing: lines being typed, or scenarios still loading.
+    // True while the window must keep drawing: lines being typed, scenarios still loading, or the
+    // graph being laid out.
     bool animating() const {
-        return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded();
+        return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded() ||
+               (m_screen == Screen::Authoring && m_author_view.graph().laying_out());
     }
     int take_frames_wanted();  // frames to draw after a change, then 0
     std::uint64_t frames_on_screen() const { return m_frames_on_screen; }

@@ -343,6 +343,8 @@ int run_gui(const GuiOptions& options) {
     std::uint64_t script_wait = FrameLoop::kStartFrames;
     std::uint64_t script_done_frame = script.empty() ? 0 : UINT64_MAX;
     Screen last_screen = app.screen();
+    ReloadNote::Kind last_note = ReloadNote::Kind::None;
+    int last_versions = 0;
     while (!quit && loop.next_frame(window, [&](const sf::Event& event) {
         if (event.type == sf::Event::Closed) quit = true;
         if (loop.events_seen() <= 16) trace((std::string("event ") + event_name(event.type)).c_str());
@@ -365,6 +367,14 @@ int run_gui(const GuiOptions& options) {
         if (app.screen() != last_screen) {
             last_screen = app.screen();
             trace((std::string("screen=") + screen_id(last_screen)).c_str());
+        }
+        // What the open scenario file's last (re)load did, on stdout for scripts (tests/smoke/authoring_reload.sh).
+        if (app.authoring().note().kind != last_note || app.authoring().versions() != last_versions) {
+            last_note = app.authoring().note().kind;
+            last_versions = app.authoring().versions();
+            std::printf("authoring=%s versions=%d replayed=%zu dropped=%zu\n", reload_note_id(last_note), last_versions,
+                        app.authoring().note().replayed, app.authoring().note().dropped);
+            std::fflush(stdout);
         }
 
         // Screenshots are read back from the frame just rendered, before display().
