@@ -129,9 +129,10 @@ TEST_CASE("a playtest start is found again by node id after nodes move") {
     std::string error;
     Session session(before, 3, *playtest_start(*before, setup, error));
     session.choose(*session.find_choice("offer"));
-    // A new node in front: every index after it moves by one.
+    // A new node in front (on the way to "roll"): every index after it moves by one.
     doc["nodes"].insert(doc["nodes"].begin(),
-                        json{{"id", "aside"}, {"text", "An aside."}, {"ending", {{"outcome", "abandoned-fit"}}}});
+                        json{{"id", "aside"}, {"text", {{"nl", "Terzijde."}, {"en", "An aside."}}}, {"next", "roll"}});
+    node(doc, "open")["choices"][1]["next"] = "aside";
     auto after = load_json(doc);
     REQUIRE(after->find_node("pitch") != before->find_node("pitch"));
     const Replayed r = replay_as_far_as_possible(after, playthrough_ids(session, setup));
