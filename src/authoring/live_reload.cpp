@@ -98,7 +98,7 @@ std::optional<ScenarioVersion> load_version(const std::string& path, const Prepa
     AnalysisResult result = analyse(version.scenario);
     locate_diagnostics(result.diagnostics, path);
     version.warnings = std::move(loaded.diagnostics);
-    if (!result.analysis) {
+    if (!result.analysis || has_errors(result.diagnostics)) {  // e.g. SD3003: a situation with no way on
         problems = std::move(version.warnings);
         problems.insert(problems.end(), result.diagnostics.begin(), result.diagnostics.end());
         return std::nullopt;

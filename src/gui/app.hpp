@@ -96,9 +96,11 @@ public:
     // True while the authoring screen watches a file (the frame loop then wakes to poll it).
     bool watching_file() const { return m_authoring.live() != nullptr; }
 
-    // True while the window must keep drawing: lines being typed, or scenarios still loading.
+    // True while the window must keep drawing: lines being typed, scenarios still loading, or the
+    // graph being laid out.
     bool animating() const {
-        return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded();
+        return (m_screen == Screen::Play && m_play.animating()) || !m_catalogue.loaded() ||
+               (m_screen == Screen::Authoring && m_author_view.graph().laying_out());
     }
     int take_frames_wanted();  // frames to draw after a change, then 0
     // The window's place when it closes, saved with the settings for the next start.

@@ -51,7 +51,7 @@ void App::open_path(const std::string& path) {
     }
     if (m_run && m_run->session.is_playtest()) m_run.reset();
     m_authoring.open(path);
-    m_author_view.set_path(m_authoring.path());
+    m_author_view.opened(m_authoring.path());
     m_author_view.show(m_authoring.live() ? AuthorPanel::Analysis : AuthorPanel::Problems);
     set_screen(Screen::Authoring);
 }

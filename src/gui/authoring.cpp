@@ -22,6 +22,18 @@ ReloadNote note_of(ReloadNote::Kind kind) {
 }
 }  // namespace
 
+const char* reload_note_id(ReloadNote::Kind kind) {
+    switch (kind) {
+    case ReloadNote::Kind::None: return "none";
+    case ReloadNote::Kind::Opened: return "opened";
+    case ReloadNote::Kind::Reloaded: return "reloaded";
+    case ReloadNote::Kind::Broken: return "broken";
+    case ReloadNote::Kind::Missing: return "missing";
+    case ReloadNote::Kind::OpenFailed: return "open-failed";
+    }
+    return "?";
+}
+
 std::vector<std::string> load_recent(const std::string& path) {
     std::vector<std::string> out;
     if (path.empty()) return out;

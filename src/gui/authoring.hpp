@@ -25,6 +25,9 @@ struct ReloadNote {
     bool carried = false;       // a playtest was carried over (replayed/dropped mean something)
 };
 
+// "none", "opened", "reloaded", "broken", "missing", "open-failed" (the window's stdout markers).
+const char* reload_note_id(ReloadNote::Kind kind);
+
 class Authoring {
 public:
     static constexpr std::chrono::milliseconds kPollInterval{250};
@@ -52,6 +55,7 @@ public:
     // The problems of the failed open or of the last broken reload; empty when the last load was good.
     const Diagnostics& problems() const;
     const std::vector<std::string>& recent() const { return m_recent; }
+    int versions() const { return m_live ? m_live->versions_loaded() : 0; }  // loaded since opened
     ReloadNote& note() { return m_note; }
     const ReloadNote& note() const { return m_note; }
 

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace salesdojo::gui {
 namespace {
@@ -34,6 +36,8 @@ void add_cubic(std::vector<GraphPoint>& out, const pointf& p0, const pointf& p1,
     }
 }
 
+// One context per layout (its plugins load in a few milliseconds): nothing of Graphviz outlives the
+// call, so a layout thread still running when the window closes holds no global of ours.
 struct GraphvizContext {
     GVC_t* gvc = gvContext();
     ~GraphvizContext() {
@@ -41,9 +45,12 @@ struct GraphvizContext {
     }
 };
 
+std::mutex g_graphviz;  // Graphviz's library is not thread-safe
+
 bool graphviz_layout(const Scenario& s, const GraphFacts& facts, const std::string& language, GraphLayout& out) {
     const std::string dot = report::graph_dot(s, facts, language);
-    static GraphvizContext context;  // loads the plugins once
+    std::lock_guard<std::mutex> lock(g_graphviz);
+    GraphvizContext context;
     if (!context.gvc) return out.error = "no Graphviz context", false;
     agseterr(AGMAX);  // no messages on stderr: a failure falls back to the layered layout
     Agraph_t* g = agmemread(dot.c_str());
@@ -137,6 +144,28 @@ GraphLayout layout_graph(const Scenario& scenario, const GraphFacts& facts, cons
     std::string why = scenario.nodes.size() > kMaxGraphvizNodes ? "too many nodes for Graphviz" : out.error;
     out = layered_layout(scenario);
     out.error = std::move(why);
+    return out;
+}
+
+struct LayoutJob::Shared {
+    std::mutex mutex;
+    std::optional<GraphLayout> result;
+};
+
+LayoutJob::LayoutJob(std::shared_ptr<const Scenario> scenario, GraphFacts facts, std::string language)
+    : m_shared(std::make_shared<Shared>()) {
+    std::thread([shared = m_shared, scenario = std::move(scenario), facts = std::move(facts),
+                 language = std::move(language)] {
+        GraphLayout layout = layout_graph(*scenario, facts, language);
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        shared->result = std::move(layout);
+    }).detach();
+}
+
+std::optional<GraphLayout> LayoutJob::take() {
+    std::lock_guard<std::mutex> lock(m_shared->mutex);
+    std::optional<GraphLayout> out = std::move(m_shared->result);
+    m_shared->result.reset();
     return out;
 }
 

@@ -364,6 +364,8 @@ int run_gui(const GuiOptions& options) {
     std::uint64_t script_done_frame = script.empty() ? 0 : UINT64_MAX;
     Screen last_screen = app.screen();
     std::string last_keyboard_state;  // traced: what a keyboard-only test needs to know
+    ReloadNote::Kind last_note = ReloadNote::Kind::None;
+    int last_versions = 0;
     while (!quit && loop.next_frame(window, [&](const sf::Event& event) {
         if (event.type == sf::Event::Closed) quit = true;
         if (loop.events_seen() <= 16) trace((std::string("event ") + event_name(event.type)).c_str());
@@ -391,6 +393,14 @@ int run_gui(const GuiOptions& options) {
         if (std::string state = keyboard_state(app); state != last_keyboard_state) {
             last_keyboard_state = state;
             trace(("keys " + state).c_str());
+        }
+        // What the open scenario file's last (re)load did, on stdout for scripts (tests/smoke/authoring_reload.sh).
+        if (app.authoring().note().kind != last_note || app.authoring().versions() != last_versions) {
+            last_note = app.authoring().note().kind;
+            last_versions = app.authoring().versions();
+            std::printf("authoring=%s versions=%d replayed=%zu dropped=%zu\n", reload_note_id(last_note), last_versions,
+                        app.authoring().note().replayed, app.authoring().note().dropped);
+            std::fflush(stdout);
         }
 
         // Screenshots are read back from the frame just rendered, before display().

@@ -468,6 +468,8 @@ const Entry kEntries[] = {
                           "Sleep om te schuiven, draai het wiel om te zoomen, klik op een knooppunt voor een speltest vanaf daar."},
     {"author.graph_plain", "A simple layout (Graphviz could not lay this graph out). Click a node to playtest from there.",
                            "Een eenvoudige indeling (Graphviz kon deze plattegrond niet indelen). Klik op een knooppunt voor een speltest vanaf daar."},
+    {"author.graph_busy", "Graphviz is laying the graph out; meanwhile a simple layout. Click a node to playtest from there.",
+                          "Graphviz deelt de plattegrond in; intussen een eenvoudige indeling. Klik op een knooppunt voor een speltest vanaf daar."},
     {"author.graph_click", "Click: playtest from here", "Klik: speltest vanaf hier"},
     {"author.graph_dense", "Too much to draw at this size: zoom in.", "Te veel om op deze grootte te tekenen: zoom in."},
     {"author.playtest_chip", "Playtest", "Speltest"},

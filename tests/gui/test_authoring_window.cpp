@@ -74,6 +74,16 @@ void choose(AppHarness& h, const std::string& id) {
     h.frame();
 }
 
+// Draws frames until Graphviz's layout (made on a thread of its own) has arrived.
+void wait_for_layout(AppHarness& h) {
+    for (int i = 0; i < 3000 && h.app->author_view().graph().laying_out(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        h.frame();
+    }
+    REQUIRE_FALSE(h.app->author_view().graph().laying_out());
+    h.frames(2);
+}
+
 // The App with the mini scenario opened from a temporary folder, through the path field.
 struct Authored {
     AppHarness h{AppHarness::bundled(), english_practice(), {1280, 900}};
@@ -272,6 +282,7 @@ TEST_CASE("authoring: the analysis lists intent mismatches with links to their n
     REQUIRE(h.click("Show in graph"));
     CHECK(h.app->author_view().panel() == AuthorPanel::Graph);
     h.frame();
+    wait_for_layout(h);
     CHECK(h.log.find_item("node:a"));
     h.app->author_view().show(AuthorPanel::Analysis);
     h.frames(2);
@@ -288,6 +299,7 @@ TEST_CASE("authoring: the graph view draws every node, highlights the playtest's
     AppHarness& h = a.h;
     h.app->author_view().show(AuthorPanel::Graph);
     h.frames(2);
+    wait_for_layout(h);
     const GraphLayout& layout = h.app->author_view().graph().layout();
     CHECK(layout.by_graphviz);
     INFO(layout.error);

@@ -105,22 +105,22 @@ Intent AuthorView::draw_file(const ViewContext& ctx, const Authoring& authoring,
     // Playtests: from the start, from a chosen node, or the one running.
     const authoring::ScenarioVersion& version = live->current();
     const Scenario& s = *version.scenario;
-    if (m_start_node >= static_cast<int>(s.nodes.size())) m_start_node = 0;
+    if (!m_start_node || *m_start_node >= static_cast<int>(s.nodes.size())) m_start_node = s.start;
     if (button(ctx.t("author.playtest_start"))) result = intent::PlaytestFrom{""};
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     text(ctx.t("author.playtest_from"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    if (ImGui::BeginCombo("##start_node", s.nodes[static_cast<std::size_t>(m_start_node)].id.c_str())) {
+    if (ImGui::BeginCombo("##start_node", s.nodes[static_cast<std::size_t>(*m_start_node)].id.c_str())) {
         for (std::size_t i = 0; i < s.nodes.size(); ++i) {
-            if (ImGui::Selectable(s.nodes[i].id.c_str(), static_cast<int>(i) == m_start_node)) m_start_node = static_cast<int>(i);
+            if (ImGui::Selectable(s.nodes[i].id.c_str(), static_cast<int>(i) == *m_start_node)) m_start_node = static_cast<int>(i);
         }
         ImGui::EndCombo();
     }
     log_item("start_node");
     ImGui::SameLine();
-    if (button(ctx.t("author.playtest_go"))) result = intent::PlaytestFrom{s.nodes[static_cast<std::size_t>(m_start_node)].id};
+    if (button(ctx.t("author.playtest_go"))) result = intent::PlaytestFrom{s.nodes[static_cast<std::size_t>(*m_start_node)].id};
     if (playtest_running) {
         ImGui::SameLine();
         if (button(ctx.t("author.playtest_continue"))) result = intent::ContinuePlaytest{};

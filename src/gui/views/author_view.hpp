@@ -26,8 +26,14 @@ public:
 
     void show(AuthorPanel panel) { m_panel = panel; }
     AuthorPanel panel() const { return m_panel; }
-    void set_path(std::string path) { m_path = std::move(path); }
+    // A newly opened file: its path in the field; the graph and the node choice start afresh.
+    void opened(std::string path) {
+        m_path = std::move(path);
+        m_start_node.reset();
+        m_graph = GraphView{};
+    }
     GraphView& graph() { return m_graph; }
+    const GraphView& graph() const { return m_graph; }
 
 private:
     Intent draw_open_row(const ViewContext& ctx, const Authoring& authoring);
@@ -35,7 +41,7 @@ private:
 
     std::string m_path;  // the path field
     AuthorPanel m_panel = AuthorPanel::Analysis;
-    int m_start_node = 0;  // the "Playtest from" choice, a node index of the current version
+    std::optional<int> m_start_node;  // the "Playtest from" choice, a node index; none = the start node
     AnalysisView m_analysis;
     GraphView m_graph;
     DiagnosticsView m_problems;

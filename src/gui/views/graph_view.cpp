@@ -10,6 +10,8 @@
 namespace salesdojo::gui {
 namespace {
 
+// Pixels per layout point at which the node ids are comfortably readable.
+constexpr float kReadableZoom = 0.8f;
 // Well below 65,536: a node or an edge added after this check stays within the limit.
 constexpr int kVertexBudget = 60000;
 
@@ -53,14 +55,25 @@ void GraphView::relayout(const ViewContext& ctx, const authoring::ScenarioVersio
                 version.scenario->languages.end()
             ? ctx.language
             : version.scenario->default_language();
-    m_layout = layout_graph(*version.scenario, version.facts, language);
-    if (first) m_fit = true;  // a reload keeps the author's pan and zoom
+    m_layout = layered_layout(*version.scenario);  // at once; Graphviz's replaces it when ready
+    m_job.reset();
+    if (version.scenario->nodes.size() <= kMaxGraphvizNodes) m_job.emplace(version.scenario, version.facts, language);
+    else m_layout.error = "too many nodes for Graphviz";
+    if (first) m_fit = m_first_view = true;  // a reload keeps the author's pan and zoom
 }
 
 Intent GraphView::Draw(const ViewContext& ctx, const authoring::ScenarioVersion& version, std::optional<int> current,
                        ImVec2 size) {
     Intent result;
     if (m_laid_out != version.scenario.get() || m_language != ctx.language) relayout(ctx, version);
+    if (m_job) {
+        if (std::optional<GraphLayout> ready = m_job->take()) {
+            const bool refit = m_first_view || m_fitted_layered;
+            m_layout = std::move(*ready);
+            m_job.reset();
+            if (refit) m_fit = m_first_view = true;  // the author has not moved yet: fit the real layout
+        }
+    }
     const Scenario& s = *version.scenario;
     const Palette& p = *ctx.colours;
 
@@ -72,7 +85,9 @@ Intent GraphView::Draw(const ViewContext& ctx, const authoring::ScenarioVersion&
     const bool zoom_in = button("+##zoom");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    text_coloured(p.text_dim, m_layout.by_graphviz ? ctx.t("author.graph_hint") : ctx.t("author.graph_plain"));
+    text_coloured(p.text_dim, m_job                  ? ctx.t("author.graph_busy")
+                              : m_layout.by_graphviz ? ctx.t("author.graph_hint")
+                                                     : ctx.t("author.graph_plain"));
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 canvas = ImGui::GetContentRegionAvail();
@@ -88,7 +103,15 @@ Intent GraphView::Draw(const ViewContext& ctx, const authoring::ScenarioVersion&
     if (m_fit && m_layout.width > 0 && m_layout.height > 0) {
         m_zoom = std::clamp(std::min(canvas.x / (m_layout.width + 40.0f), canvas.y / (m_layout.height + 40.0f)), 0.05f, 2.0f);
         m_pan = ImVec2(m_layout.width * 0.5f - canvas.x * 0.5f / m_zoom, m_layout.height * 0.5f - canvas.y * 0.5f / m_zoom);
+        // A first view too small to read starts readable instead, at the playtest's node or the start
+        // ("Fit" still shows everything).
+        if (m_first_view && m_zoom < kReadableZoom * 0.6f) {
+            m_zoom = kReadableZoom;
+            m_focus = current.value_or(s.start);
+        }
         m_fit = false;
+        m_fitted_layered = m_first_view && m_job.has_value();
+        m_first_view = false;
     }
     const auto zoom_about = [&](float factor, ImVec2 screen) {
         const ImVec2 at(m_pan.x + (screen.x - origin.x) / m_zoom, m_pan.y + (screen.y - origin.y) / m_zoom);
@@ -105,7 +128,7 @@ Intent GraphView::Draw(const ViewContext& ctx, const authoring::ScenarioVersion&
     }
     if (m_focus) {
         if (const GraphLayout::Box* b = m_layout.box_of(*m_focus)) {
-            m_zoom = std::max(m_zoom, 0.8f);
+            m_zoom = std::max(m_zoom, kReadableZoom);
             m_pan = ImVec2(b->centre.x - canvas.x * 0.5f / m_zoom, b->centre.y - canvas.y * 0.5f / m_zoom);
         }
         m_focus.reset();

@@ -23,6 +23,7 @@ public:
     void focus(int node) { m_focus = node; }
 
     const GraphLayout& layout() const { return m_layout; }
+    bool laying_out() const { return m_job.has_value(); }  // Graphviz still at work (keep drawing frames)
     float zoom() const { return m_zoom; }
 
 private:
@@ -31,9 +32,12 @@ private:
     const Scenario* m_laid_out = nullptr;  // the version the layout is for
     std::string m_language;
     GraphLayout m_layout;
+    std::optional<LayoutJob> m_job;  // Graphviz's layout on its way; m_layout is the layered one meanwhile
     ImVec2 m_pan{0.0f, 0.0f};  // layout point at the canvas's top-left corner
     float m_zoom = 1.0f;       // pixels per layout point
     bool m_fit = true;         // fit the whole graph at the next frame
+    bool m_first_view = true;  // the first frame of a newly opened file
+    bool m_fitted_layered = false;  // the first view was fitted to the layered stand-in
     std::optional<int> m_focus;
     bool m_truncated = false;  // the last frame stopped drawing at the vertex budget
 };
