@@ -4,6 +4,8 @@
 #include "views/graph_view.hpp"
 #include "views/widgets.hpp"
 
+#include <salesdojo/diagnostic_descriptors.hpp>
+
 #include <cstdio>
 
 namespace salesdojo::gui {
@@ -13,7 +15,7 @@ void AnalysisView::sort(const authoring::ScenarioVersion& version) {
     m_mismatches.clear(), m_analysis.clear(), m_other.clear();
     for (std::size_t i = 0; i < version.warnings.size(); ++i) {
         const std::string& code = version.warnings[i].code;
-        if (code == "SD3107") m_mismatches.push_back(i);
+        if (code == descriptor(DiagnosticId::IntentMissed).code) m_mismatches.push_back(i);
         else if (code.rfind("SD3", 0) == 0) m_analysis.push_back(i);
         else m_other.push_back(i);
     }
