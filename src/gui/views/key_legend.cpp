@@ -24,6 +24,10 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
         rows.push_back({"keys.space_enter", "keys.continue"});
         rows.push_back({"keys.digits", "keys.choose"});
         rows.push_back({"keys.backspace", "keys.undo"});
+        rows.push_back({"keys.b", "keys.backlog"});
+        rows.push_back({"keys.h", "keys.hint_request"});
+        rows.push_back({"keys.ctrl", "keys.stop_reading"});
+        rows.push_back({"keys.f5", "keys.read_again"});
     } else if (screen == "debrief") {
         rows.push_back({"keys.tab", "keys.next_control"});  // the arrows scroll here
         rows.push_back({"keys.enter_space", "keys.press"});
