@@ -57,7 +57,7 @@ void App::record_if_finished() {
     m_run->recorded = true;
     store::AttemptContext context{0, m_run->scenario->content_hash, m_run->language, mode_id(m_run->mode),
                                   m_run->started_ms, store::now_ms(), m_run->seconds};
-    m_results.finish(store::make_attempt_record(m_run->session, *m_run->debrief, context));
+    m_results.finish(store::make_attempt_record(m_run->session, *m_run->debrief, context), m_run->scenario.get());
 }
 
 void App::resume(const std::string& scenario_id) {

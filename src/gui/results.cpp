@@ -121,12 +121,14 @@ std::optional<store::SavedRun> Results::saved_run(const std::string& scenario_id
     return std::nullopt;
 }
 
-std::optional<std::int64_t> Results::finish(store::AttemptRecord attempt) {
+std::optional<std::int64_t> Results::finish(store::AttemptRecord attempt, const Scenario* played) {
     if (!m_store || !m_trainee) return std::nullopt;
     try {
         attempt.trainee_id = m_trainee->id;
-        const std::int64_t id = m_store->finish_run(attempt);
+        // The attempt and the note that its xAPI statements are owed, in one transaction.
+        const std::int64_t id = m_store->finish_run(attempt, store::XapiStatements::Owed);
         reload();
+        write_xapi(played);
         return id;
     } catch (const store::StoreError& e) {
         fail(e);

@@ -8,9 +8,11 @@
 //
 // File I/O happens only when something changes (a pick, a decision, a finished run), never per frame.
 #include <salesdojo/report/results_export.hpp>
+#include <salesdojo/scenario.hpp>
 #include <salesdojo/store/results_store.hpp>
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -64,8 +66,12 @@ public:
     std::optional<store::SavedRun> saved_run(const std::string& scenario_id) const;
 
     // Stores a finished attempt of the picked trainee (its trainee_id is set here) and removes the
-    // saved run of that scenario. The new attempt's id; none when not stored.
-    std::optional<std::int64_t> finish(store::AttemptRecord attempt);
+    // saved run of that scenario. The new attempt's id; none when not stored. Its xAPI statements
+    // go to the outbox and, when an LRS is configured, are sent in the background (results_xapi.cpp;
+    // `played`, the scenario played, gives them its texts).
+    std::optional<std::int64_t> finish(store::AttemptRecord attempt, const Scenario* played = nullptr);
+    // Statements this window appended to the outbox (tests, diagnosis).
+    std::size_t xapi_statements_appended() const { return m_xapi_appended; }
     void save_run(store::SavedRun run);  // trainee_id set here
     void discard_run(const std::string& scenario_id);
 
@@ -78,6 +84,7 @@ private:
     void fail(const store::StoreError& error);
     void reload();  // trainees, history and saved runs of the picked trainee
     void pick(const store::Trainee& trainee);
+    void write_xapi(const Scenario* played);  // results_xapi.cpp
 
     std::string m_path;
     std::optional<store::ResultsStore> m_store;
@@ -88,6 +95,10 @@ private:
     store::HistoryOverview m_overview;
     std::map<std::string, double> m_latest;
     std::vector<store::SavedRun> m_saved_runs;
+    std::size_t m_xapi_appended = 0;
+    // A send to the LRS under way; a std::async future waits for it when destroyed (bounded by the
+    // configured timeout), so closing the window never cuts a send off mid-batch.
+    std::future<void> m_xapi_send;
 };
 
 }  // namespace salesdojo::gui

@@ -611,3 +611,35 @@ TEST_CASE("results: the export buttons are reachable by keyboard") {
     h.tap(sf::Keyboard::Enter);
     CHECK(std::filesystem::is_directory(h.app->history_data().exported_to));
 }
+
+TEST_CASE("results: a run finished in the window writes its xAPI statements to the outbox, once") {
+    AppHarness h(AppHarness::bundled(), with("practice"), {1280, 2400});
+    h.frame();
+    REQUIRE(h.app->results().available());
+    REQUIRE(h.app->command(std::string("open=") + kDirector));
+    h.frame();
+    h.reveal();
+    decide(h, 1);
+    REQUIRE(h.app->command("finish=1"));
+    const Run& run = *h.app->run();
+    REQUIRE(run.debrief);
+    const std::vector<std::string> chosen = run.session.decision_ids();
+
+    // launched, initialized, one "answered" per decision, completed, and passed or failed (a pass mark).
+    std::ifstream in(h.temp().file("data/xapi-outbox.jsonl"));
+    REQUIRE(in);
+    std::vector<nlohmann::json> statements;
+    for (std::string line; std::getline(in, line);) statements.push_back(nlohmann::json::parse(line));
+    REQUIRE(run.scenario->pass_mark);
+    REQUIRE(statements.size() == chosen.size() + 4);
+    std::vector<std::string> responses;
+    for (const auto& statement : statements) {
+        CHECK(statement.at("object").at("id").get<std::string>().find(kDirector) != std::string::npos);
+        if (statement.at("verb").at("id") == "http://adlnet.gov/expapi/verbs/answered")
+            responses.push_back(statement.at("result").at("response").get<std::string>());
+    }
+    CHECK(responses == chosen);
+    CHECK(h.app->results().xapi_statements_appended() == statements.size());
+    store::ResultsStore db = store::ResultsStore::open(database_of(h));
+    CHECK(db.xapi_owed_attempts().empty());  // written: nothing left for the next program
+}
