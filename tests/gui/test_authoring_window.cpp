@@ -206,7 +206,7 @@ TEST_CASE("authoring: a save reloads the file and replays the playtest's choices
     CHECK(h.app->run()->session.is_playtest());
     CHECK(h.app->run()->session.decision_count() == 1);
     CHECK(h.app->run()->session.current().text.get("en") == "That's right, and tell me more.");
-    CHECK(h.log.contains("Reloaded. 1 choices replayed."));
+    CHECK(h.log.contains("Reloaded. 1 choice replayed."));
     CHECK(h.app->authoring().live()->versions_loaded() == 2);
 
     // A choice the author removed: replayed up to it, the rest dropped, and said so.
@@ -218,7 +218,7 @@ TEST_CASE("authoring: a save reloads the file and replays the playtest's choices
     reload(h);
     CHECK(h.app->run()->session.decision_count() == 1);
     CHECK(h.app->run()->session.current().id == "pitch");
-    CHECK(h.log.contains("1 choices replayed. 1 dropped from 'leave' on, which no longer applies."));
+    CHECK(h.log.contains("1 choice replayed. 1 dropped from 'leave' on, which no longer applies."));
 }
 
 TEST_CASE("authoring: a broken save, a deleted file and an unreadable one keep the last good version playable") {

@@ -11,6 +11,13 @@
 
 namespace salesdojo::gui {
 
+namespace {
+// "1 choice", "2 choices": the key with "_one" for a count of one.
+const char* counted(const ViewContext& ctx, const std::string& key, std::size_t count) {
+    return ctx.t(count == 1 ? (key + "_one").c_str() : key.c_str());
+}
+}  // namespace
+
 std::string reload_note_text(const ViewContext& ctx, const ReloadNote& note, const Authoring& authoring) {
     char buffer[512];
     const auto errors = count(authoring.problems(), Severity::Error);
@@ -20,7 +27,7 @@ std::string reload_note_text(const ViewContext& ctx, const ReloadNote& note, con
     case ReloadNote::Kind::Reloaded: {
         std::string out = ctx.t("author.note_reloaded");
         if (note.carried) {
-            std::snprintf(buffer, sizeof buffer, ctx.t("author.note_replayed"), note.replayed);
+            std::snprintf(buffer, sizeof buffer, counted(ctx, "author.note_replayed", note.replayed), note.replayed);
             out += " " + std::string(buffer);
             if (note.dropped > 0) {
                 std::snprintf(buffer, sizeof buffer, ctx.t("author.note_dropped"), note.dropped, note.stopped_at.c_str());
@@ -31,11 +38,11 @@ std::string reload_note_text(const ViewContext& ctx, const ReloadNote& note, con
         return out;
     }
     case ReloadNote::Kind::Broken:
-        std::snprintf(buffer, sizeof buffer, ctx.t("author.note_broken"), errors);
+        std::snprintf(buffer, sizeof buffer, counted(ctx, "author.note_broken", errors), errors);
         return buffer;
     case ReloadNote::Kind::Missing: return ctx.t("author.note_missing");
     case ReloadNote::Kind::OpenFailed:
-        std::snprintf(buffer, sizeof buffer, ctx.t("author.note_open_failed"), errors);
+        std::snprintf(buffer, sizeof buffer, counted(ctx, "author.note_open_failed", errors), errors);
         return buffer;
     }
     return {};
