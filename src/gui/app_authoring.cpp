@@ -3,6 +3,8 @@
 // of the file (authoring.hpp, authoring/live_reload.hpp).
 #include "app.hpp"
 
+#include <salesdojo/authoring/playtest_values.hpp>
+
 #include "speech.hpp"
 
 #include <salesdojo/store/attempt.hpp>
@@ -62,9 +64,16 @@ void App::playtest_from(const std::string& node_id) {
     const authoring::ScenarioVersion& version = live->current();
     PlaytestSetup setup;
     setup.node = node_id.empty() ? version.scenario->nodes[static_cast<std::size_t>(version.scenario->start)].id : node_id;
+    // The "with" field's variables and facts, as `run --set --learn` (every playtest started here).
     std::string error;
-    const std::optional<StartPoint> start = playtest_start(*version.scenario, setup, error);
-    if (!start) return;  // a node of this version: cannot fail unless the view is stale
+    std::optional<StartPoint> start;
+    if (authoring::add_playtest_values(m_author_view.playtest_values(), setup, error))
+        start = playtest_start(*version.scenario, setup, error);
+    m_author_view.set_playtest_error(start ? "" : error);
+    if (!start) {
+        set_screen(Screen::Authoring);  // where the reason is shown
+        return;
+    }
     if (!start_playtest(version, Session(version.scenario, 0, *start), PlaytestStart::New)) return;
     m_authoring.playtest = setup;
     m_authoring.note() = ReloadNote{};

@@ -348,3 +348,32 @@ TEST_CASE("authoring: the Dutch screen has its own words") {
     CHECK(h.log.contains("Afwijkingen van de bedoeling (0)"));
     CHECK_FALSE(h.log.contains("Playtest"));
 }
+
+TEST_CASE("authoring: a playtest starts with the variables and facts of the 'with' field, or says why not") {
+    Authored a;
+    AppHarness& h = a.h;
+    h.app->author_view().set_playtest_values("trust=3, need_known");
+    h.app->apply(intent::PlaytestFrom{"pitch"});
+    h.frames(2);
+    REQUIRE(h.app->screen() == Screen::Play);
+    REQUIRE(h.app->run());
+    const Session& session = h.app->run()->session;
+    const Scenario& s = *h.app->run()->scenario;
+    REQUIRE(s.variables.size() == 1);
+    CHECK(session.values()[0] == 3);                    // trust, initially 1
+    CHECK(session.values()[s.variables.size()] == 1);   // need_known: known from the start
+
+    // An unknown fact and a value out of bounds: no playtest, the reason on the authoring screen.
+    for (const char* values : {"need_knwn", "trust=9", "=3"}) {
+        CAPTURE(values);
+        h.app->apply(intent::GoHome{});
+        h.app->apply(intent::ShowAuthoring{});
+        h.frames(2);
+        h.app->author_view().set_playtest_values(values);
+        h.app->apply(intent::PlaytestFrom{"pitch"});
+        h.frames(2);
+        CHECK(h.app->screen() == Screen::Authoring);
+        CHECK_FALSE(h.app->run());
+        CHECK(h.log.contains("Playtest not started:"));
+    }
+}

@@ -127,11 +127,20 @@ Intent AuthorView::draw_file(const ViewContext& ctx, const Authoring& authoring,
     }
     log_item("start_node");
     ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text(ctx.t("author.playtest_with"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    ImGui::InputTextWithHint("##playtest_values", ctx.t("author.playtest_with_hint"), &m_values);
+    log_item("playtest_values");
+    ImGui::SameLine();
     if (button(ctx.t("author.playtest_go"))) result = intent::PlaytestFrom{s.nodes[static_cast<std::size_t>(*m_start_node)].id};
     if (playtest_running) {
         ImGui::SameLine();
         if (button(ctx.t("author.playtest_continue"))) result = intent::ContinuePlaytest{};
     }
+    if (!m_playtest_error.empty())
+        text_coloured(ctx.colours->bad, std::string(ctx.t("author.playtest_not_started")) + " " + m_playtest_error);
 
     // The panels.
     char label[96];

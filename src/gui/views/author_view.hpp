@@ -32,6 +32,11 @@ public:
         m_start_node.reset();
         m_graph = GraphView{};
     }
+    // The "with" field: variables and facts for every playtest started here (playtest_values.hpp).
+    const std::string& playtest_values() const { return m_values; }
+    void set_playtest_values(std::string values) { m_values = std::move(values); }
+    // Why the last playtest did not start ("" when it did), shown under the playtest row.
+    void set_playtest_error(std::string error) { m_playtest_error = std::move(error); }
     GraphView& graph() { return m_graph; }
     const GraphView& graph() const { return m_graph; }
 
@@ -42,6 +47,8 @@ private:
     std::string m_path;  // the path field
     AuthorPanel m_panel = AuthorPanel::Analysis;
     std::optional<int> m_start_node;  // the "Playtest from" choice, a node index; none = the start node
+    std::string m_values;             // the "with" field
+    std::string m_playtest_error;
     AnalysisView m_analysis;
     GraphView m_graph;
     DiagnosticsView m_problems;
