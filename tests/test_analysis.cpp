@@ -101,7 +101,7 @@ static const char* const kDiamond = R"({
     {"id": "e2", "ending": {"outcome": "abandoned-fit"}}
   ]})";
 
-TEST_CASE("diamond: two routes merge into one state; paths multiply; envelopes and values are exact") {
+TEST_CASE("diamond: two routes merge into one state, paths multiply, envelopes and values are exact") {
     auto scenario = load_body(kDiamond);
     AnalysisLimits limits;
     limits.histograms = true;
@@ -174,7 +174,7 @@ static const char* const kCycle = R"({
     {"id": "e2", "ending": {"outcome": "qualified-fit"}}
   ]})";
 
-TEST_CASE("cycle: a choice back to an earlier node without changing state terminates; simple paths only") {
+TEST_CASE("cycle: a choice back to an earlier node without changing state terminates, simple paths only") {
     auto a = analyse_ok(load_body(kCycle));
     const int W = a->dimensions();
     CHECK(a->state_count() == 4);
@@ -288,7 +288,7 @@ static const char* const kConditional = R"({
     {"id": "e", "ending": {"outcome": "qualified-fit"}}
   ]})";
 
-TEST_CASE("conditional branch: a variable set earlier opens an option; states differ by variable") {
+TEST_CASE("conditional branch: a variable set earlier opens an option, states differ by variable") {
     auto a = analyse_ok(load_body(kConditional));
     CHECK(a->state_count() == 5);  // s, mid x {0,1}, e x {0,1}
     CHECK_FALSE(a->has_loops());
@@ -349,7 +349,7 @@ TEST_CASE("random branch 1:3: envelope is min/max over branches, value the weigh
     CHECK(buckets(a->histograms()[0]) == std::map<long long, double>{{-4, 1}, {2, 1}, {4, 1}, {6, 1}, {8, 1}});
 }
 
-TEST_CASE("the pessimist: the worst option, but not an outlier of three or more; chance averaged") {
+TEST_CASE("the pessimist: the worst option, but not an outlier of three or more, chance averaged") {
     // s: a +1 | b 0 -> m;  m: 1:1 -> x, y;  x: p +4 | q +2 | r -50 | o +1;  y: u +6 | v -2 | w -7.
     // By hand: at x the losses are 0, 2, 54, 3: r's is more than twice the next (3), so r is an
     // outlier and P(x) = 1 (o). At y the losses are 0, 8, 13: 13 is not more than twice 8, so
@@ -1376,7 +1376,7 @@ TEST_CASE("property: the analyser agrees with a brute-force enumerator on random
     CHECK(with_loops >= 50);
 }
 
-TEST_CASE("property: debriefs of generated scenarios keep their invariants; best play scores 100") {
+TEST_CASE("property: debriefs of generated scenarios keep their invariants, best play scores 100") {
     int runs = 0, best_runs = 0, best_runs_exact = 0;
     for (unsigned seed = 1; seed <= 250; ++seed) {
         Generator generator(seed);

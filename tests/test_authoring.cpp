@@ -215,7 +215,7 @@ TEST_CASE("table-driven messages name the field, the rule and the value") {
 }
 
 // ---------------------------------------------------------------------------------------------
-TEST_CASE("dot_escape: quotes, backslashes and line breaks escaped; UTF-8 kept") {
+TEST_CASE("dot_escape: quotes, backslashes and line breaks escaped, UTF-8 kept") {
     CHECK(report::dot_escape("say \"hi\"") == "say \\\"hi\\\"");
     CHECK(report::dot_escape("a\\b") == "a\\\\b");
     CHECK(report::dot_escape("one\ntwo\r\nthree") == "one\\ntwo\\nthree");

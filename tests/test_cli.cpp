@@ -255,7 +255,7 @@ TEST_CASE("lint of a folder without scenarios names the folder, even one called 
     fs::remove_all(dir.parent_path());
 }
 
-TEST_CASE("lint of a folder beyond the catalogue limit says so and exits 1; at the limit it is clean") {
+TEST_CASE("lint of a folder beyond the catalogue limit says so and exits 1, at the limit it is clean") {
     const fs::path dir = fs::temp_directory_path() / ("salesdojo_cli_catalogue_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);

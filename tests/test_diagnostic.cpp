@@ -230,7 +230,7 @@ TEST_CASE("every message shape is a descriptor row: a known code, a template wit
     }
 }
 
-TEST_CASE("a template's placeholders are filled in order; other braces are text") {
+TEST_CASE("a template's placeholders are filled in order, other braces are text") {
     CHECK(format_message(DiagnosticId::UnknownNode, {"pitchh", "; did you mean 'pitch'?"}) ==
           "unknown node 'pitchh'; did you mean 'pitch'?");
     CHECK(format_message(DiagnosticId::NotAfterComparison, {"=="}) ==

@@ -189,7 +189,7 @@ TEST_CASE("expression: not binds looser than a comparison") {
     CHECK(eval("(not angry) == false", v));
 }
 
-TEST_CASE("expression: and binds tighter than or; parentheses override") {
+TEST_CASE("expression: and binds tighter than or, parentheses override") {
     Values v{};
     v[kA] = 1;
     v[kB] = 0;

@@ -98,7 +98,7 @@ TEST_CASE("image headers: the size of PNG, JPEG, BMP and GIF files, nothing deco
     }
 }
 
-TEST_CASE("portrait files: regular files within the limits only; a FIFO is never opened") {
+TEST_CASE("portrait files: regular files within the limits only, a FIFO is never opened") {
     Folder folder;
     std::string bytes;
     CHECK_FALSE(read_portrait_file(folder.write("ok.png", png(512, 512)), bytes));

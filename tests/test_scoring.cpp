@@ -392,7 +392,7 @@ TEST_CASE("the same scenario and choices give a byte-identical debrief") {
           report::debrief_text(make_debrief(*a2, play(second, kPlayed)), *second, kEn));
 }
 
-TEST_CASE("decisions with one option or options of equal value are not counted; no counted decision is 100%") {
+TEST_CASE("decisions with one option or options of equal value are not counted, no counted decision is 100%") {
     auto scenario = load_body(R"({
       "rubric": {"dimensions": [{"id": "qualify", "title": "Qualify"}]},
       "variables": [{"id": "open_door", "type": "int", "min": 0, "max": 1, "initial": 0}],
@@ -642,7 +642,7 @@ TEST_CASE("cause 3: a repair detour and an intent the scores miss are reported b
     CHECK(scenario->nodes[0].choices[0].intent == Verdict::Mistake);
 }
 
-TEST_CASE("cause 4: a perfect run shows 100 on every dimension; the trade is carried as a number") {
+TEST_CASE("cause 4: a perfect run shows 100 on every dimension, the trade is carried as a number") {
     // meet (+3 relationship, weight 2) beats call (+2 relationship, +1 qualify). Before v2 the
     // perfect run scored qualify 0 of 100, because some path reaches qualify 1.
     auto scenario = load_body(R"({
@@ -697,7 +697,7 @@ TEST_CASE("cause 5a: chance: a lucky blunder never outscores the best line in th
     CHECK(lucky.overall_score < best.overall_score);
 }
 
-TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best; a long-shot retry is not") {
+TEST_CASE("cause 5b: loops: a loop that scores is reported and its exit is best, a long-shot retry is not") {
     // again (+1, back to the same situation) or exit (ending +2). Before v2 going round was valued
     // best-case, 1 + 2 = 3, so again was best and exit lost 1 (and analyze said nothing).
     auto scoring_loop = load_body(R"({

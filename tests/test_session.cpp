@@ -30,7 +30,7 @@ TEST_CASE("a new session waits at the start node with its options") {
     CHECK_FALSE(session.knows(0));
 }
 
-TEST_CASE("effects move variables, facts and tallies; conditions open options") {
+TEST_CASE("effects move variables, facts and tallies, conditions open options") {
     Session session(mini());
     session.choose(0);  // ask: qualify +2, trust +1, learns need_known
     CHECK(session.current().id == "pitch");
@@ -85,7 +85,7 @@ TEST_CASE("undo returns to any earlier decision with the state as it was") {
     CHECK_FALSE(session.can_undo());
 }
 
-TEST_CASE("the same seed and choices give the same transcript; seeds reach every random branch") {
+TEST_CASE("the same seed and choices give the same transcript, seeds reach every random branch") {
     auto scenario = mini();
     std::set<std::string> endings;
     for (std::uint64_t seed = 0; seed < 64; ++seed) {

@@ -55,7 +55,7 @@ std::string with_target(const std::string& table, const std::string& key, const 
 
 }  // namespace
 
-TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks; CRLF and a BOM are read") {
+TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks, CRLF and a BOM are read") {
     const auto rows = parse_or_fail("\xEF\xBB\xBFkey,nl,en\r\na,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\nb,\"two\nlines\",\n");
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].fields == std::vector<std::string>{"key", "nl", "en"});
@@ -203,7 +203,7 @@ TEST_CASE("strings: a plain text that gets a translation keeps its text in every
     CHECK(loaded.scenario->cast[0].name.get("en") == "Eve");
 }
 
-TEST_CASE("strings: unknown or repeated keys, a bad header or a short row are errors at their line; nothing changes") {
+TEST_CASE("strings: unknown or repeated keys, a bad header or a short row are errors at their line, nothing changes") {
     const std::string text = read_text_file(source_path(kMiniPath));
     const json doc = json::parse(text);
     auto import = [&](const std::string& table) { return import_strings(text, doc, table, "t.csv"); };
@@ -230,7 +230,7 @@ TEST_CASE("strings: unknown or repeated keys, a bad header or a short row are er
           "t.csv:2:18: error: text after a closing quote (a quote inside a quoted field is written \"\")");
 }
 
-TEST_CASE("strings: a source text that changed since the export is a warning; the translation is still taken") {
+TEST_CASE("strings: a source text that changed since the export is a warning, the translation is still taken") {
     const std::string text = read_text_file(source_path(kMiniPath));
     const json doc = json::parse(text);
     const ImportResult r = import_strings(text, doc, "key,nl,en,note\ntitle,Maxi,Mini!,\n", "t.csv");

@@ -12,7 +12,7 @@ namespace {
 const report::Languages kEn{"en", "en"}, kNl{"nl", "nl"};
 }
 
-TEST_CASE("a node shows speaker, expression and text; a decision shows its text, never an id") {
+TEST_CASE("a node shows speaker, expression and text, a decision shows its text, never an id") {
     auto s = load_valid("tests/data/valid/mini.json");
     CHECK(report::node_text(*s, s->nodes[0], kEn) == "Eva: What can you do for us?\n");
     CHECK(report::node_text(*s, s->nodes[1], kNl) == "Eva (tevreden): Dat klopt.\n");

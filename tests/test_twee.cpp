@@ -119,7 +119,7 @@ TEST_CASE("twee: Harlowe hooks around links, CRLF, a BOM, and names with escapes
     CHECK(any_contains(messages(imported, ProblemKind::Todo), "'A [draft] start' uses a macro ((if:...)"));
 }
 
-TEST_CASE("twee: what cannot be read is an error; what is odd is a warning") {
+TEST_CASE("twee: what cannot be read is an error, what is odd is a warning") {
     TweeImport r = import_twee("no passages here\n", "x.twee");
     CHECK(r.scenario.is_null());
     CHECK(any_contains(messages(r, ProblemKind::Error), "no story passages"));

@@ -57,7 +57,7 @@ TEST_CASE("phones: one vote per device per decision, changeable until the vote c
     CHECK(run.tally().phones == std::vector<std::size_t>{1, 0, 1});
 }
 
-TEST_CASE("hands and phones add up; the tally is hidden from the room until revealed") {
+TEST_CASE("hands and phones add up, the tally is hidden from the room until revealed") {
     Fixture f;
     ClassRun run(f.scenario, f.analysis, {});
     run.open_vote();
@@ -104,7 +104,7 @@ TEST_CASE("trainer material (best option, verdicts, notes) is only in the traine
     CHECK_THROWS_AS(run.show_prompt(2), std::logic_error);
 }
 
-TEST_CASE("the majority is confirmed by default; a tie has none and the trainer must choose") {
+TEST_CASE("the majority is confirmed by default, a tie has none and the trainer must choose") {
     Fixture f;
     ClassRun run(f.scenario, f.analysis, {});
     run.open_vote();
@@ -130,7 +130,7 @@ TEST_CASE("no votes at all is no majority either") {
     CHECK_FALSE(run.confirm_majority());
 }
 
-TEST_CASE("the trainer may override the majority; the log says so") {
+TEST_CASE("the trainer may override the majority, the log says so") {
     Fixture f;
     ClassRun run(f.scenario, f.analysis, {});
     run.open_vote();
@@ -144,7 +144,7 @@ TEST_CASE("the trainer may override the majority; the log says so") {
     CHECK(d.overridden);
 }
 
-TEST_CASE("the consequence plays; feedback and verdict stay hidden until revealed") {
+TEST_CASE("the consequence plays, feedback and verdict stay hidden until revealed") {
     Fixture f;
     ClassRun run(f.scenario, f.analysis, {});
     run.open_vote();

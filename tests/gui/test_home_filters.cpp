@@ -167,7 +167,7 @@ TEST_CASE("the home screen draws the controls and applies them, in both language
     }
 }
 
-TEST_CASE("not played yet hides a finished scenario; sorting by last played puts it first") {
+TEST_CASE("not played yet hides a finished scenario, sorting by last played puts it first") {
     AppHarness h(AppHarness::bundled(), {}, {1280, 2400});
     h.frame();
     REQUIRE(h.app->command("open=their_no"));

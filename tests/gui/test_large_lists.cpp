@@ -70,7 +70,7 @@ TEST_CASE("text pieces: at most the limit, split at line breaks or spaces, never
     CHECK(bytes + pieces - 1 == prose.size());
 }
 
-TEST_CASE("home: a folder loaded in the background shows at once, fills in, then sorts; only rows in view are drawn") {
+TEST_CASE("home: a folder loaded in the background shows at once, fills in, then sorts, only rows in view are drawn") {
     TempFolder folder;
     write_copies(folder, 300);
     Catalogue catalogue = load_catalogue_folder(folder.path().string(), Loading::Background);

@@ -52,7 +52,7 @@ Catalogue mini() { return load_catalogue_file(source_path("tests/data/valid/mini
 
 }  // namespace
 
-TEST_CASE("B shows the whole conversation so far, with earlier answers; B again the latest lines") {
+TEST_CASE("B shows the whole conversation so far, with earlier answers, B again the latest lines") {
     AppHarness h(AppHarness::bundled(), settings_for("assessment"));
     REQUIRE(h.app->command("open=demanding_director"));
     h.reveal();
@@ -92,7 +92,7 @@ TEST_CASE("B shows the whole conversation so far, with earlier answers; B again 
     CHECK(h.log.has_exact(lines_since_last_decision(h.app->run()->session, "nl").back().text));
 }
 
-TEST_CASE("text speed: instant shows the lines at once, slow takes longer than fast; it is saved") {
+TEST_CASE("text speed: instant shows the lines at once, slow takes longer than fast, it is saved") {
     const auto seconds_to_reveal = [](TextSpeed speed) {
         AppHarness h(AppHarness::bundled(), settings_for("assessment", "en", speed));
         REQUIRE(h.app->command("open=demanding_director"));
@@ -122,7 +122,7 @@ TEST_CASE("text speed: instant shows the lines at once, slow takes longer than f
     for (const auto& option : h.app->run()->session.options()) CHECK(h.log.contains(option.choice->text.get("en")));
 }
 
-TEST_CASE("settings: a text speed survives a save and a load; an unknown one is the default") {
+TEST_CASE("settings: a text speed survives a save and a load, an unknown one is the default") {
     TempFolder temp;
     Settings s;
     s.text_speed = TextSpeed::Slow;

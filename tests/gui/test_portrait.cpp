@@ -130,7 +130,7 @@ TEST_CASE("portrait: each accessory draws inside the square and changes the draw
     }
 }
 
-TEST_CASE("portrait: the five expressions differ from one another; unknown ones draw as neutral") {
+TEST_CASE("portrait: the five expressions differ from one another, unknown ones draw as neutral") {
     HeadlessImGui imgui;
     for (const char* hair : kHairStyles) {
         CAPTURE(hair);
@@ -150,7 +150,7 @@ TEST_CASE("portrait: the five expressions differ from one another; unknown ones 
     }
 }
 
-TEST_CASE("portrait: the hair styles differ; an unknown style draws as short") {
+TEST_CASE("portrait: the hair styles differ, an unknown style draws as short") {
     HeadlessImGui imgui;
     std::vector<Drawn> drawn;
     for (const char* hair : kHairStyles) drawn.push_back(draw(sample(hair), "pleased", {0, 0}, 160.0f));
@@ -189,7 +189,7 @@ TEST_CASE("portrait: the appearance's hair, skin, clothing and accent colours ar
     CHECK(used.count(IM_COL32(0x00, 0x00, 0x80, 255)) == 1);
 }
 
-TEST_CASE("portrait: malformed colours fall back; without anti-aliasing it still draws; nothing for size 0") {
+TEST_CASE("portrait: malformed colours fall back, without anti-aliasing it still draws, nothing for size 0") {
     HeadlessImGui imgui;
     Appearance broken = sample("curly", "glasses");
     broken.skin = "peach";

@@ -80,7 +80,7 @@ TEST_CASE("missing, empty, broken or non-object settings files give the defaults
     check_defaults(load_settings(tmp.path().string()));  // a folder, not a file
 }
 
-TEST_CASE("odd values keep their field's default; the others are read") {
+TEST_CASE("odd values keep their field's default, the others are read") {
     TempDir tmp{"salesdojo-settings"};
     const fs::path file = tmp.path() / "s.json";
     write(file, R"({"language": "de", "font_scale": "big", "high_contrast": 1, "fullscreen": true,

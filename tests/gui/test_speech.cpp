@@ -64,7 +64,7 @@ bool gone(long pid) {
 
 }  // namespace
 
-TEST_CASE("speech: speak() returns while espeak-ng still runs; a new line stops the old one") {
+TEST_CASE("speech: speak() returns while espeak-ng still runs, a new line stops the old one") {
     TempDir tmp{"salesdojo-speech"};
     install_fake_espeak(tmp.path());
     ScopedEnv path("PATH", tmp.path().string());
@@ -110,7 +110,7 @@ TEST_CASE("speech: speak() returns while espeak-ng still runs; a new line stops 
     speech.stop();  // twice is fine
 }
 
-TEST_CASE("speech: the destructor stops the child; a finished child is reaped") {
+TEST_CASE("speech: the destructor stops the child, a finished child is reaped") {
     TempDir tmp{"salesdojo-speech"};
     install_fake_espeak(tmp.path());
     ScopedEnv path("PATH", tmp.path().string());

@@ -81,7 +81,7 @@ TEST_CASE("Dutch and typographic text passes through unchanged") {
     CHECK(to_drawable_text("regel 1\nregel 2\tkolom") == "regel 1\nregel 2\tkolom");
 }
 
-TEST_CASE("decomposed accents are composed; other combining marks are dropped") {
+TEST_CASE("decomposed accents are composed, other combining marks are dropped") {
     CHECK(to_drawable_text("caf\u0065\u0301") == "caf\u00e9");
     CHECK(to_drawable_text("re\u0075\u0308nie") == "re\u00fcnie");
     CHECK(to_drawable_text("co\u006f\u0308rdinatie") == "co\u00f6rdinatie");

@@ -189,7 +189,7 @@ TEST_CASE("a click completes the typewriter at once") {
     CHECK_FALSE(h.app->animating());
 }
 
-TEST_CASE("key 2 picks option 2; practice shows its feedback, then Continue, and Backspace undoes") {
+TEST_CASE("key 2 picks option 2, practice shows its feedback, then Continue, and Backspace undoes") {
     AppHarness h(AppHarness::bundled(), with_mode("practice"));
     open_director(h);
     const auto options = h.app->run()->session.options();

@@ -11,7 +11,7 @@
 using namespace salesdojo::gui;
 using salesdojo::test::TempDir;
 
-TEST_CASE("the first window takes 80 % of the screen; later ones the place they were left when it fits") {
+TEST_CASE("the first window takes 80 % of the screen, later ones the place they were left when it fits") {
     OpeningPlace first = opening_place(3840, 2160, std::nullopt);
     CHECK(first.width == 3072);
     CHECK(first.height == 1728);

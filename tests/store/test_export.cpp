@@ -120,7 +120,7 @@ const char* const kEnglish[] = {"Trainee", "Played", "Mode", "Language", "Practi
 
 }  // namespace
 
-TEST_CASE("export: every stored attempt has a stable UUID; a version-1 database gets them on opening") {
+TEST_CASE("export: every stored attempt has a stable UUID, a version-1 database gets them on opening") {
     TempDir dir;
     const std::string path = (dir.path() / "r.sqlite").string();
     std::int64_t trainee = 0;
@@ -137,7 +137,10 @@ TEST_CASE("export: every stored attempt has a stable UUID; a version-1 database 
         CHECK(store::ResultsStore::open(path).attempt(id)->uid == uid);  // stable across openings
     }
     // Back to schema 1: no uid column; two attempts stored by an older SalesDojo.
-    sql(path, "DROP INDEX attempts_by_uid; ALTER TABLE attempts DROP COLUMN uid; PRAGMA user_version = 1;");
+    // (and without the tables of the later schemas: 3 scenario_progress, 4 xapi_owed, 5 class_runs)
+    sql(path, "DROP TRIGGER scenario_progress_after_insert; DROP TABLE scenario_progress; DROP TABLE xapi_owed; "
+              "DROP TABLE class_runs; DROP INDEX attempts_by_uid; ALTER TABLE attempts DROP COLUMN uid; "
+              "PRAGMA user_version = 1;");
     store::ResultsStore db = store::ResultsStore::open(path);
     CHECK(db.schema_version() == store::latest_schema_version());
     std::set<std::string> uids;
@@ -281,7 +284,7 @@ TEST_CASE("export: CSV cells are RFC 4180 quoted and formulas are defused") {
     CHECK(decisions[1][2] == report::iso_utc(document.attempts[0].ended_ms));
 }
 
-TEST_CASE("class report: duplicates count once; conflicts are reported and counted once") {
+TEST_CASE("class report: duplicates count once, conflicts are reported and counted once") {
     TempDir dir;
     store::ResultsStore db = store::ResultsStore::open((dir.path() / "r.sqlite").string());
     const auto anna = db.create_trainee("Anna").id, bob = db.create_trainee("Bob").id;
@@ -319,7 +322,7 @@ TEST_CASE("class report: duplicates count once; conflicts are reported and count
     CHECK(html.find(report::phrase("class.duplicates", "en", {"1"})) != std::string::npos);
 }
 
-TEST_CASE("class report: per decision, how the group chose against the best option; dimensions and outcomes") {
+TEST_CASE("class report: per decision, how the group chose against the best option, dimensions and outcomes") {
     Mini mini;
     TempDir dir;
     store::ResultsStore db = store::ResultsStore::open((dir.path() / "r.sqlite").string());

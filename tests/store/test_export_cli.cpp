@@ -41,7 +41,7 @@ void fill(const fs::path& db) {
 
 }  // namespace
 
-TEST_CASE("export cli: --help documents the options and exit codes; bad usage exits 2") {
+TEST_CASE("export cli: --help documents the options and exit codes, bad usage exits 2") {
     const Ran help = cli("export --help");
     CHECK(help.exit_code == 0);
     for (const char* option : {"--trainee", "--scenario", "--format", "--out", "--database", "--lang", "Exit codes"})

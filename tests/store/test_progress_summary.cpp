@@ -57,7 +57,7 @@ TEST_CASE("progress: first, best and latest per scenario, most recently played f
     CHECK(progress_by_scenario({}).empty());
 }
 
-TEST_CASE("progress: equal best scores keep the earliest; equal times order by attempt id") {
+TEST_CASE("progress: equal best scores keep the earliest, equal times order by attempt id") {
     const std::vector<AttemptSummary> history = {attempt(7, "a", 2, 80), attempt(6, "a", 2, 80), attempt(3, "a", 1, 80)};
     const auto progress = progress_by_scenario(history);
     REQUIRE(progress.size() == 1);
@@ -103,7 +103,7 @@ TEST_CASE("weakest skill: only the most recent attempts count, so improvement sh
     CHECK(now->attempts == kRecentAttemptsPerSkill);
 }
 
-TEST_CASE("weakest skill: dimensions no offered scenario trains are ignored; ties go to fewer attempts, then id") {
+TEST_CASE("weakest skill: dimensions no offered scenario trains are ignored, ties go to fewer attempts, then id") {
     const std::vector<AttemptSummary> history = {
         attempt(3, "x", 3, 10, {{"empathy", 5}, {"qualify", 50}}),
         attempt(2, "x", 2, 10, {{"bias", 50}, {"qualify", 50}}),

@@ -166,7 +166,7 @@ TEST_CASE("store: an attempt comes back exactly as inserted, and history lists o
     CHECK(db.history(bob.id).size() == 4);
 }
 
-TEST_CASE("store: one saved run per trainee and scenario; finishing stores the attempt and drops the run") {
+TEST_CASE("store: one saved run per trainee and scenario, finishing stores the attempt and drops the run") {
     TempDir dir;
     store::ResultsStore db = store::ResultsStore::open((dir.path() / "r.sqlite").string());
     const auto anna = db.create_trainee("Anna");

@@ -85,7 +85,7 @@ TEST_CASE("store cli: run stores every finished attempt for the named trainee") 
     CHECK(second->started_ms <= second->ended_ms);
 }
 
-TEST_CASE("store cli: --resume continues the trainee's saved run; finishing removes it") {
+TEST_CASE("store cli: --resume continues the trainee's saved run, finishing removes it") {
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
     const std::string common = "run " + quoted(kMini) + " --database " + quoted(db_path) + " --trainee Bo";
@@ -114,7 +114,7 @@ TEST_CASE("store cli: --resume continues the trainee's saved run; finishing remo
     CHECK(nothing.err.find("no saved run") != std::string::npos);
 }
 
-TEST_CASE("store cli: --no-store writes nothing; without --database the run goes to SALESDOJO_DATA_HOME") {
+TEST_CASE("store cli: --no-store writes nothing, without --database the run goes to SALESDOJO_DATA_HOME") {
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
     CHECK(run("run " + quoted(kMini) + " --choices ask,offer --no-store --database " + quoted(db_path)).exit_code == 0);

@@ -46,7 +46,7 @@ std::size_t owed(const std::string& database) { return store::ResultsStore::open
 
 }  // namespace
 
-TEST_CASE("xapi crash: run killed between commit and append; the next status, send or run writes the statements once") {
+TEST_CASE("xapi crash: run killed between commit and append, the next status, send or run writes the statements once") {
     for (const std::string point : {"xapi-after-commit", "xapi-after-append"}) {
         CAPTURE(point);
         TempDir dir;
