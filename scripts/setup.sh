@@ -28,7 +28,9 @@ if [[ ${SALESDOJO_CMAKE_ARGS:-} == *SALESDOJO_FUZZ=ON* ]]; then packages+=(clang
 shopt -u nocasematch
 if ((gui)); then
   # libgraphviz-dev: the authoring screen lays its graph out with Graphviz's library (libgvc).
-  packages+=(libsfml-dev libimgui-dev libfreetype-dev libgraphviz-dev libgl1-mesa-dri
+  # libxrandr-dev: the monitors of the desktop (RandR 1.5), for the trainer's second window;
+  # x11-xserver-utils: xrandr, which gives the test's Xvfb two monitors.
+  packages+=(libsfml-dev libimgui-dev libfreetype-dev libgraphviz-dev libxrandr-dev x11-xserver-utils libgl1-mesa-dri
              xvfb xauth xdotool x11-utils imagemagick espeak-ng librsvg2-bin desktop-file-utils
              chromium)  # the classroom test drives the real voting page in headless Chromium
 fi

@@ -33,6 +33,7 @@ bool FrameLoop::next_frame(sf::Window& window, const std::function<void(const sf
             on_event(event);
         }
         if (!window.isOpen()) return false;
+        if (m_other_events && m_other_events()) got_input = true;
         if (got_input || (m_wake && m_wake())) request_animation_frames(kFramesAfterInput);
 
         if (m_pending_frames > 0 || m_animating) {
@@ -53,6 +54,8 @@ bool FrameLoop::next_frame(sf::Window& window, const std::function<void(const sf
 }
 
 void FrameLoop::wait(sf::Time most) {
+    if (m_other_events && display_events_queued() && (most <= sf::Time::Zero || most > m_options.idle_poll))
+        most = m_options.idle_poll;  // another window's events may wait in Xlib's queue: look again soon
     const int timeout_ms = most <= sf::Time::Zero ? -1 : std::max(1, static_cast<int>(most.asMilliseconds()));
     if (wait_for_display_input(timeout_ms)) return;
     sf::sleep(most <= sf::Time::Zero ? m_options.idle_poll : std::min(most, m_options.idle_poll));

@@ -56,6 +56,11 @@ public:
     // Asked while idle (every idle_poll): true draws frames as input would (a watched file changed).
     // It must be cheap; the App's throttles itself (App::poll_files).
     void set_wake_check(std::function<bool()> check) { m_wake = std::move(check); }
+    // A second window (trainer_window.hpp): called right after the main window's events are
+    // drained, it drains the other window's and returns true when there were any (then frames are
+    // drawn as for the main window's input). While set, waits are capped at idle_poll when Xlib
+    // has queued events (platform/display_wait.hpp: display_events_queued).
+    void set_other_events(std::function<bool()> drain) { m_other_events = std::move(drain); }
 
     std::uint64_t frames_drawn() const { return m_frames; }
     std::uint64_t events_seen() const { return m_events; }
@@ -70,6 +75,7 @@ private:
     bool m_animating = false;
     bool m_timed_wait = false;
     std::function<bool()> m_wake;
+    std::function<bool()> m_other_events;
     std::uint64_t m_frames = 0;
     std::uint64_t m_events = 0;
 };

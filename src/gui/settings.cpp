@@ -79,6 +79,21 @@ std::optional<TextSpeed> text_speed_from_id(std::string_view id) {
     return std::nullopt;
 }
 
+const char* trainer_window_mode_id(TrainerWindowMode mode) {
+    switch (mode) {
+    case TrainerWindowMode::Auto: return "auto";
+    case TrainerWindowMode::On: return "on";
+    case TrainerWindowMode::Off: return "off";
+    }
+    return "auto";
+}
+
+std::optional<TrainerWindowMode> trainer_window_mode_from_id(std::string_view id) {
+    for (TrainerWindowMode mode : {TrainerWindowMode::Auto, TrainerWindowMode::On, TrainerWindowMode::Off})
+        if (id == trainer_window_mode_id(mode)) return mode;
+    return std::nullopt;
+}
+
 float clamp_font_scale(float scale) {
     if (!std::isfinite(scale)) return Settings{}.font_scale;
     return std::clamp(scale, kLowestFontScale, kHighestFontScale);
@@ -134,6 +149,9 @@ Settings load_settings(const std::string& path) {
     if (auto it = doc.find("text_speed"); it != doc.end() && it->is_string()) {
         if (const auto speed = text_speed_from_id(it->get<std::string>())) settings.text_speed = *speed;
     }
+    if (auto it = doc.find("trainer_window"); it != doc.end() && it->is_string()) {
+        if (const auto mode = trainer_window_mode_from_id(it->get<std::string>())) settings.trainer_window = *mode;
+    }
     return settings;
 }
 
@@ -168,6 +186,7 @@ bool save_settings(const std::string& path, const Settings& settings, std::strin
                          {"height", settings.window->height}};
     }
     doc["text_speed"] = text_speed_id(settings.text_speed);
+    doc["trainer_window"] = trainer_window_mode_id(settings.trainer_window);
     if (!write_file_atomically(path, doc.dump(2) + "\n", message)) {
         if (error) *error = message;
         return false;

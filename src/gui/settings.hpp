@@ -18,6 +18,13 @@ enum class TextSpeed { Slow, Normal, Fast, Instant };
 const char* text_speed_id(TextSpeed speed);                         // "slow", "normal", "fast", "instant"
 std::optional<TextSpeed> text_speed_from_id(std::string_view id);   // nullopt for anything else
 
+// Whether a class shows the trainer's material in a second window on the trainer's own screen
+// (trainer_window.hpp): Auto when a second monitor is connected, On always (on the same monitor
+// when there is only one), Off never (the private panel toggled by T instead).
+enum class TrainerWindowMode { Auto, On, Off };
+const char* trainer_window_mode_id(TrainerWindowMode mode);                       // "auto", "on", "off"
+std::optional<TrainerWindowMode> trainer_window_mode_from_id(std::string_view id);  // nullopt otherwise
+
 struct Settings {
     std::string language = "en";   // interface language: "en" or "nl"
     float font_scale = 1.0f;       // 0.75 .. 2.5 (Ctrl + / Ctrl -)
@@ -27,6 +34,7 @@ struct Settings {
     std::string mode = "practice"; // practice | assessment (the home screen's choice)
     std::optional<WindowPlace> window;  // none: the first start (the window then fits the screen)
     TextSpeed text_speed = TextSpeed::Normal;
+    TrainerWindowMode trainer_window = TrainerWindowMode::Auto;
 };
 
 // Folders are not created here; save_settings creates them when writing.
@@ -42,7 +50,7 @@ float clamp_font_scale(float scale);
 
 // Missing, unreadable or broken file: defaults. Each field is checked on its own: a wrong type or
 // unknown value (language other than en/nl, mode other than practice/assessment, a text speed
-// other than slow/normal/fast/instant) keeps that
+// other than slow/normal/fast/instant, a trainer window other than auto/on/off) keeps that
 // field's default; font_scale is clamped.
 Settings load_settings(const std::string& path);
 // Creates the parent folder, writes {"format":1, ...} through write_file_atomically.

@@ -19,9 +19,15 @@ bool wait_for_display_input(int timeout_ms) {
     return ready >= 0 || errno == EINTR;
 }
 
+bool display_events_queued() {
+    Display* display = glXGetCurrentDisplay();
+    return display && QLength(display) > 0;  // a field read, no libX11 call
+}
+
 }  // namespace salesdojo::gui
 #else
 namespace salesdojo::gui {
 bool wait_for_display_input(int) { return false; }
+bool display_events_queued() { return false; }
 }  // namespace salesdojo::gui
 #endif

@@ -14,4 +14,10 @@ namespace salesdojo::gui {
 // false when it cannot wait on the display (no current GLX context, not X11): the caller sleeps.
 bool wait_for_display_input(int timeout_ms);
 
+// True when Xlib holds events in its queue that no pollEvent took. With two windows, draining one
+// may read the other's events from the socket (SFML takes only its own window's): then the socket
+// is quiet although input waits. Events for no window of ours (MappingNotify after xdotool types)
+// may stay queued for ever, so callers wait briefly instead of not at all (FrameLoop: idle_poll).
+bool display_events_queued();
+
 }  // namespace salesdojo::gui

@@ -169,9 +169,39 @@ sf::Cursor::Type sfml_cursor_type(ImGuiMouseCursor cursor) {
     }
 }
 
+// Makes `context` the current ImGui context for one scope, then restores the one before (unless
+// that one was destroyed meanwhile: then none).
+class ContextSwitch {
+public:
+    explicit ContextSwitch(ImGuiContext* context) : m_previous(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(context);
+    }
+    ~ContextSwitch() { ImGui::SetCurrentContext(m_previous); }
+    void forget_previous_if(ImGuiContext* destroyed) {
+        if (m_previous == destroyed) m_previous = nullptr;
+    }
+    ContextSwitch(const ContextSwitch&) = delete;
+    ContextSwitch& operator=(const ContextSwitch&) = delete;
+
+private:
+    ImGuiContext* m_previous;
+};
+
 }  // namespace
 
 SfmlImGui::~SfmlImGui() { shutdown(); }
+
+ImGuiIO& SfmlImGui::io() {
+    IM_ASSERT(m_context && "SfmlImGui::io before init");
+    ContextSwitch use(m_context);
+    return ImGui::GetIO();  // a reference into m_context, valid after the switch back
+}
+
+void SfmlImGui::make_current() {
+    IM_ASSERT(m_context && "SfmlImGui::make_current before init");
+    ImGui::SetCurrentContext(m_context);
+    m_window->setActive(true);
+}
 
 bool SfmlImGui::init(sf::Window& window, const PlatformOptions& options) {
     IM_ASSERT(m_context == nullptr && "SfmlImGui::init called twice");
@@ -188,7 +218,8 @@ bool SfmlImGui::init(sf::Window& window, const PlatformOptions& options) {
 
     IMGUI_CHECKVERSION();
     m_window = &window;
-    m_context = ImGui::CreateContext();
+    ImGuiContext* const previous = ImGui::GetCurrentContext();
+    m_context = ImGui::CreateContext();  // with its own font atlas (see the header)
     ImGui::SetCurrentContext(m_context);
     ImGuiIO& io = ImGui::GetIO();
     m_ini_path = options.ini_path;
@@ -209,6 +240,7 @@ bool SfmlImGui::init(sf::Window& window, const PlatformOptions& options) {
         m_error = "ImGui_ImplOpenGL2_Init failed";
         m_cursors = {};
         ImGui::DestroyContext(m_context);
+        ImGui::SetCurrentContext(previous);
         m_context = nullptr;
         m_window = nullptr;
         return false;
@@ -219,11 +251,13 @@ bool SfmlImGui::init(sf::Window& window, const PlatformOptions& options) {
 
 bool SfmlImGui::process_event(const sf::Event& event) {
     IM_ASSERT(m_context && "SfmlImGui::process_event before init");
+    ContextSwitch use(m_context);  // AddInputCharacter and AddFocusEvent act on the current context
     return m_input.process_event(event, ImGui::GetIO());
 }
 
 void SfmlImGui::new_frame() {
     IM_ASSERT(m_context && "SfmlImGui::new_frame before init");
+    make_current();  // ImGui_ImplOpenGL2_NewFrame may upload the font texture: in this GL context
     ImGuiIO& io = ImGui::GetIO();
     m_input.begin_frame(io, m_window->getSize(), m_clock.restart().asSeconds());
     update_mouse_cursor();
@@ -233,6 +267,7 @@ void SfmlImGui::new_frame() {
 
 void SfmlImGui::render(const ImVec4& clear_colour) {
     IM_ASSERT(m_context && "SfmlImGui::render before init");
+    IM_ASSERT(ImGui::GetCurrentContext() == m_context && "SfmlImGui::render: another window's frame is current");
     ImGui::Render();
     m_window->setActive(true);
     const sf::Vector2u size = m_window->getSize();
@@ -244,13 +279,15 @@ void SfmlImGui::render(const ImVec4& clear_colour) {
 
 void SfmlImGui::fonts_changed() {
     if (!m_context) return;
+    ContextSwitch use(m_context);
+    m_window->setActive(true);  // the texture belongs to this window's GL context
     ImGui_ImplOpenGL2_DestroyFontsTexture();
     ImGui_ImplOpenGL2_CreateFontsTexture();
 }
 
 void SfmlImGui::shutdown() {
     if (!m_context) return;
-    ImGui::SetCurrentContext(m_context);
+    ContextSwitch use(m_context);
     if (m_window) m_window->setActive(true);  // the renderer deletes its texture in this context
     ImGui_ImplOpenGL2_Shutdown();
     if (m_window && m_window->isOpen()) {
@@ -270,6 +307,7 @@ void SfmlImGui::shutdown() {
     io.ClipboardUserData = nullptr;
     io.BackendPlatformName = nullptr;
     ImGui::DestroyContext(m_context);  // writes the ini file, if any, while m_ini_path lives
+    use.forget_previous_if(m_context);
     m_context = nullptr;
     m_window = nullptr;
 }

@@ -34,7 +34,15 @@
 //      compatibility context: init() refuses a core-profile context.
 // Missing features / caveats:
 //  [ ] No gamepad navigation, no IME positioning, no HiDPI (SFML 2.5 has no framebuffer scale).
-//  [ ] Only one window and one ImGui context (the context is created by init()).
+//  [X] Several windows, one SfmlImGui each: every SfmlImGui owns its own ImGui context, font atlas,
+//      input latches, cursors and imgui_impl_opengl2 data (1.86 keeps the renderer's data per ImGui
+//      context, in io.BackendRendererUserData). Each method makes its own ImGui context current:
+//      process_event() and fonts_changed() restore the previous one afterwards; new_frame() makes
+//      this ImGui context AND the window's GL context current and leaves them so until render();
+//      make_current() does the same between frames (load fonts, then fonts_changed()). Atlases are
+//      deliberately not shared: imgui_impl_opengl2's shutdown sets the atlas's texture to 0, which
+//      would blank the text of the other window. SFML's GL contexts share textures, so portraits
+//      uploaded in one window can be drawn in another.
 //  [ ] Horizontal wheel: SFML's positive delta means "left", which is also ImGui 1.86's meaning.
 //  - If SFML draws into the same sf::RenderWindow (sprites, portraits), wrap that drawing in
 //    window.pushGLStates()/popGLStates(), or call window.resetGLStates() after render().
@@ -50,6 +58,9 @@
 //       [save_screenshot(...)]  window.display();
 //   }
 //   imgui.shutdown();  window.close();                    // renderer, cursors, context, then window
+// A second window: its own sf::RenderWindow and SfmlImGui; per frame, after the first window's
+// render() and display(): second.new_frame(); ...; second.render(); window2.display(); then
+// first.make_current() before anything reads ImGui::GetIO() for the first window again.
 #include <imgui.h>
 
 #include <SFML/System/Clock.hpp>
@@ -115,27 +126,37 @@ public:
     ~SfmlImGui();  // calls shutdown() if the caller did not
 
     // Creates the ImGui context, installs the platform callbacks and the OpenGL2 renderer. The
-    // window's GL context is made current. Returns false (and sets error()) when the context is
-    // core-profile or the renderer fails; then nothing needs shutting down.
+    // window's GL context and the new ImGui context are left current (load the fonts next).
+    // Returns false (and sets error()) when the context is core-profile or the renderer fails; then
+    // nothing needs shutting down and the previous ImGui context is current again.
     bool init(sf::Window& window, const PlatformOptions& options = {});
 
-    bool process_event(const sf::Event& event);  // see ImGuiInput::process_event
+    // See ImGuiInput::process_event; into this window's context, whichever is current.
+    bool process_event(const sf::Event& event);
 
-    // Latches, display size, time, cursor shape; then ImGui_ImplOpenGL2_NewFrame and
-    // ImGui::NewFrame. The first call uploads the font atlas: load fonts before it.
+    // Makes this window's ImGui context and GL context current (both stay so). Then
+    // latches, display size, time, cursor shape; ImGui_ImplOpenGL2_NewFrame and ImGui::NewFrame.
+    // The first call uploads the font atlas: load fonts before it.
     void new_frame();
 
-    // ImGui::Render(), clear with `clear_colour`, draw. Does not call window.display(): a
-    // screenshot may be read back first.
+    // ImGui::Render(), clear with `clear_colour`, draw. Call with this context current (after
+    // new_frame()). Does not call window.display(): a screenshot may be read back first.
     void render(const ImVec4& clear_colour);
 
-    // After load_fonts() between frames: rebuild the atlas texture.
+    // Makes this window's ImGui context and GL context current, between frames.
+    void make_current();
+
+    // After load_fonts() between frames: rebuild the atlas texture (the previous ImGui context is
+    // current again afterwards; the GL context is this window's).
     void fonts_changed();
 
-    // Renderer, then cursors, then the ImGui context. Close the window afterwards.
+    // Renderer, then cursors, then the ImGui context. Close the window afterwards. The ImGui context
+    // that was current before stays current (none, if it was this one).
     void shutdown();
 
     bool initialised() const { return m_context != nullptr; }
+    ImGuiContext* context() const { return m_context; }
+    ImGuiIO& io();  // this context's io, whichever is current
     const std::string& error() const { return m_error; }
 
 private:
