@@ -53,6 +53,7 @@ const char* screen_id(Screen screen) {
     case Screen::Diagnostics: return "diagnostics";
     case Screen::History: return "history";
     case Screen::Authoring: return "authoring";
+    case Screen::Classroom: return "classroom";
     }
     return "?";
 }
@@ -106,11 +107,13 @@ void App::frame(const Fonts& fonts) {
                                                              // one full-window blend less per frame
     // The home screen scrolls as a whole when large text leaves its cards too little room
     // (home_view.cpp); the other screens fit their panels to the window.
-    if (m_screen == Screen::Home) flags &= ~ImGuiWindowFlags_NoScrollbar;
+    if (m_screen == Screen::Home || (m_screen == Screen::Classroom && m_class.stage == ClassStage::Setup))
+        flags &= ~ImGuiWindowFlags_NoScrollbar;
     // Tab, arrows and Enter move between and press the widgets of the home, history and debrief
     // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();
-    const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief) &&
+    const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief ||
+                            (m_screen == Screen::Classroom && m_class.stage != ClassStage::Running)) &&
                            !m_settings_open && !m_legend_open;
     if (navigable) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     else io.ConfigFlags &= ~(ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard);
@@ -140,6 +143,7 @@ void App::frame(const Fonts& fonts) {
     case Screen::Authoring:
         intent = m_author_view.Draw(ctx, m_authoring, playtest_node(), m_run && m_run->session.is_playtest());
         break;
+    case Screen::Classroom: intent = draw_classroom(ctx); break;
     }
     ImGui::End();
     if (navigable) tabs.end();
@@ -198,6 +202,7 @@ void App::hotkeys() {
 }
 
 void App::request_quit() {
+    if (m_class.live) end_class();  // Ctrl+Q mid-class: the class log is stored first
     go_home(false);  // mid-run this only asks "Leave this conversation?"
     if (m_leave_asked) m_quit_after_leave = true;
     else m_quit = true;
@@ -330,6 +335,12 @@ void App::apply(const Intent& intent) {
             [&](const intent::OpenPath& i) { open_path(i.path); },
             [&](const intent::PlaytestFrom& i) { playtest_from(i.node_id); },
             [&](const intent::ContinuePlaytest&) { continue_playtest(); },
+            [&](const intent::ShowClassroom&) {
+                m_run.reset();
+                m_class.stage = ClassStage::Setup;
+                m_class.problem.clear();
+                set_screen(Screen::Classroom);
+            },
         },
         intent);
 }
@@ -484,6 +495,7 @@ bool App::command(const std::string& step) {
         return true;
     }
     if (name == "scores") return m_debrief.show_all_scores(value == "all"), true;
+    if (name.rfind("class", 0) == 0) return class_command(name, value);
     if (!m_run) return false;
     if (name == "choose") {
         const auto options = m_run->session.options();

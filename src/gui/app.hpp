@@ -7,12 +7,15 @@
 // thread, views/catalogue.hpp) and when a scenario is opened, written when a button is pressed or a
 // setting changes.
 #include "authoring.hpp"
+#include "classroom.hpp"
 #include "fonts.hpp"
 #include "read_aloud.hpp"
 #include "results.hpp"
 #include "settings.hpp"
 #include "views/author_view.hpp"
 #include "views/catalogue.hpp"
+#include "views/class_intent.hpp"
+#include "views/class_setup_view.hpp"
 #include "views/debrief_view.hpp"
 #include "views/diagnostics_view.hpp"
 #include "views/history_view.hpp"
@@ -32,8 +35,9 @@ namespace salesdojo::gui {
 
 class Speech;
 
-enum class Screen { Home, Play, Debrief, Diagnostics, History, Authoring };
-const char* screen_id(Screen screen);  // "home", "play", "debrief", "diagnostics", "history", "authoring"
+enum class Screen { Home, Play, Debrief, Diagnostics, History, Authoring, Classroom };
+// "home", "play", "debrief", "diagnostics", "history", "authoring", "classroom"
+const char* screen_id(Screen screen);
 
 struct AppServices {
     std::string settings_path;  // settings are saved here on every change; "" = not saved (tests)
@@ -45,6 +49,10 @@ struct AppServices {
     std::string recent_path;    // the authoring screen's recent files; "" = not kept (tests)
     Speech* speech = nullptr;   // read-aloud; nullptr = none (tests)
     ImageLoader load_image;     // PNG portraits; empty = drawn portraits only (tests)
+    // Classroom mode: the voting server's interface ("" = this machine's first network address,
+    // else 127.0.0.1) and port (0 = any free port).
+    std::string class_address;
+    int class_port = 0;
 };
 
 class App {
@@ -64,7 +72,10 @@ public:
     // "panel=review|best|decisions" (or "costliest"), "scores=all|best", "hint", "backlog" / "backlog=off",
     // "search=WORDS", "speed=slow|normal|fast|instant", "home", "leave" / "stay" (answer "Leave this conversation?"),
     // "trainee=NAME" (pick or create), "history", "resume=ID", "author" (the authoring screen),
-    // "author-open=PATH", "playtest=NODE" ("" = the start), "author-panel=analysis|graph|problems".
+    // "author-open=PATH", "playtest=NODE" ("" = the start), "author-panel=analysis|graph|problems",
+    // "class=ID" / "class-hands=ID" (a class with phones / hands only, in the interface language),
+    // "class-step" (Page Down), "class-hands-count=N:COUNT", "class-prompt", "class-panel",
+    // "class-blank", "class-end" (ends it and shows the report).
     // Returns false for an unknown or inapplicable step.
     bool command(const std::string& step);
 
@@ -103,6 +114,26 @@ public:
                (m_screen == Screen::Authoring && m_author_view.graph().laying_out());
     }
     int take_frames_wanted();  // frames to draw after a change, then 0
+
+    // Classroom mode (app_classroom.cpp, docs/classroom.md): the set-up, the class run with its
+    // projector view and the trainer's private panel, then the class report.
+    const ClassScreen& class_screen() const { return m_class; }
+    Classroom* classroom() { return m_class.live.get(); }
+    ClassSetupView& class_setup_view() { return m_class_setup; }
+    void apply_class(const ClassIntent& intent);
+    // True while a class with phones runs: the window then wakes every FrameLoopOptions::timed_wait
+    // (250 ms) even without input, so that votes show.
+    bool class_live() const { return m_class.live && m_class.live->phones(); }
+    // True when the class run changed since the last frame (a phone voted): draw a frame.
+    bool poll_class();
+    // The trainer's own window (a second OS window on the trainer's screen). While it is active
+    // (set_trainer_window_active(true)), the trainer's material is never drawn over the projector:
+    // that window calls draw_trainer_window() each of its frames instead, which draws
+    // draw_class_trainer_view() into the current ImGui window and applies what it asks. T then
+    // does nothing on the projector.
+    void set_trainer_window_active(bool on) { m_trainer_window_active = on; }
+    bool trainer_window_active() const { return m_trainer_window_active; }
+    void draw_trainer_window(const Fonts& fonts);
     // The window's place when it closes, saved with the settings for the next start.
     void remember_window(const WindowPlace& place);
     std::uint64_t frames_on_screen() const { return m_frames_on_screen; }
@@ -132,6 +163,13 @@ private:
     void save_debrief(DebriefFormat format);
     void save_settings_now();
     void set_screen(Screen screen);
+    // Classroom (app_classroom.cpp).
+    Intent draw_classroom(const ViewContext& ctx);
+    ClassIntent draw_trainer_material(const ViewContext& ctx);
+    void start_class(const class_intent::Start& start);
+    void end_class();
+    void export_class(ClassExport format);
+    bool class_command(const std::string& name, const std::string& value);
     void hotkeys();
     void request_quit();
     void read_aloud();
@@ -169,6 +207,9 @@ private:
     SettingsView m_settings_view;
     Authoring m_authoring;
     AuthorView m_author_view;
+    ClassSetupView m_class_setup;
+    ClassScreen m_class;
+    bool m_trainer_window_active = false;
 
     float m_style_scale = 0.0f;
     int m_style_contrast = -1;

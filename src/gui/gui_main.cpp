@@ -343,6 +343,8 @@ int run_gui(const GuiOptions& options) {
     services.database_path = options.database.empty() ? store::default_database_path() : options.database;
     services.progress_path = (std::filesystem::path(data_folder()) / "progress.json").string();
     services.trainee = options.trainee;
+    // The classroom's voting server listens here (docs/classroom.md); "" = this machine's first address.
+    if (const char* address = std::getenv("SALESDOJO_CLASS_ADDRESS")) services.class_address = address;
     services.speech = &speech;
     if (!config_folder().empty()) services.recent_path = (std::filesystem::path(config_folder()) / "recent.json").string();
     services.load_image = [&textures](const std::string& path, const std::string& encoded) {
@@ -355,7 +357,12 @@ int run_gui(const GuiOptions& options) {
     trace("app ready");
 
     FrameLoop loop;
-    loop.set_wake_check([&app] { return app.poll_files(); });  // a saved scenario file shows without input
+    // A saved scenario file, and a phone's vote in a class, show without input.
+    loop.set_wake_check([&app] {
+        const bool file = app.poll_files();
+        const bool vote = app.poll_class();
+        return file || vote;
+    });
     int exit_code = 0;
     bool quit = false;
     bool debrief_shot_taken = false;
@@ -470,8 +477,8 @@ int run_gui(const GuiOptions& options) {
         const bool waiting_for_shot = (!debrief_shot.empty() && app.screen() == Screen::Debrief) ||
                                       !script.empty() || (!screenshot_path.empty() && !quit);
         loop.set_animating(app.animating() || waiting_for_shot);
-        // Reading aloud ends, and a watched scenario file changes, without any input.
-        loop.set_timed_wait(speech.speaking() || app.watching_file());
+        // Reading aloud ends, a watched scenario file changes, and phones vote in a class, without any input.
+        loop.set_timed_wait(speech.speaking() || app.watching_file() || app.class_live());
         loop.request_animation_frames(app.take_frames_wanted());
     }
     trace("loop left");

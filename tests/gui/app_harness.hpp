@@ -54,6 +54,8 @@ public:
         services.database_path = m_temp.file("data/results.sqlite");
         services.progress_path = m_temp.file("data/progress.json");
         services.save_folder = m_temp.file("data/debriefs");
+        services.export_folder = m_temp.file("data/exports");
+        services.class_address = "127.0.0.1";  // a class's voting server: loopback only in tests
         services.speech = speech;
         app = std::make_unique<App>(std::move(catalogue), std::move(settings), std::move(services));
     }

@@ -20,7 +20,8 @@ Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton hom
     float width = button_width(settings_label);
     if (home == HomeButton::Shown) width += button_width(home_label) + spacing;
     const char* author_label = ctx.t("author.open_button");
-    if (author == AuthorButton::Shown) width += button_width(author_label) + spacing;
+    const char* class_label = ctx.t("class.home_button");
+    if (author == AuthorButton::Shown) width += button_width(author_label) + button_width(class_label) + spacing * 2;
     if (!title.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
@@ -38,6 +39,8 @@ Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton hom
         ImGui::SameLine();
     }
     if (author == AuthorButton::Shown) {
+        if (button(class_label)) result = intent::ShowClassroom{};  // classroom mode (docs/classroom.md)
+        ImGui::SameLine();
         if (button(author_label)) result = intent::ShowAuthoring{};
         ImGui::SameLine();
     }

@@ -9,7 +9,8 @@
 namespace salesdojo::gui {
 
 enum class HomeButton { Hidden, Shown };
-enum class AuthorButton { Hidden, Shown };  // "Open a file" (authoring.hpp), on the home screen
+// "Run a class" (the classroom mode) and "Open a file" (authoring.hpp), on the home screen
+enum class AuthorButton { Hidden, Shown };
 
 Intent header_bar(const ViewContext& ctx, std::string_view title, HomeButton home,
                   AuthorButton author = AuthorButton::Hidden);

@@ -52,6 +52,7 @@ struct ShowAuthoring {};
 struct OpenPath { std::string path; };            // a scenario file (watched) or a folder (the catalogue)
 struct PlaytestFrom { std::string node_id; };     // of the open file; "" = its start node
 struct ContinuePlaytest {};                       // back to the playtest left for the authoring screen
+struct ShowClassroom {};                          // the classroom mode's set-up (docs/classroom.md)
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDiagnostics, intent::GoHome,
@@ -62,7 +63,7 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::ShowDi
                             intent::SelectTrainee, intent::CreateTrainee, intent::ShowHistory, intent::ExportHistory, intent::ShowOlderAttempts, intent::ResumeRun,
                             intent::DiscardRun, intent::LeaveRun, intent::DismissNotice,
                             intent::ShowAuthoring, intent::OpenPath, intent::PlaytestFrom,
-                            intent::ContinuePlaytest>;
+                            intent::ContinuePlaytest, intent::ShowClassroom>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
 

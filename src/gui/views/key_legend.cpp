@@ -44,6 +44,16 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
     } else if (screen == "history") {
         controls();
         rows.push_back({"keys.esc", "keys.home"});
+    } else if (screen == "classroom") {
+        rows.push_back({"keys.class_next", "keys.class_next_action"});
+        rows.push_back({"keys.class_back", "keys.class_back_action"});
+        rows.push_back({"keys.class_hands", "keys.class_hands_action"});
+        rows.push_back({"keys.class_o", "keys.class_o_action"});
+        rows.push_back({"keys.p", "keys.class_p_action"});
+        rows.push_back({"keys.class_b", "keys.class_b_action"});
+        rows.push_back({"keys.class_t", "keys.class_t_action"});
+        rows.push_back({"keys.class_c", "keys.class_c_action"});
+        rows.push_back({"keys.esc", "keys.class_esc_action"});
     } else if (screen == "diagnostics") {
         rows.push_back({"keys.esc", "keys.home"});
     }
