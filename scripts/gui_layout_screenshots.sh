@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots for the layout check of issue 12, to look at: home, play, debrief (every option's
-# score) and history at window sizes, text sizes and languages given as arguments. Each shot runs the
+# Screenshots for the layout check of issue 12, to look at: home, play, play with the practice
+# feedback, the debrief (decisions, every option's score, review, best line), history and settings
+# at window sizes, text sizes and languages given as arguments. Each shot runs the
 # window program on its own Xvfb with a SALESDOJO_GUI_SCRIPT (as scripts/gui_screenshots.sh does).
 #
 # usage: scripts/gui_layout_screenshots.sh WINDOW_PROGRAM OUT_DIR [SIZE:TEXT:LANG ...]
@@ -42,11 +43,11 @@ for config in "$@"; do
     printf '{"language": "%s", "font_scale": %s, "mode": "practice"}\n' "$lang" "$text" >"$home/config/salesdojo/settings.json"
     stem="$out/$size-$text-$lang"
     DISPLAY="$display" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" SALESDOJO_WINDOW_SIZE="$size" \
-        SALESDOJO_GUI_SCRIPT="wait=3;shot=$stem-home.png;open=demanding_director;key=space;wait=3;shot=$stem-play.png;finish=2;scores=all;wait=3;shot=$stem-debrief.png;history;wait=3;shot=$stem-history.png;quit" \
+        SALESDOJO_GUI_SCRIPT="wait=3;shot=$stem-home.png;open=demanding_director;key=space;wait=3;shot=$stem-play.png;key=1;wait=3;shot=$stem-feedback.png;finish=2;wait=3;shot=$stem-debrief.png;scores=all;wait=3;shot=$stem-scores.png;panel=review;wait=3;shot=$stem-review.png;panel=best;wait=3;shot=$stem-best.png;history;wait=3;shot=$stem-history.png;settings;wait=3;shot=$stem-settings.png;quit" \
         timeout 120 "$bin" >"$work/run.log" 2>&1
     rc=$?
     kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-    for screen in home play debrief history; do
+    for screen in home play feedback debrief scores review best history settings; do
         if [ -s "$stem-$screen.png" ]; then echo "$stem-$screen.png"; else failures=$((failures + 1)); fi
     done
     [ "$rc" = 0 ] || { echo "gui_layout_screenshots: $config exited with $rc" >&2; sed 's/^/    /' "$work/run.log" >&2; failures=$((failures + 1)); }

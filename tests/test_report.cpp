@@ -589,3 +589,33 @@ TEST_CASE("a decision's cost is in points of the overall score of 100, explained
     const Rendered safe = render_all(*analysed.analysis, play_ids(s, {"safe"}, 0), kEn);
     for (const std::string& form : readable_forms(safe)) CHECK_FALSE(contains(form, "Costs are points"));
 }
+
+TEST_CASE("hints asked in the window are listed in the text, Markdown and HTML debrief, in both languages") {
+    auto s = load_valid(pack_files().front());
+    AnalysisResult analysed = analyse(s);
+    REQUIRE(analysed.analysis);
+    const Session session = play_with(s, 1, [](const std::vector<int>& v) { return v.front(); });
+    const Debrief d = make_debrief(*analysed.analysis, session);
+    const report::DebriefExtras two{{0, 2}};
+    const report::DebriefExtras one{{1}};
+    for (const report::Languages& l : {kEn, kNl}) {
+        CAPTURE(l.words);
+        const std::string both = l.words == "nl" ? "Tips gebruikt bij beslissingen 1, 3" : "Hints used at decisions 1, 3";
+        const std::string single = l.words == "nl" ? "Tip gebruikt bij beslissing 2" : "Hint used at decision 2";
+        CHECK(report::hints_sentence(two.hints, l.words) == both);
+        CHECK(report::hints_sentence(one.hints, l.words) == single);
+        CHECK(report::hints_sentence({}, l.words).empty());
+        const std::string forms[] = {report::debrief_text(d, *s, l, two), report::debrief_markdown(d, *s, l, two),
+                                     report::debrief_html(d, *s, l, two)};
+        for (const std::string& form : forms) CHECK(form.find(both) != std::string::npos);
+        CHECK(report::debrief_markdown(d, *s, l, one).find(single) != std::string::npos);
+        CHECK(report::debrief_html(d, *s, l, one).find(single) != std::string::npos);
+        // Without hints nothing is said, and the forms are as before.
+        const std::string none[] = {report::debrief_text(d, *s, l), report::debrief_markdown(d, *s, l),
+                                    report::debrief_html(d, *s, l)};
+        for (const std::string& form : none) CHECK(form.find(l.words == "nl" ? "gebruikt bij beslissing" : "used at decision") == std::string::npos);
+        CHECK(report::debrief_markdown(d, *s, l, {}) == none[1]);
+    }
+    check_dutch("markdown with hints", unescaped_markdown(report::debrief_markdown(d, *s, kNl, two)), *s);
+    check_dutch("html with hints", visible_text(report::debrief_html(d, *s, kNl, two)), *s);
+}

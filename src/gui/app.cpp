@@ -113,9 +113,12 @@ void App::frame(const Fonts& fonts) {
     // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();
     const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief ||
+                            m_screen == Screen::Authoring ||
                             (m_screen == Screen::Classroom && m_class.stage != ClassStage::Running)) &&
                            !m_settings_open && !m_legend_open;
-    if (navigable) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
+    // The settings (modal) are worked the same way, Tab moving between their own widgets.
+    const bool settings_keys = m_settings_open && !m_legend_open;
+    if (navigable || settings_keys) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard;
     else io.ConfigFlags &= ~(ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavNoCaptureKeyboard);
     TabOrder tabs;
     if (navigable) tabs.begin();
@@ -152,18 +155,24 @@ void App::frame(const Fonts& fonts) {
     if (const char* notice = m_read_aloud.notice_key(m_settings.read_aloud, m_services.speech))
         draw_speech_notice(ctx, notice, m_services.speech->exit_status());
 
-    if (m_settings_open) {
-        // The settings are modal: what the screen below asked for this frame is dropped.
-        intent = m_settings_view.Draw(ctx, m_settings, m_services.speech && m_services.speech->available());
-    } else if (m_legend_open) {
-        // Modal too: the keys pressed while it is open only close it.
+    if (m_legend_open) {
+        // Modal: the keys pressed while it is open only close it. Over the settings, it lists theirs
+        // (the settings give way while it is shown and come back when it closes).
         intent = {};
-        if (draw_key_legend(ctx, screen_id(m_screen)) == LegendOpen::No) {
+        if (draw_key_legend(ctx, m_settings_open ? "settings" : screen_id(m_screen)) == LegendOpen::No) {
             m_legend_open = false;
             m_frames_wanted = std::max(m_frames_wanted, 2);
         }
         ++m_frames_on_screen;
         return;
+    }
+    if (m_settings_open) {
+        // The settings are modal: what the screen below asked for this frame is dropped.
+        TabOrder settings_tabs;
+        settings_tabs.begin(TabScope::Popup);
+        intent = m_settings_view.Draw(ctx, m_settings, m_services.speech && m_services.speech->available());
+        settings_tabs.end();
+        m_focused_label = settings_tabs.focused_label();
     }
     ++m_frames_on_screen;
     if (is_none(intent)) hotkeys();
@@ -177,13 +186,17 @@ void App::hotkeys() {
         return;
     }
     if (io.WantCaptureKeyboard) return;
-    if (key(sf::Keyboard::F1) && !m_settings_open && !m_leave_asked) {
+    if (key(sf::Keyboard::F1) && !m_leave_asked) {
         m_legend_open = true;
         m_frames_wanted = std::max(m_frames_wanted, 2);
         return;
     }
-    if (m_screen == Screen::History && !m_settings_open && key(sf::Keyboard::Escape) &&
-        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+    if (key(sf::Keyboard::F2) && !m_settings_open && !m_leave_asked) {
+        apply(intent::OpenSettings{});
+        return;
+    }
+    if ((m_screen == Screen::History || m_screen == Screen::Authoring) && !m_settings_open &&
+        key(sf::Keyboard::Escape) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
         apply(intent::GoHome{});
         return;
     }
@@ -314,8 +327,10 @@ void App::apply(const Intent& intent) {
             },
             [&](const intent::ShowHint&) {
                 if (m_run && m_run->mode == Mode::Practice && !m_run->awaiting_continue &&
-                    m_run->session.state() == SessionState::AwaitingChoice)
+                    m_run->session.state() == SessionState::AwaitingChoice) {
                     m_run->hints.insert(m_run->session.decision_count());
+                    save_unfinished();  // kept for resume like the decisions
+                }
             },
             [&](const intent::SelectTrainee& i) { m_results.select_trainee(i.trainee_id); },
             [&](const intent::CreateTrainee& i) { m_home.set_trainee_problem(m_results.create_trainee(i.name)); },
@@ -411,8 +426,9 @@ void App::save_debrief(DebriefFormat format) {
     const bool html = format == DebriefFormat::Html;
     const fs::path file = folder / (m_run->scenario->id + "-" + timestamp() + (html ? ".html" : ".md"));
     const report::Languages languages{m_settings.language, m_run->language};
-    const std::string contents = html ? report::debrief_html(*m_run->debrief, *m_run->scenario, languages)
-                                      : report::debrief_markdown(*m_run->debrief, *m_run->scenario, languages);
+    const report::DebriefExtras extras{std::vector<std::size_t>(m_run->hints.begin(), m_run->hints.end())};
+    const std::string contents = html ? report::debrief_html(*m_run->debrief, *m_run->scenario, languages, extras)
+                                      : report::debrief_markdown(*m_run->debrief, *m_run->scenario, languages, extras);
     std::string error;
     if (write_file_atomically(file.string(), contents, error)) {
         m_run->saved_path = file.string();

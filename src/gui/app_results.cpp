@@ -42,6 +42,7 @@ void App::save_unfinished() {
     run.choice_ids = m_run->session.decision_ids();
     run.seconds = m_run->seconds;
     run.seconds.resize(run.choice_ids.size());
+    run.hints.assign(m_run->hints.begin(), m_run->hints.end());
     m_results.save_run(std::move(run));
 }
 
@@ -83,6 +84,8 @@ void App::resume(const std::string& scenario_id) {
     m_run->started_ms = saved->started_ms;
     m_run->seconds = saved->seconds;
     m_run->seconds.resize(m_run->session.decision_count());
+    m_run->hints.clear();
+    if (m_run->mode == Mode::Practice) m_run->hints.insert(saved->hints.begin(), saved->hints.end());
     m_run->asked = std::chrono::steady_clock::now();
     m_run->serial = ++m_serial;  // the play view starts afresh at the node reached
 }

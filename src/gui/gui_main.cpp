@@ -149,7 +149,7 @@ bool inject_key(SfmlImGui& imgui, const std::string& name) {
         {"backspace", {sf::Keyboard::Backspace, 0}}, {"escape", {sf::Keyboard::Escape, 0}},
         {"tab", {sf::Keyboard::Tab, 0}}, {"down", {sf::Keyboard::Down, 0}}, {"up", {sf::Keyboard::Up, 0}},
         {"left", {sf::Keyboard::Left, 0}}, {"right", {sf::Keyboard::Right, 0}},
-        {"f11", {sf::Keyboard::F11, 0}}, {"f1", {sf::Keyboard::F1, 0}},
+        {"f11", {sf::Keyboard::F11, 0}}, {"f1", {sf::Keyboard::F1, 0}}, {"f2", {sf::Keyboard::F2, 0}},
         {"pagedown", {sf::Keyboard::PageDown, 0}}, {"pageup", {sf::Keyboard::PageUp, 0}},
         {"ctrl+plus", {sf::Keyboard::Add, 0}},
         {"ctrl+minus", {sf::Keyboard::Subtract, 0}}};

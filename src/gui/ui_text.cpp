@@ -197,10 +197,7 @@ const Entry kEntries[] = {
     {"play.hint_heading", "Hint: what matters at this decision", "Tip: waar het bij deze beslissing om draait"},
     {"play.hint_none", "No principle is named for this decision. Ask yourself what you know for sure and what you still need to find out.",
                        "Bij deze beslissing hoort geen principe. Vraag je af wat je zeker weet en wat je nog moet uitzoeken."},
-    // %s: the decision numbers, e.g. "1, 3"
-    {"debrief.hint_used", "Hint used at decision %s", "Tip gebruikt bij beslissing %s"},
-    // %s: the decision numbers, e.g. "1, 3"
-    {"debrief.hints_used", "Hints used at decisions %s", "Tips gebruikt bij beslissingen %s"},
+    // "Hints used at decisions 1, 3": report::hints_sentence (the saved debriefs say it too)
     {"settings.text_speed", "Text speed", "Tekstsnelheid"},
     {"settings.speed_slow", "Slow", "Langzaam"},
     {"settings.speed_normal", "Normal", "Normaal"},
@@ -560,6 +557,14 @@ const Entry kEntries[] = {
     {"keys.class_c_action", "High contrast on or off", "Hoog contrast aan of uit"},
     {"keys.class_esc_action", "End the class (asks first; the class log is kept)",
                               "De les afsluiten (vraagt het eerst; het verloop wordt bewaard)"},
+    // Keys added when every screen got its keys (issue 12): settings, leaving a conversation, authoring.
+    {"keys.f2", "F2", "F2"},
+    {"keys.settings", "Settings", "Instellingen"},
+    {"keys.close_settings", "Close the settings", "De instellingen sluiten"},
+    {"keys.leave_play", "Back to the scenarios (asks first once you have chosen)",
+                        "Terug naar de scenario's (vraagt het eerst als je al gekozen hebt)"},
+    {"keys.esc_backlog", "Esc (conversation so far open)", "Esc (gesprek tot nu toe open)"},
+    {"keys.close_backlog", "Back to the current line", "Terug naar de huidige zin"},
     // --- authoring screen (views/author_view.hpp, docs/authoring-window.md) ---------------------------
     {"author.open_button", "Open a file", "Bestand openen"},
     {"author.title", "Authoring", "Scenario's schrijven"},

@@ -89,6 +89,9 @@ const Entry kEntries[] = {
     {"debrief.assumption", "Unsupported assumption", "Aanname zonder onderbouwing"},
     {"debrief.what_if", "What each option would have scored", "Wat elke keuze had opgeleverd"},
     {"debrief.your_choice", "your choice", "jouw keuze"},
+    // A practice run in the window where the trainee asked for a hint (H). {1}: decision numbers "1, 3"
+    {"debrief.hint_used", "Hint used at decision {1}", "Tip gebruikt bij beslissing {1}"},
+    {"debrief.hints_used", "Hints used at decisions {1}", "Tips gebruikt bij beslissingen {1}"},
     {"debrief.best_line", "Best line", "Beste route"},
     {"debrief.best_line_note", "The choices that score highest, from the start to the end.",
                                "De keuzes die het hoogst scoren, van begin tot eind."},

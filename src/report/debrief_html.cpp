@@ -71,6 +71,7 @@ void html_summary(std::string& out, const DebriefPage& p, Words w) {
     out += "<p>" + t("debrief.overall", w) + "<br><span class=\"score\" style=\"color:" + fill_colour(s.overall) +
            "\">" + e(score_text(s.overall, w)) + "</span></p>\n";
     if (!s.chance.empty()) out += "<p class=\"dim\">" + e(s.chance) + "</p>\n";
+    if (!p.hints.empty()) out += "<p class=\"warn\">" + e(hints_sentence(p.hints, w)) + "</p>\n";
     out += "<p>" + e(accuracy_text(s.accuracy, w));
     if (s.passed)
         out += "<br><span class=\"" + std::string(*s.passed ? "good" : "bad") + "\">" +
@@ -215,8 +216,11 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages) {
-    return debrief_html(debrief_page(debrief, scenario, languages), PageFacts{});
+std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                         const DebriefExtras& extras) {
+    DebriefPage page = debrief_page(debrief, scenario, languages);
+    page.hints = extras.hints;
+    return debrief_html(page, PageFacts{});
 }
 
 std::string debrief_html(const DebriefPage& page, const PageFacts& facts) {

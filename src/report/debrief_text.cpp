@@ -75,6 +75,7 @@ void text_summary(std::string& out, const DebriefPage& p, Words w) {
     if (s.passed) out += "   (" + pass_line(s, w) + ")";
     out += "\n";
     if (!s.chance.empty()) out += s.chance + "\n";
+    if (!p.hints.empty()) out += hints_sentence(p.hints, w) + "\n";
 }
 
 void text_heading(std::string& out, const char* key, Words w) {
@@ -196,6 +197,7 @@ void md_summary(std::string& out, const DebriefPage& p, Words w) {
         "\n";
     out += "- **" + std::string(word("debrief.overall", w)) + ":** " + score_text(s.overall, w) + "\n";
     if (!s.chance.empty()) out += "- " + md(s.chance) + "\n";
+    if (!p.hints.empty()) out += "- " + hints_sentence(p.hints, w) + "\n";
     out += "- **" + std::string(word("debrief.accuracy", w)) + ":** " + number(s.accuracy, 0, w) + "%\n";
     if (s.passed)
         out += "- **" + pass_mark_text(s.pass_mark, w) + ":** " +
@@ -288,8 +290,17 @@ const std::vector<const char*>& debrief_section_keys() {
     return keys;
 }
 
-std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages) {
-    const DebriefPage page = debrief_page(debrief, scenario, languages);
+std::string hints_sentence(const std::vector<std::size_t>& hints, std::string_view language) {
+    if (hints.empty()) return "";
+    std::string numbers;
+    for (std::size_t decision : hints) numbers += (numbers.empty() ? "" : ", ") + std::to_string(decision + 1);
+    return phrase(hints.size() == 1 ? "debrief.hint_used" : "debrief.hints_used", language, {numbers});
+}
+
+std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                         const DebriefExtras& extras) {
+    DebriefPage page = debrief_page(debrief, scenario, languages);
+    page.hints = extras.hints;
     const Words w = languages.words;
     std::string out;
     text_summary(out, page, w);
@@ -301,8 +312,10 @@ std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const
     return out;
 }
 
-std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages) {
-    const DebriefPage page = debrief_page(debrief, scenario, languages);
+std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                             const DebriefExtras& extras) {
+    DebriefPage page = debrief_page(debrief, scenario, languages);
+    page.hints = extras.hints;
     const Words w = languages.words;
     std::string out;
     md_summary(out, page, w);

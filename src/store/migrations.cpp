@@ -183,6 +183,12 @@ CREATE TABLE class_runs (
 );
 CREATE INDEX class_runs_by_scenario ON class_runs (scenario_id, started_ms);
 )sql",
+
+    // 6: the hints a practice run asked for (the window's H), kept with a saved run so that a resumed
+    // run's debrief still lists them: a JSON array of 0-based decision numbers.
+    R"sql(
+ALTER TABLE saved_runs ADD COLUMN hints TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 int user_version(sqlite3* db) {

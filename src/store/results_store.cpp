@@ -379,17 +379,18 @@ void ResultsStore::save_run(const SavedRun& run) {
     for (const auto& s : run.seconds) seconds.push_back(s ? nlohmann::json(*s) : nlohmann::json());
     Statement upsert(m_db, R"sql(
         INSERT OR REPLACE INTO saved_runs (trainee_id, scenario_id, scenario_version, content_hash, language, mode,
-                                           seed, started_ms, updated_ms, choice_ids, seconds)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+                                           seed, started_ms, updated_ms, choice_ids, seconds, hints)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
     upsert.bind(1, run.trainee_id).bind(2, run.scenario_id).bind(3, run.scenario_version).bind(4, run.content_hash);
     upsert.bind(5, run.language).bind(6, run.mode).bind(7, to_stored(run.seed)).bind(8, run.started_ms);
     upsert.bind(9, run.updated_ms).bind(10, nlohmann::json(run.choice_ids).dump()).bind(11, seconds.dump());
+    upsert.bind(12, nlohmann::json(run.hints).dump());
     upsert.step();
 }
 
 std::optional<SavedRun> ResultsStore::saved_run(std::int64_t trainee_id, const std::string& scenario_id) const {
     Statement query(m_db, R"sql(
-        SELECT scenario_version, content_hash, language, mode, seed, started_ms, updated_ms, choice_ids, seconds
+        SELECT scenario_version, content_hash, language, mode, seed, started_ms, updated_ms, choice_ids, seconds, hints
         FROM saved_runs WHERE trainee_id = ?1 AND scenario_id = ?2)sql");
     query.bind(1, trainee_id).bind(2, scenario_id);
     if (!query.step()) return std::nullopt;
@@ -405,11 +406,15 @@ std::optional<SavedRun> ResultsStore::saved_run(std::int64_t trainee_id, const s
     run.updated_ms = query.int64(6);
     const auto ids = nlohmann::json::parse(query.text(7), nullptr, false);
     const auto seconds = nlohmann::json::parse(query.text(8), nullptr, false);
-    if (!ids.is_array() || !seconds.is_array())
+    const auto hints = nlohmann::json::parse(query.text(9), nullptr, false);
+    if (!ids.is_array() || !seconds.is_array() || !hints.is_array())
         throw StoreError("results database " + m_path + ": the saved run of '" + scenario_id + "' is damaged");
     for (const auto& id : ids) run.choice_ids.push_back(id.is_string() ? id.get<std::string>() : std::string());
     for (const auto& s : seconds) run.seconds.push_back(s.is_number() ? std::optional<double>(s.get<double>()) : std::nullopt);
     run.seconds.resize(run.choice_ids.size());
+    // Only decisions the run has reached; a damaged entry is dropped (a hint is a note, not a score).
+    for (const auto& h : hints)
+        if (h.is_number_unsigned() && h.get<std::size_t>() <= run.choice_ids.size()) run.hints.push_back(h.get<std::size_t>());
     return run;
 }
 

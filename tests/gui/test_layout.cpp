@@ -1,9 +1,13 @@
 // Layout at every window size, text size and language the product promises (issue 12): on the home,
-// play, debrief and history screens no two texts or buttons overlap, none sticks out of the side of
-// its panel, and in a panel that does not scroll none sticks out at the top or bottom either. Checked
-// over the draw log's rectangles (views/draw_log.hpp), headless, with the real fonts.
+// play, debrief and history screens no two texts, buttons, combo boxes or text fields overlap, none
+// sticks out of the side of its panel, and in a panel that does not scroll none sticks out at the top
+// or bottom either. On the play screen the line being answered and the first option (or the
+// feedback and Continue) are in view without scrolling. Checked over the draw log's rectangles
+// (views/draw_log.hpp), headless, with the real fonts.
 #include "app_harness.hpp"
+#include "ui_text.hpp"
 #include "views/draw_log.hpp"
+#include "views/play_lines.hpp"
 
 #include <doctest/doctest.h>
 
@@ -67,6 +71,67 @@ std::vector<std::string> layout_problems(const DrawLog& log) {
     return problems;
 }
 
+bool in_panel(const DrawLog::Box& box, std::string_view panel) {
+    return box.window_name.find(panel) != std::string::npos;
+}
+
+// Whether a box in `panel` whose label is `text` (or, for a long text, a piece of it) is drawn, every
+// piece of it wholly inside the visible part of its panel: seen without scrolling.
+std::string not_in_view(const DrawLog& log, const std::string& text, std::string_view panel, bool prefix = false) {
+    bool found = false;
+    for (const auto& box : log.boxes) {
+        if (box.overlay || box.label.empty() || !in_panel(box, panel)) continue;
+        const bool match = prefix ? text.rfind(box.label, 0) == 0 || box.label.rfind(text, 0) == 0
+                                  : box.label == text || (box.label.size() > 20 && text.find(box.label) != std::string::npos);
+        if (!match) continue;
+        found = true;
+        if (box.min.y < box.clip_min.y - kSlack || box.max.y > box.clip_max.y + kSlack ||
+            box.min.x < box.clip_min.x - kSlack || box.max.x > box.clip_max.x + kSlack)
+            return "not in view without scrolling: " + describe(box) + " (visible " + std::to_string(box.clip_min.y) +
+                   " to " + std::to_string(box.clip_max.y) + ")";
+    }
+    return found ? "" : "not drawn in " + std::string(panel) + ": '" + text.substr(0, 60) + "'";
+}
+
+// The play screen as a trainee must see it: the line being answered and the first option, or (after
+// a decision in practice) the feedback and Continue, without scrolling anything.
+std::vector<std::string> play_problems(AppHarness& h) {
+    std::vector<std::string> problems;
+    const Run& run = *h.app->run();
+    const std::string& language = run.language;
+    const auto add = [&](const std::string& problem) {
+        if (!problem.empty()) problems.push_back(problem);
+    };
+    if (run.awaiting_continue) {
+        const int last = last_decision_entry(run.session);
+        REQUIRE(last >= 0);
+        const auto& entry = run.session.transcript()[static_cast<std::size_t>(last)];
+        const auto& choice = run.scenario->nodes[static_cast<std::size_t>(entry.node)]
+                                 .choices[static_cast<std::size_t>(*entry.choice)];
+        const std::string feedback = choice.feedback.empty() ? ui("play.no_feedback", h.app->settings().language)
+                                                             : choice.feedback.get(language);
+        add(not_in_view(h.log, feedback, "##feedback"));
+        add(not_in_view(h.log, ui("play.continue_key", h.app->settings().language), "##bottom"));
+        return problems;
+    }
+    const std::vector<Line>& lines = h.app->play_view().lines();
+    const auto speech = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) { return l.kind == LineKind::Speech; });
+    REQUIRE_FALSE(lines.empty());
+    if (speech != lines.rend()) add(not_in_view(h.log, speech->who, "##lines"));
+    add(not_in_view(h.log, speech != lines.rend() ? speech->text : lines.back().text, "##lines"));
+    const auto options = run.session.options();
+    REQUIRE_FALSE(options.empty());
+    add(not_in_view(h.log, "1. " + options.front().choice->text.get(language), "##bottom", true));
+    return problems;
+}
+
+void check_play_in_view(AppHarness& h, const std::string& where) {
+    const std::vector<std::string> problems = play_problems(h);
+    std::string message;
+    for (const auto& p : problems) message += "\n  " + p;
+    CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems" << message);
+}
+
 void check_layout(AppHarness& h, const std::string& where) {
     h.frames(3);  // ImGui settles sizes over a frame or two
     const std::vector<std::string> problems = layout_problems(h.log);
@@ -108,9 +173,9 @@ TEST_CASE("layout checker: it finds an overlap and text sticking out of a panel"
     CHECK(layout_problems(log).empty());
 }
 
-TEST_CASE("layout: no overlapping or clipped text at any size, text size and language") {
+TEST_CASE("layout: no overlapping or clipped text at any size, text size and language, the play screen in view") {
     const sf::Vector2u sizes[] = {{1024, 600}, {1280, 720}, {1920, 1080}, {3840, 2160}};
-    const float text_sizes[] = {1.0f, 1.5f, 2.0f};
+    const float text_sizes[] = {1.0f, 1.5f, 1.75f, 2.0f};
     for (const sf::Vector2u size : sizes) {
         for (const float text_size : text_sizes) {
             for (const char* language : {"en", "nl"}) {
@@ -126,9 +191,15 @@ TEST_CASE("layout: no overlapping or clipped text at any size, text size and lan
                 REQUIRE(h.app->command("open=demanding_director"));
                 h.reveal();
                 check_layout(h, config + " play");
+                check_play_in_view(h, config + " play");
                 REQUIRE(h.app->command("choose=1"));
-                h.reveal();
+                REQUIRE(h.app->run()->awaiting_continue);  // the feedback shows at once (no reveal: Space continues)
                 check_layout(h, config + " play feedback");
+                check_play_in_view(h, config + " play feedback");
+                REQUIRE(h.app->command("continue"));
+                h.reveal();
+                check_layout(h, config + " play, second decision");
+                check_play_in_view(h, config + " play, second decision");
                 REQUIRE(h.app->command("finish=2"));
                 check_layout(h, config + " debrief");
                 REQUIRE(h.app->command("scores=all"));

@@ -137,9 +137,10 @@ TEST_CASE("export: every stored attempt has a stable UUID, a version-1 database 
         CHECK(store::ResultsStore::open(path).attempt(id)->uid == uid);  // stable across openings
     }
     // Back to schema 1: no uid column; two attempts stored by an older SalesDojo.
-    // (and without the tables of the later schemas: 3 scenario_progress, 4 xapi_owed, 5 class_runs)
+    // (and without what the later schemas add: 3 scenario_progress, 4 xapi_owed, 5 class_runs,
+    // 6 saved_runs.hints)
     sql(path, "DROP TRIGGER scenario_progress_after_insert; DROP TABLE scenario_progress; DROP TABLE xapi_owed; "
-              "DROP TABLE class_runs; DROP INDEX attempts_by_uid; ALTER TABLE attempts DROP COLUMN uid; "
+              "DROP TABLE class_runs; ALTER TABLE saved_runs DROP COLUMN hints; DROP INDEX attempts_by_uid; ALTER TABLE attempts DROP COLUMN uid; "
               "PRAGMA user_version = 1;");
     store::ResultsStore db = store::ResultsStore::open(path);
     CHECK(db.schema_version() == store::latest_schema_version());

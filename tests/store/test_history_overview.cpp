@@ -124,11 +124,11 @@ TEST_CASE("store: migration 3 summarises the attempts stored before it") {
         anna = db.create_trainee("Anna").id;
         fill(db, anna, db.create_trainee("Bert").id, 60);
     }
-    {  // back to schema 2: no summary table, no trigger (and no xapi_owed of schema 4 or class_runs of 5)
+    {  // back to schema 2: no summary table, no trigger (and no xapi_owed of 4, class_runs of 5, saved_runs.hints of 6)
         sqlite3* raw = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
         CHECK(sqlite3_exec(raw, "DROP TRIGGER scenario_progress_after_insert; DROP TABLE scenario_progress; DROP TABLE xapi_owed; DROP TABLE class_runs; "
-                           "PRAGMA user_version = 2",
+                           "ALTER TABLE saved_runs DROP COLUMN hints; PRAGMA user_version = 2",
                            nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(raw);
     }

@@ -190,7 +190,12 @@ TEST_CASE("store: one saved run per trainee and scenario, finishing stores the a
     CHECK(back->seconds[0] == 2.5);
     CHECK_FALSE(back->seconds[1]);
     CHECK(back->seed == 42);
+    CHECK(back->hints.empty());
     CHECK_FALSE(db.saved_run(anna.id, "other"));
+    // The hints asked for (the window's practice mode) are kept with it, as asked.
+    run.hints = {0, 2};
+    db.save_run(run);
+    CHECK(db.saved_run(anna.id, "mini")->hints == std::vector<std::size_t>{0, 2});
 
     store::AttemptRecord done = synthetic_attempt(anna.id, 3);
     done.scenario_id = "mini";

@@ -76,9 +76,22 @@ struct DebriefPage {
     std::vector<DecisionLine> decisions;
     std::vector<std::size_t> costliest;  // indices into decisions, largest loss first
     std::vector<BestStep> best_line;
+    // Decisions (0-based) at which the trainee asked for a hint (the window's practice mode, H). Not
+    // part of the Debrief or the Playthrough: the window passes them alongside (DebriefExtras).
+    std::vector<std::size_t> hints;
+};
+
+// What a renderer may be given besides the debrief: things the window knows about the run that the
+// engine does not (the Playthrough stays the same with or without them).
+struct DebriefExtras {
+    std::vector<std::size_t> hints;  // decisions (0-based) with a hint asked, ascending
 };
 
 DebriefPage debrief_page(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+
+// "Hint used at decision 2" / "Hints used at decisions 1, 3" (1-based, in the catalogue language);
+// "" without hints.
+std::string hints_sentence(const std::vector<std::size_t>& hints, std::string_view language);
 
 // The sentence under a dimension's score, from the decisions' losses on it; where the best line
 // gives up points on the dimension (DimensionScore::traded), it says so.
@@ -105,9 +118,12 @@ struct PageFacts {
     std::string unavailable;  // shown in place of what-ifs and best line when set
 };
 
-std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
-std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
-std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
+std::string debrief_text(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                         const DebriefExtras& extras = {});
+std::string debrief_markdown(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                             const DebriefExtras& extras = {});
+std::string debrief_html(const Debrief& debrief, const Scenario& scenario, const Languages& languages,
+                         const DebriefExtras& extras = {});
 std::string debrief_html(const DebriefPage& page, const PageFacts& facts);
 nlohmann::json debrief_json(const Debrief& debrief, const Scenario& scenario, const Languages& languages);
 

@@ -163,6 +163,7 @@ struct SavedRun {
     std::int64_t updated_ms = 0;
     std::vector<std::string> choice_ids;
     std::vector<std::optional<double>> seconds;  // per decision, same length as choice_ids
+    std::vector<std::size_t> hints;  // decisions (0-based) at which a hint was asked (window, practice)
 };
 
 // Whether a stored attempt still owes its xAPI statements to the outbox.

@@ -119,13 +119,12 @@ Intent AuthorView::draw_file(const ViewContext& ctx, const Authoring& authoring,
     text(ctx.t("author.playtest_from"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    if (ImGui::BeginCombo("##start_node", s.nodes[static_cast<std::size_t>(*m_start_node)].id.c_str())) {
+    if (begin_combo("##start_node", s.nodes[static_cast<std::size_t>(*m_start_node)].id, "start_node")) {
         for (std::size_t i = 0; i < s.nodes.size(); ++i) {
             if (ImGui::Selectable(s.nodes[i].id.c_str(), static_cast<int>(i) == *m_start_node)) m_start_node = static_cast<int>(i);
         }
         ImGui::EndCombo();
     }
-    log_item("start_node");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     text(ctx.t("author.playtest_with"));

@@ -40,14 +40,14 @@ const DrawLog::Item* DrawLog::find_item(std::string_view label) const {
     return nullptr;
 }
 
-void log_box(std::string_view label) {
-    if (!g_log) return;
+namespace {
+void log_box_at(std::string_view label, ImVec2 min, ImVec2 max) {
     const ImGuiWindow* window = GImGui->CurrentWindow;
     if (!window) return;
     DrawLog::Box box;
     box.label = std::string(label.substr(0, label.find("##")));
-    box.min = GImGui->LastItemData.Rect.Min;
-    box.max = GImGui->LastItemData.Rect.Max;
+    box.min = min;
+    box.max = max;
     box.clip_min = window->ClipRect.Min;
     box.clip_max = window->ClipRect.Max;
     box.panel_min = window->InnerRect.Min;
@@ -57,6 +57,19 @@ void log_box(std::string_view label) {
     box.scrolls = !(window->Flags & ImGuiWindowFlags_NoScrollbar) || !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);
     box.overlay = (window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal | ImGuiWindowFlags_Tooltip)) != 0;
     g_log->boxes.push_back(std::move(box));
+}
+}  // namespace
+
+void log_box(std::string_view label) {
+    if (!g_log) return;
+    log_box_at(label, GImGui->LastItemData.Rect.Min, GImGui->LastItemData.Rect.Max);
+}
+
+void log_item_at(std::string_view label, ImVec2 min, ImVec2 max, bool enabled) {
+    if (!g_log) return;
+    log_box_at(label, min, max);
+    const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+    g_log->items.push_back({std::string(label.substr(0, label.find("##"))), min, max, enabled, focused});
 }
 
 void log_item(std::string_view label, bool enabled) {

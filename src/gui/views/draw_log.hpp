@@ -50,6 +50,9 @@ void log_drawn(std::string_view text);
 void log_item(std::string_view label, bool enabled = true);
 // Records where the last ImGui item (a text, a button) was laid out (DrawLog::boxes).
 void log_box(std::string_view label);
+// Records an item at `min`-`max` in the current window (a combo box, whose BeginCombo leaves the
+// popup, not the box, as the last item while it is open). Focused when the last item is focused.
+void log_item_at(std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true);
 
 // Installs a log for one scope: `ScopedDrawLog capture; ... capture.log.contains("x")`.
 struct ScopedDrawLog {

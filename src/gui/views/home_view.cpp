@@ -55,8 +55,7 @@ bool combo(const char* id, const std::string& preview, const std::vector<std::st
            const char* all_label, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    log_drawn(preview);
-    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    const bool open = begin_combo(id, preview, preview);
     tab_stop();
     if (open) {
         if (ImGui::Selectable(all_label, selected == -1)) selected = -1, changed = true;
@@ -98,9 +97,11 @@ bool labelled_combo(const char* label, const char* id, const std::vector<std::st
     flow(first, label_width + combo_width);
     ImGui::AlignTextToFramePadding();
     text(label);
-    ImGui::SameLine();
-    return combo(id, selected >= 0 ? labels[static_cast<std::size_t>(selected)] : all, labels, selected, all,
-                 combo_width);
+    // Beside its label when it fits, else under it; never wider than the screen (large text, narrow
+    // windows: the checker in tests/gui/test_layout.cpp sees combo boxes).
+    same_line_if_fits(combo_width);
+    const float width = std::min(combo_width, ImGui::GetContentRegionAvail().x);
+    return combo(id, selected >= 0 ? labels[static_cast<std::size_t>(selected)] : all, labels, selected, all, width);
 }
 
 template <class T>
@@ -266,10 +267,8 @@ Intent HomeView::draw_trainee(const ViewContext& ctx, const Results& results) {
     // The trainee picked, visible at all times; the list opens with Enter or a click.
     const std::string& current = results.trainee()->name;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    log_drawn("trainee:" + current);
-    const bool open = ImGui::BeginCombo("##trainee", current.c_str());
+    const bool open = begin_combo("##trainee", current, "trainee:" + current);
     tab_stop();
-    log_item("trainee:" + current);
     if (open) {
         for (const auto& t : results.trainees()) {
             ImGui::PushID(static_cast<int>(t.id));

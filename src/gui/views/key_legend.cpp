@@ -25,9 +25,11 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
         rows.push_back({"keys.digits", "keys.choose"});
         rows.push_back({"keys.backspace", "keys.undo"});
         rows.push_back({"keys.b", "keys.backlog"});
+        rows.push_back({"keys.esc_backlog", "keys.close_backlog"});
         rows.push_back({"keys.h", "keys.hint_request"});
         rows.push_back({"keys.ctrl", "keys.stop_reading"});
         rows.push_back({"keys.f5", "keys.read_again"});
+        rows.push_back({"keys.esc", "keys.leave_play"});
     } else if (screen == "debrief") {
         rows.push_back({"keys.tab", "keys.next_control"});  // the arrows scroll here
         rows.push_back({"keys.enter_space", "keys.press"});
@@ -56,7 +58,14 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
         rows.push_back({"keys.esc", "keys.class_esc_action"});
     } else if (screen == "diagnostics") {
         rows.push_back({"keys.esc", "keys.home"});
+    } else if (screen == "authoring") {
+        controls();
+        rows.push_back({"keys.esc", "keys.home"});
+    } else if (screen == "settings") {
+        controls();
+        rows.push_back({"keys.esc", "keys.close_settings"});
     }
+    if (screen != "settings") rows.push_back({"keys.f2", "keys.settings"});
     rows.push_back({"keys.f1", "keys.legend"});
     rows.push_back({"keys.ctrl_plus_minus", "keys.text_size"});
     rows.push_back({"keys.f11", "keys.fullscreen"});

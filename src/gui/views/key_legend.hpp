@@ -14,8 +14,9 @@ struct KeyLegendRow {
     const char* action;  // ui_text key of what they do ("keys.next_control")
 };
 
-// The rows for a screen id ("home", "play", "debrief", "history", "diagnostics"), then the keys
-// every screen has (F1, text size, full screen, quit).
+// The rows for a screen id ("home", "play", "debrief", "history", "diagnostics", "authoring", and
+// "settings" while the settings are open), then the keys every screen has (F2 settings, F1, text
+// size, full screen, quit).
 std::vector<KeyLegendRow> key_legend_rows(std::string_view screen);
 
 enum class LegendOpen { Yes, No };

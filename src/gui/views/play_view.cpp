@@ -100,7 +100,7 @@ void PlayView::refresh(const Run& run) {
         // New lines shown at once are new all the same (read-aloud).
         if (instant && !language_only && forward && !run.awaiting_continue) ++m_version;
     }
-    m_scroll_to_end = true;
+    m_scroll_to_end = kScrollToEndFrames;
 }
 
 int PlayView::portrait_speaker() const {
@@ -117,6 +117,9 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
     m_typewriter.advance(ImGui::GetIO().DeltaTime);
     const Scenario& scenario = *run.scenario;
     Intent result = header_bar(ctx, scenario.title.get(run.language), HomeButton::Shown);
+    // Little height for the text size (large text, small windows): the progress row keeps only the
+    // count and the buttons, and the options come without the prompt line above them.
+    m_compact = ImGui::GetContentRegionAvail().y < ImGui::GetFontSize() * kCompactHeightEm;
 
     // Progress: decisions taken against the length of the best line.
     {
@@ -130,14 +133,17 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
                                                       : std::min(1.0f, static_cast<float>(taken) / typical);
         ImGui::AlignTextToFramePadding();
         text(printf_string(ctx.t("play.progress"), shown_decision, typical));
-        ImGui::SameLine();
-        ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFrameHeight() * 0.5f),
-                           "");
-        ImGui::SameLine();
-        chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
+        if (!m_compact) {
+            ImGui::SameLine();
+            ImGui::ProgressBar(fraction,
+                               ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetFrameHeight() * 0.5f), "");
+            ImGui::SameLine();
+            chip(ctx.t(run.mode == Mode::Practice ? "mode.practice" : "mode.assessment"), ctx.colours->accent);
+        }
         // On this line when it fits (with room for Undo), else on the next: large text never runs
         // a button off the window.
-        const float undo_room = run.mode == Mode::Practice ? button_width(ctx.t("play.undo")) : 0.0f;
+        const bool undo_shown = run.mode == Mode::Practice && run.session.can_undo() && !run.awaiting_continue;
+        const float undo_room = undo_shown ? button_width(ctx.t("play.undo")) : 0.0f;
         const auto next_to = [&](const char* label) {
             ImGui::SameLine();
             if (ImGui::GetContentRegionAvail().x < button_width(label) + undo_room + ImGui::GetStyle().ItemSpacing.x)
@@ -158,27 +164,33 @@ Intent PlayView::Draw(const ViewContext& ctx, const Run& run) {
         }
     }
 
+    // The conversation on top (beside the speaker's portrait when there is room), the options under
+    // it across the whole width. The options get what they need, the conversation the rest, but
+    // never less than the line being answered: at large text and in small windows both stay in view
+    // without scrolling (tests/gui/test_layout.cpp), the portrait giving way first.
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float column = std::clamp(avail.x * 0.27f, ImGui::GetFontSize() * 7.0f, ImGui::GetFontSize() * 24.0f);
-    draw_portrait_column(ctx, run, column, avail.y);
-    ImGui::SameLine();
-
-    ImGui::BeginGroup();
-    const float right_width = ImGui::GetContentRegionAvail().x;
-    const float bottom = bottom_height(ctx, run, right_width);
-    const float lines_height = std::max(ImGui::GetFrameHeight() * 2.0f, avail.y - bottom - style.ItemSpacing.y);
-    ImGui::BeginChild("##lines", ImVec2(right_width, lines_height), true);
+    const float em = ImGui::GetFontSize();
+    const bool room_beside = avail.x >= em * kPortraitMinWidthEm;
+    const float column = room_beside ? std::clamp(avail.x * 0.24f, em * 7.0f, em * 20.0f) : 0.0f;
+    const float lines_width = room_beside ? avail.x - column - style.ItemSpacing.x : avail.x;
+    const float bottom = bottom_height(ctx, run, avail.x, avail.y, tail_height(ctx, lines_width));
+    const float top = std::max(ImGui::GetFrameHeight() * 2.0f, avail.y - bottom - style.ItemSpacing.y);
+    const bool portrait = room_beside && top >= em * kPortraitMinHeightEm;
+    if (portrait) {
+        draw_portrait_column(ctx, run, column, top);
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("##lines", ImVec2(0, top), true);
     if (m_backlog) draw_backlog(ctx, run);
     else draw_lines(ctx);
     apply_scroll();
     if (m_typewriter.revealing() && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         m_typewriter.complete();
     ImGui::EndChild();
-    ImGui::BeginChild("##bottom", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##bottom", ImVec2(avail.x, 0), false, ImGuiWindowFlags_NoBackground);
     merge(result, draw_bottom(ctx, run, ImGui::GetContentRegionAvail().x));
     ImGui::EndChild();
-    ImGui::EndGroup();
 
     merge(result, keys(run));
     return result;
@@ -251,7 +263,7 @@ void PlayView::apply_scroll() {
     case Scroll::Bottom: ImGui::SetScrollHereY(1.0f); break;  // this frame's end, not last frame's
     }
     m_scroll = Scroll::None;
-    m_scroll_to_end = false;
+    m_scroll_to_end = 0;
 }
 
 std::string PlayView::unavailable_text(const ViewContext& ctx, const Run& run, int choice) const {
@@ -294,7 +306,17 @@ void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, floa
     }
     if (speaker && *speaker < static_cast<int>(run.scenario->cast.size())) {
         const CastMember& who = run.scenario->cast[static_cast<std::size_t>(*speaker)];
-        const float size = std::min(ImGui::GetContentRegionAvail().x, height * 0.6f);
+        // The portrait as large as the column allows with the name and role still under it.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float inner = ImGui::GetContentRegionAvail().x;
+        const std::string name = who.name.get(run.language);
+        const std::string role = who.role.empty() ? std::string() : who.role.get(run.language);
+        ImGui::PushFont(ctx.bold());
+        float words = ImGui::CalcTextSize(name.c_str(), nullptr, false, inner).y;
+        ImGui::PopFont();
+        if (!role.empty()) words += ImGui::CalcTextSize(role.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        const float room = height - style.WindowPadding.y * 2 - words - style.ItemSpacing.y * 3;
+        const float size = std::max(0.0f, std::min(inner, room));
         const ImVec2 top_left = ImGui::GetCursorScreenPos();
         if (const PortraitImage* image = run.portrait(*speaker, expression); image && image->texture) {
             const float aspect = image->height > 0 ? image->width / image->height : 1.0f;
@@ -307,8 +329,8 @@ void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, floa
         }
         log_drawn("portrait:" + who.id + ":" + expression);
         ImGui::Spacing();
-        text_in_font(ctx.bold(), who.name.get(run.language), &ctx.colours->speaker);
-        if (!who.role.empty()) text_coloured(ctx.colours->text_dim, who.role.get(run.language));
+        text_in_font(ctx.bold(), name, &ctx.colours->speaker);
+        if (!role.empty()) text_coloured(ctx.colours->text_dim, role);
     }
     if (m_typewriter.revealing() && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         m_typewriter.complete();
@@ -317,7 +339,7 @@ void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, floa
 
 void PlayView::draw_lines(const ViewContext& ctx) {
     const Palette& colours = *ctx.colours;
-    const float indent = ImGui::GetFontSize() * 1.5f;
+    const float indent = em_indent();
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         const Line& line = m_lines[i];
         const std::string_view visible = m_typewriter.visible(i, line.text);
@@ -354,18 +376,58 @@ void PlayView::draw_lines(const ViewContext& ctx) {
             break;
         }
     }
-    if (m_typewriter.revealing() || m_scroll_to_end) {
+    if (m_typewriter.revealing() || m_scroll_to_end > 0) {
         ImGui::SetScrollHereY(1.0f);
-        if (!m_typewriter.revealing()) m_scroll_to_end = false;
+        if (m_typewriter.revealing()) m_scroll_to_end = kScrollToEndFrames;
+        else --m_scroll_to_end;
     }
 }
 
-float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float width) const {
+float PlayView::tail_height(const ViewContext& ctx, float width) const {
+    // As draw_lines draws them, from the last speech line (the one being answered) to the end.
+    if (m_lines.empty()) return 0.0f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float inner = width - style.WindowPadding.x * 2 - style.ScrollbarSize;
+    std::size_t first = m_lines.size() - 1;
+    for (std::size_t i = m_lines.size(); i-- > 0;)
+        if (m_lines[i].kind == LineKind::Speech) {
+            first = i;
+            break;
+        }
+    const auto height = [](ImFont* font, const std::string& text, float wrap) {
+        ImGui::PushFont(font);
+        const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(1.0f, wrap)).y;
+        ImGui::PopFont();
+        return h;
+    };
+    float h = style.WindowPadding.y * 2;
+    for (std::size_t i = first; i < m_lines.size(); ++i) {
+        const Line& line = m_lines[i];
+        h += style.ItemSpacing.y * 2;  // Spacing() and the item before it
+        switch (line.kind) {
+        case LineKind::Narration: h += height(ImGui::GetFont(), line.text, inner - em_indent()); break;
+        case LineKind::Speech:
+            h += height(ctx.bold(), line.who, inner) + style.ItemSpacing.y + height(ImGui::GetFont(), line.text, inner);
+            break;
+        case LineKind::Player:
+            h += height(ctx.bold(), ctx.t("play.you"), inner) + style.ItemSpacing.y + height(ImGui::GetFont(), line.text, inner);
+            break;
+        case LineKind::Ending: h += style.ItemSpacing.y * 2 + height(ctx.title(), line.text, inner); break;
+        }
+    }
+    return h;
+}
+
+float PlayView::em_indent() { return ImGui::GetFontSize() * 1.5f; }
+
+float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float width, float body, float tail) const {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float buttons = ImGui::GetFrameHeightWithSpacing();
     const float inner = width - style.ScrollbarSize - style.WindowPadding.x;
-    float needed = line;  // the prompt or hint line
+    // The prompt line (none when compact), or the feedback's heading row (as tall as its chip).
+    float needed = run.awaiting_continue ? buttons : m_compact ? 0.0f : line;
+    float least = 0.0f;  // what must be seen without scrolling: the first option, the feedback
     if (run.awaiting_continue) {
         const int last = last_decision_entry(run.session);
         std::string_view feedback = ctx.t("play.no_feedback");
@@ -375,11 +437,14 @@ float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float widt
                                      .choices[static_cast<std::size_t>(*entry.choice)];
             if (!choice.feedback.empty()) feedback = choice.feedback.get(run.language);
         }
+        // The heading row holds the buttons when they fit beside it (draw_feedback), else a row of their own.
+        if (!feedback_buttons_fit(ctx, run, width)) needed += buttons;
         needed += ImGui::CalcTextSize(feedback.data(), feedback.data() + feedback.size(), false,
                                       inner - style.WindowPadding.x * 2).y +
-                  style.WindowPadding.y * 2 + buttons + line + style.ItemSpacing.y * 3;
+                  style.WindowPadding.y * 2 + style.ItemSpacing.y * 4;
         for (const std::string& charge : assumption_text(ctx, run))
             needed += ImGui::CalcTextSize(charge.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+        least = needed;
     } else if (run.session.state() == SessionState::AwaitingChoice) {
         if (run.hints.count(run.session.decision_count())) {
             const std::string hint = hint_text(ctx, run);
@@ -395,13 +460,20 @@ float PlayView::bottom_height(const ViewContext& ctx, const Run& run, float widt
             const std::string number = std::to_string(k + 1) + ".";
             needed += wrapped_button_height(number, options[k].choice->text.get(run.language), inner) +
                       style.ItemSpacing.y;
-            if (needed > ImGui::GetContentRegionAvail().y) break;  // clamped below anyway
+            if (k == 0) least = needed;
+            if (needed > body) break;  // clamped below anyway
         }
     } else {
         needed += buttons * 1.6f + style.ItemSpacing.y;
+        least = needed;
     }
-    const float body = ImGui::GetContentRegionAvail().y;
-    return std::clamp(needed + style.ItemSpacing.y, buttons * 2.0f, body * 0.62f);
+    needed += style.ItemSpacing.y;
+    least += style.ItemSpacing.y;
+    // Everything when it fits beside the line being answered; else that line keeps its room and the
+    // options scroll, but the first always shows; the conversation keeps at least two rows.
+    const float most = std::max(buttons * 2.0f, body - ImGui::GetFrameHeight() * 2.0f - style.ItemSpacing.y);
+    const float bottom = needed + tail + style.ItemSpacing.y <= body ? needed : std::max(least, body - tail - style.ItemSpacing.y);
+    return std::clamp(bottom, std::min(buttons * 2.0f, most), most);
 }
 
 Intent PlayView::draw_bottom(const ViewContext& ctx, const Run& run, float width) {
@@ -433,12 +505,14 @@ Intent PlayView::draw_bottom(const ViewContext& ctx, const Run& run, float width
 
 Intent PlayView::draw_choices(const ViewContext& ctx, const Run& run, float width) {
     Intent result;
-    ImGui::PushFont(ctx.bold());
-    text(ctx.t("play.choose_prompt"));
-    ImGui::PopFont();
-    ImGui::SameLine();
-    text_coloured(ctx.colours->text_dim, ctx.t(run.mode == Mode::Practice ? "play.choose_hint_practice"
-                                                                        : "play.choose_hint"));
+    if (!m_compact) {
+        ImGui::PushFont(ctx.bold());
+        text(ctx.t("play.choose_prompt"));
+        ImGui::PopFont();
+        // The keys on the same line when they fit; else left out (F1 lists them) for the options.
+        const char* keys_hint = ctx.t(run.mode == Mode::Practice ? "play.choose_hint_practice" : "play.choose_hint");
+        if (same_line_if_fits(ImGui::CalcTextSize(keys_hint).x)) text_coloured(ctx.colours->text_dim, keys_hint);
+    }
     if (run.hints.count(run.session.decision_count())) {
         const std::string hint = hint_text(ctx, run);
         text_in_font(ctx.bold(), ctx.t("play.hint_heading"), &ctx.colours->accent);
@@ -494,6 +568,17 @@ Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
         ImGui::SameLine();
         chip(ctx.t(verdict_key(*run.last_verdict)), verdict_colour(*run.last_verdict, *ctx.colours));
     }
+    // Continue and Undo first, on the heading's row when they fit: in view however long the feedback.
+    const bool beside = feedback_buttons_fit(ctx, run, ImGui::GetContentRegionAvail().x);
+    if (beside) {
+        ImGui::SameLine();
+        align_right(feedback_buttons_width(ctx));
+    }
+    ImGui::PushFont(ctx.bold());
+    if (button(ctx.t("play.continue_key"))) merge(result, intent::Continue{});
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (button(ctx.t("play.undo"))) merge(result, intent::Undo{});
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.colours->panel);
     const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
     const float h = ImGui::CalcTextSize(feedback.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
@@ -503,12 +588,25 @@ Intent PlayView::draw_feedback(const ViewContext& ctx, const Run& run) {
     ImGui::PopStyleColor();
     // The engine's charge for acting on what was not established, as it happens.
     for (const std::string& charge : assumption_text(ctx, run)) text_coloured(ctx.colours->bad, charge);
-    ImGui::PushFont(ctx.bold());
-    if (button(ctx.t("play.continue_key"))) merge(result, intent::Continue{});
-    ImGui::PopFont();
-    ImGui::SameLine();
-    if (button(ctx.t("play.undo"))) merge(result, intent::Undo{});
     return result;
+}
+
+float PlayView::feedback_buttons_width(const ViewContext& ctx) {
+    ImGui::PushFont(ctx.bold());
+    const float continue_width = button_width(ctx.t("play.continue_key"));
+    ImGui::PopFont();
+    return continue_width + ImGui::GetStyle().ItemSpacing.x + button_width(ctx.t("play.undo"));
+}
+
+bool PlayView::feedback_buttons_fit(const ViewContext& ctx, const Run& run, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushFont(ctx.bold());
+    float heading = ImGui::CalcTextSize(ctx.t("play.feedback")).x;
+    ImGui::PopFont();
+    if (run.last_verdict)
+        heading += style.ItemSpacing.x + ImGui::CalcTextSize(ctx.t(verdict_key(*run.last_verdict))).x +
+                   style.FramePadding.x * 1.2f;
+    return heading + style.ItemSpacing.x * 2 + feedback_buttons_width(ctx) <= width;
 }
 
 Intent PlayView::keys(const Run& run) {
@@ -516,6 +614,7 @@ Intent PlayView::keys(const Run& run) {
     scroll_keys();
     if (pressed(sf::Keyboard::B)) toggle_backlog();
     else if (m_backlog && pressed(sf::Keyboard::Escape)) m_backlog = false;
+    else if (pressed(sf::Keyboard::Escape)) return intent::GoHome{};  // asks first once a choice was made
     const bool advance = pressed(sf::Keyboard::Space) || pressed(sf::Keyboard::Enter);
     const int number = number_key();
     if (m_typewriter.revealing()) {

@@ -26,6 +26,11 @@ public:
     static constexpr std::size_t kMaxLinesShown = 200;
     // The conversation so far (B) keeps at most this many of the most recent lines.
     static constexpr std::size_t kMaxBacklogLines = 1000;
+    // The speaker's portrait goes beside the conversation only when the screen is at least this many
+    // font heights wide and the conversation this many high; else the conversation takes the width
+    // (the speaker's name is on each line).
+    static constexpr float kPortraitMinWidthEm = 40.0f;
+    static constexpr float kPortraitMinHeightEm = 8.0f;
 
     Intent Draw(const ViewContext& ctx, const Run& run);
     // Set by the app from the settings before each frame; applies from the next set of lines.
@@ -62,7 +67,13 @@ private:
     void draw_portrait_column(const ViewContext& ctx, const Run& run, float width, float height);
     void draw_lines(const ViewContext& ctx);
     Intent draw_bottom(const ViewContext& ctx, const Run& run, float width);
-    float bottom_height(const ViewContext& ctx, const Run& run, float width) const;
+    // Height of the panel under the conversation (`width` wide, in a body `body` high), given `tail`,
+    // the height the conversation needs to show the line being answered (tail_height).
+    float bottom_height(const ViewContext& ctx, const Run& run, float width, float body, float tail) const;
+    float tail_height(const ViewContext& ctx, float width) const;
+    static float em_indent();
+    static float feedback_buttons_width(const ViewContext& ctx);
+    static bool feedback_buttons_fit(const ViewContext& ctx, const Run& run, float width);
     Intent draw_choices(const ViewContext& ctx, const Run& run, float width);
     Intent draw_feedback(const ViewContext& ctx, const Run& run);
     Intent keys(const Run& run);
@@ -78,7 +89,12 @@ private:
     std::size_t m_omitted = 0;  // lines left out before m_lines (after the trainee's own line)
     Typewriter m_typewriter;
     std::optional<int> m_last_speaker;
-    bool m_scroll_to_end = false;
+    // Frames left in which the lines panel scrolls to its end: ImGui clamps a scroll to the previous
+    // frame's content height, so the frame that shows a whole line at once is not enough.
+    int m_scroll_to_end = 0;
+    bool m_compact = false;  // little height for the text size: see Draw
+    static constexpr float kCompactHeightEm = 22.0f;
+    static constexpr int kScrollToEndFrames = 3;
     std::uint64_t m_version = 0;
     TextSpeed m_speed = TextSpeed::Normal;
     bool m_backlog = false;                // the whole conversation is shown in the lines panel

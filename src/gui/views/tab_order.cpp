@@ -9,7 +9,8 @@ namespace {
 TabOrder* g_active = nullptr;
 }
 
-void TabOrder::begin() {
+void TabOrder::begin(TabScope scope) {
+    m_scope = scope;
     m_stops.clear();
     m_previous = g_active;
     g_active = this;
@@ -34,7 +35,8 @@ void TabOrder::end() {
         for (const Stop& stop : m_stops)
             if (stop.id == g.NavId) m_focused_label = stop.label;
     if (m_stops.empty() || g.ActiveId != 0 || io.KeyCtrl || io.KeyAlt) return;
-    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;  // a list or a question is open
+    // A list or a question is open over the screen (a popup's own stops are its widgets).
+    if (m_scope == TabScope::Screen && ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
     if (!ImGui::IsKeyPressed(sf::Keyboard::Tab)) return;
     const int n = static_cast<int>(m_stops.size());
     int at = -1;

@@ -17,9 +17,13 @@ struct ImGuiWindow;
 
 namespace salesdojo::gui {
 
+// Where the widgets are: on the screen (Tab does nothing while a list or a question pops up over
+// it), or inside a modal popup (the settings), whose own widgets Tab moves between.
+enum class TabScope { Screen, Popup };
+
 class TabOrder {
 public:
-    void begin();  // start collecting this frame's widgets
+    void begin(TabScope scope = TabScope::Screen);  // start collecting this frame's widgets
     void end();    // stop; on Tab, move the focus (call before ImGui::Render)
 
     struct Stop {
@@ -38,6 +42,7 @@ private:
     std::string m_focused_label;
     std::vector<Stop> m_stops;
     TabOrder* m_previous = nullptr;
+    TabScope m_scope = TabScope::Screen;
 };
 
 // Registers the last widget drawn as a tab stop of the active TabOrder (none: nothing happens).

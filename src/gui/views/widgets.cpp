@@ -122,6 +122,18 @@ bool radio(std::string_view label, bool active) {
     return pressed;
 }
 
+bool begin_combo(const char* id, const std::string& preview, std::string_view log_label) {
+    log_drawn(log_label);
+    // The box's rectangle before BeginCombo: once open, the last item is the popup.
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float width = ImGui::CalcItemWidth();
+    const float height = ImGui::GetFrameHeight();
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    // While open, the current window is the popup: recorded as drawn over the screen (DrawLog::Box).
+    log_item_at(log_label, min, ImVec2(min.x + width, min.y + height));
+    return open;
+}
+
 void chip(std::string_view label, const ImVec4& colour) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 text_size = ImGui::CalcTextSize(label.data(), end_of(label));

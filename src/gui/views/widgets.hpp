@@ -25,6 +25,9 @@ void text_in_font(ImFont* font, std::string_view s, const ImVec4* colour = nullp
 bool button(std::string_view label, ImVec2 size = ImVec2(0, 0));
 bool checkbox(std::string_view label, bool* value);
 bool radio(std::string_view label, bool active);
+// ImGui::BeginCombo (a "##id" and the text shown in the closed box), with the box recorded in the
+// draw log under `log_label`, so that the layout tests see it. ImGui::EndCombo() when it returns true.
+bool begin_combo(const char* id, const std::string& preview, std::string_view log_label);
 
 // A small rounded label on the current line (skills, languages, outcome class).
 void chip(std::string_view label, const ImVec4& colour);
