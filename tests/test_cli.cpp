@@ -1,4 +1,5 @@
 // The real `salesdojo` binary: exit codes, output formats, hostile files.
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 #include <salesdojo/limits.hpp>
@@ -6,11 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace salesdojo::test;
@@ -18,31 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int exit_code = -1;
-    std::string out;  // stdout only
-};
-
-Outcome run_cli(const std::string& arguments) {
-    std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " 2>/dev/null </dev/null";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) outcome.out.append(buffer.data(), n);
-    int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return outcome;
-}
-
 std::string shell_quoted(const std::string& path) { return "'" + path + "'"; }
 
 }  // namespace
 
 TEST_CASE("help, version and bad usage") {
     CHECK(run_cli("--help").exit_code == 0);
-    Outcome version = run_cli("--version");
+    Ran version = run_cli("--version");
     CHECK(version.exit_code == 0);
     CHECK(version.out.find("salesdojo 0.") == 0);
     CHECK(run_cli("--no-such-flag").exit_code == 2);
@@ -53,7 +33,7 @@ TEST_CASE("help, version and bad usage") {
 
 TEST_CASE("lint prints file:line:col: error[code] and exits 1 on errors, 0 on a clean file") {
     std::string bad = source_path("tests/data/invalid/SD2002_unknown_target_node.json");
-    Outcome result = run_cli("lint " + shell_quoted(bad));
+    Ran result = run_cli("lint " + shell_quoted(bad));
     CHECK(result.exit_code == 1);
     // Expected position: where the value "pitchh" starts in the fixture.
     std::string text = read_text_file(bad);
@@ -62,7 +42,7 @@ TEST_CASE("lint prints file:line:col: error[code] and exits 1 on errors, 0 on a 
     std::string column = std::to_string(before.size() - before.rfind('\n'));
     CHECK(result.out.find(bad + ":" + line + ":" + column + ": error[SD2002]: unknown node 'pitchh'") != std::string::npos);
     CHECK(run_cli("lint " + shell_quoted(source_path("tests/data/valid/mini.json"))).exit_code == 0);
-    Outcome json = run_cli("lint --json " + shell_quoted(bad));
+    Ran json = run_cli("lint --json " + shell_quoted(bad));
     auto report = nlohmann::json::parse(json.out);
     CHECK(report["errors"] == 1);
     CHECK(report["files"][0]["diagnostics"][0]["code"] == "SD2002");
@@ -70,7 +50,7 @@ TEST_CASE("lint prints file:line:col: error[code] and exits 1 on errors, 0 on a 
 }
 
 TEST_CASE("lint of a folder checks every scenario in it") {
-    Outcome result = run_cli("lint " + shell_quoted(source_path("tests/data/invalid")));
+    Ran result = run_cli("lint " + shell_quoted(source_path("tests/data/invalid")));
     CHECK(result.exit_code == 1);
     for (const char* code : {"SD1005", "SD2009", "SD2018"}) CHECK(result.out.find(code) != std::string::npos);
 }
@@ -94,9 +74,9 @@ TEST_CASE("hostile files end with exit 1 and a message, never a crash or a hang"
     files.push_back((dir / "loop_a.json").string());
     for (const auto& file : files) {
         CAPTURE(file);
-        Outcome lint = run_cli("lint " + shell_quoted(file));
+        Ran lint = run_cli("lint " + shell_quoted(file));
         CHECK((lint.exit_code == 1 || lint.exit_code == 2));
-        Outcome run = run_cli("run " + shell_quoted(file) + " --choices 1");
+        Ran run = run_cli("run " + shell_quoted(file) + " --choices 1");
         CHECK(run.exit_code == 1);
     }
     fs::remove_all(dir);
@@ -104,11 +84,11 @@ TEST_CASE("hostile files end with exit 1 and a message, never a crash or a hang"
 
 TEST_CASE("run plays with --choices and prints the transcript and totals, or JSON") {
     std::string mini = shell_quoted(source_path("tests/data/valid/mini.json"));
-    Outcome text = run_cli("run " + mini + " --choices ask,offer --lang en");
+    Ran text = run_cli("run " + mini + " --choices ask,offer --lang en");
     CHECK(text.exit_code == 0);
     CHECK(text.out.find("  > Shall I make a proposal?") != std::string::npos);
     CHECK(text.out.find("Totals: Qualify +3, Bias +1 (weighted +7)") != std::string::npos);
-    Outcome json = run_cli("run " + mini + " --choices 1,1 --json --seed 5");
+    Ran json = run_cli("run " + mini + " --choices 1,1 --json --seed 5");
     REQUIRE(json.exit_code == 0);
     auto transcript = nlohmann::json::parse(json.out);
     CHECK(transcript["state"] == "finished");
@@ -122,14 +102,9 @@ TEST_CASE("run plays with --choices and prints the transcript and totals, or JSO
 
 TEST_CASE("run without --choices reads the trainee's answers, with undo and quit") {
     std::string mini = shell_quoted(source_path("tests/data/valid/mini.json"));
-    std::string command = std::string(SALESDOJO_CLI_PATH) + " run " + mini + " --lang en 2>&1 <<'EOF'\n1\nu\n9\n1\n2\nEOF";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    CHECK(WEXITSTATUS(pclose(pipe)) == 0);
+    const Ran ran = run_cli("run " + mini + " --lang en", "1\nu\n9\n1\n2\n");
+    CHECK(ran.exit_code == 0);
+    const std::string out = ran.out + ran.err;
     CHECK(out.find("-- undone --") != std::string::npos);
     CHECK(out.find("Please type a number") != std::string::npos);
     CHECK(out.find("Feedback: Good question.") != std::string::npos);
@@ -138,18 +113,11 @@ TEST_CASE("run without --choices reads the trainee's answers, with undo and quit
 
 namespace {
 
-// stdout and stderr together, with `environment` (NAME=value ...) before the command.
-Outcome run_cli_with(const std::string& program, const std::string& environment, const std::string& arguments) {
-    const std::string command = environment + " " + shell_quoted(program) + " " + arguments + " 2>&1 </dev/null";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) outcome.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return outcome;
+// stdout and stderr together in `out`, with `environment` (NAME=value ...) before the program.
+Ran run_cli_with(const std::string& program, const std::string& environment, const std::string& arguments) {
+    Ran ran = run_cli(arguments, "", environment + " ", shell_quoted(program));
+    ran.out += ran.err;
+    return ran;
 }
 
 }  // namespace
@@ -165,7 +133,7 @@ TEST_CASE("without the window program, the command line says so and still works"
     CHECK(run_cli_with(alone.string(), "", "lint " + scenario).exit_code == 0);
     CHECK(run_cli_with(alone.string(), "", "run " + scenario + " --choices 1,1,1 --debrief").exit_code == 0);
 #ifdef SALESDOJO_CLI_HAS_WINDOW
-    Outcome missing = run_cli_with(alone.string(), "", "");
+    Ran missing = run_cli_with(alone.string(), "", "");
     CHECK(missing.exit_code == 1);
     CHECK(missing.out.find("the window is not installed") != std::string::npos);
     CHECK(missing.out.find((dir / "libexec/salesdojo/salesdojo-window").string()) != std::string::npos);
@@ -203,7 +171,7 @@ TEST_CASE("play and no subcommand exec the window program with the options") {
     CHECK(read_text_file((dir / "args.txt").string()) == "--trainee|Bram de Vries|");
 
     // An explicit program that is not there is an error, not a fall-back to another window.
-    Outcome missing = run_cli_with(SALESDOJO_CLI_PATH, "SALESDOJO_WINDOW_PROGRAM=/nonexistent/window", "");
+    Ran missing = run_cli_with(SALESDOJO_CLI_PATH, "SALESDOJO_WINDOW_PROGRAM=/nonexistent/window", "");
     CHECK(missing.exit_code == 1);
     CHECK(missing.out.find("/nonexistent/window") != std::string::npos);
     fs::remove_all(dir);
@@ -221,16 +189,10 @@ TEST_CASE("lint and run never pass control sequences from a scenario to the term
     text.replace(text.find("\"author\""), 8, "\"auth" + hostile + "or\"");  // an unknown key, quoted in SD1009
     std::ofstream(dir / "control.json", std::ios::binary) << text;
     const std::string file = shell_quoted((dir / "control.json").string());
-    for (const std::string arguments : {"lint " + file, "run " + file + " --choices ask,offer", "run " + file + " --choices ask,offer --debrief"}) {
+    for (const std::string& arguments : {"lint " + file, "run " + file + " --choices ask,offer", "run " + file + " --choices ask,offer --debrief"}) {
         CAPTURE(arguments);
-        std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " 2>&1 </dev/null";
-        FILE* pipe = popen(command.c_str(), "r");
-        REQUIRE(pipe);
-        std::string out;
-        std::array<char, 4096> buffer{};
-        std::size_t n;
-        while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-        pclose(pipe);
+        const Ran ran = run_cli(arguments);
+        const std::string out = ran.out + ran.err;
         CHECK(out.find('\x1b') == std::string::npos);
         CHECK(out.find('\x07') == std::string::npos);
         CHECK(out.find("\xC2\x9B") == std::string::npos);
@@ -243,14 +205,9 @@ TEST_CASE("lint of a folder without scenarios names the folder, even one called 
     fs::path dir = fs::temp_directory_path() / "salesdojo_cli_empty" / "x.json";
     fs::remove_all(dir.parent_path());
     fs::create_directories(dir);
-    std::string command = std::string(SALESDOJO_CLI_PATH) + " lint " + shell_quoted(dir.string()) + " 2>&1 </dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    CHECK(WEXITSTATUS(pclose(pipe)) == 2);
+    const Ran ran = run_cli("lint " + shell_quoted(dir.string()));
+    CHECK(ran.exit_code == 2);
+    const std::string out = ran.out + ran.err;
     CHECK(out.find("no scenario files (*.json) found in '" + dir.string() + "'") != std::string::npos);
     fs::remove_all(dir.parent_path());
 }
@@ -263,7 +220,7 @@ TEST_CASE("lint of a folder beyond the catalogue limit says so and exits 1, at t
     for (std::size_t i = 0; i <= salesdojo::kMaxCatalogueFiles; ++i)  // symlinks: cheap, and lint follows them
         fs::create_symlink(mini, dir / ("s" + std::to_string(i) + ".json"));
     const auto lint = [&](int& exit_code) {
-        const Outcome outcome = run_cli_with(SALESDOJO_CLI_PATH, "", "lint " + shell_quoted(dir.string()));
+        const Ran outcome = run_cli_with(SALESDOJO_CLI_PATH, "", "lint " + shell_quoted(dir.string()));
         exit_code = outcome.exit_code;
         return outcome.out;
     };

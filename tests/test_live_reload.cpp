@@ -63,6 +63,20 @@ void write(const std::string& path, const std::string& text) {
     out << text;
 }
 
+std::optional<LiveScenario> write_and_open(const std::string& path, const std::string& text, Diagnostics& problems) {
+    write(path, text);
+    return LiveScenario::open(path, nullptr, problems);
+}
+
+// mini.json written as `text` into a fresh folder and opened live: the set-up of most tests below.
+struct LiveMini {
+    explicit LiveMini(const std::string& text) : live(write_and_open(path, text, problems)) { REQUIRE(live); }
+    Folder folder;
+    std::string path = folder.file("mini.json");
+    Diagnostics problems;
+    std::optional<LiveScenario> live;
+};
+
 // Polls until something other than None happens (a change settles over two polls); at most 20.
 ReloadEvent poll_until_event(LiveScenario& live) {
     for (int i = 0; i < 20; ++i) {
@@ -189,13 +203,10 @@ TEST_CASE("a file watch reports a save once it has settled, and a deletion once"
 }
 
 TEST_CASE("live scenario: an edit reloads, and the playthrough carries over") {
-    Folder folder;
-    const std::string path = folder.file("mini.json");
     json doc = mini_json();
-    write(path, doc.dump());
-    Diagnostics problems;
-    auto live = LiveScenario::open(path, nullptr, problems);
-    REQUIRE(live);
+    LiveMini opened(doc.dump());
+    const std::string& path = opened.path;
+    auto& live = opened.live;
     Session session(live->current().scenario, 2);
     session.choose(*session.find_choice("ask"));
     next_tick();
@@ -210,13 +221,10 @@ TEST_CASE("live scenario: an edit reloads, and the playthrough carries over") {
 }
 
 TEST_CASE("live scenario: a file replaced mid-write keeps the last good version and the playthrough") {
-    Folder folder;
-    const std::string path = folder.file("mini.json");
     const std::string text = mini_json().dump(2);
-    write(path, text);
-    Diagnostics problems;
-    auto live = LiveScenario::open(path, nullptr, problems);
-    REQUIRE(live);
+    LiveMini opened(text);
+    const std::string& path = opened.path;
+    auto& live = opened.live;
     const auto good = live->current().scenario;
     Session session(good, 2);
     session.choose(*session.find_choice("ask"));
@@ -236,12 +244,9 @@ TEST_CASE("live scenario: a file replaced mid-write keeps the last good version 
 }
 
 TEST_CASE("live scenario: a deleted file keeps the last good version until it is back") {
-    Folder folder;
-    const std::string path = folder.file("mini.json");
-    write(path, mini_json().dump());
-    Diagnostics problems;
-    auto live = LiveScenario::open(path, nullptr, problems);
-    REQUIRE(live);
+    LiveMini opened(mini_json().dump());
+    const std::string& path = opened.path;
+    auto& live = opened.live;
     const auto good = live->current().scenario;
     std::filesystem::remove(path);
     CHECK(poll_until_event(*live) == ReloadEvent::Missing);
@@ -254,12 +259,9 @@ TEST_CASE("live scenario: a deleted file keeps the last good version until it is
 }
 
 TEST_CASE("live scenario: a file made unreadable or replaced by a folder or a FIFO is a problem, not a crash") {
-    Folder folder;
-    const std::string path = folder.file("mini.json");
-    write(path, mini_json().dump());
-    Diagnostics problems;
-    auto live = LiveScenario::open(path, nullptr, problems);
-    REQUIRE(live);
+    LiveMini opened(mini_json().dump());
+    const std::string& path = opened.path;
+    auto& live = opened.live;
     const auto good = live->current().scenario;
     if (::geteuid() != 0) {  // root reads any file: the permission case needs another user
         ::chmod(path.c_str(), 0);
@@ -286,13 +288,10 @@ TEST_CASE("live scenario: a file made unreadable or replaced by a folder or a FI
 }
 
 TEST_CASE("live scenario: a scenario that loads but cannot be analysed is a broken edit") {
-    Folder folder;
-    const std::string path = folder.file("mini.json");
     json doc = mini_json();
-    write(path, doc.dump());
-    Diagnostics problems;
-    auto live = LiveScenario::open(path, nullptr, problems);
-    REQUIRE(live);
+    LiveMini opened(doc.dump());
+    const std::string& path = opened.path;
+    auto& live = opened.live;
     next_tick();
     // "leave" only when trust >= 3: once "offer" is unavailable too (trust 2 reached by "ask" and
     // never more), "pitch" has no available choice: SD3003.

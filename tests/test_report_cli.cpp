@@ -1,38 +1,20 @@
 // The report forms through the real `salesdojo run`: --debrief, --markdown, --json, --html and
 // --output, the terminal player's prompts in Dutch, and a scenario with an assumption rule but no
 // bias dimension in every form.
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-#include <array>
-#include <cstdio>
 #include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
 
 using namespace salesdojo::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Outcome {
-    int exit_code = -1;
-    std::string out;
-};
-
-// Runs the CLI with `arguments` (a shell fragment; stdin may be redirected in it).
-Outcome run_cli(const std::string& arguments) {
-    const std::string command = std::string(SALESDOJO_CLI_PATH) + " " + arguments + " 2>/dev/null";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) outcome.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return outcome;
-}
 
 std::string quoted(const std::string& path) {
     return "'" + path + "'";
@@ -46,7 +28,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 TEST_CASE("run --html prints one self-contained page, and --output writes it to a file") {
     const std::string mini = quoted(source_path("tests/data/valid/mini.json"));
-    Outcome html = run_cli("run " + mini + " --lang nl --choices 2 --seed 7 --html </dev/null");
+    Ran html = run_cli("run " + mini + " --lang nl --choices 2 --seed 7 --html");
     REQUIRE(html.exit_code == 0);
     CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(contains(html.out, "<html lang=\"nl\">"));
@@ -57,8 +39,8 @@ TEST_CASE("run --html prints one self-contained page, and --output writes it to 
 
     const fs::path file = fs::temp_directory_path() / "salesdojo_report_cli.html";
     fs::remove(file);
-    Outcome written =
-        run_cli("run " + mini + " --lang en --choices ask,offer --html -o " + quoted(file.string()) + " </dev/null");
+    Ran written =
+        run_cli("run " + mini + " --lang en --choices ask,offer --html -o " + quoted(file.string()));
     REQUIRE(written.exit_code == 0);
     CHECK(written.out.empty());
     const std::string page = read_text_file(file.string());
@@ -66,7 +48,7 @@ TEST_CASE("run --html prints one self-contained page, and --output writes it to 
     CHECK(contains(page, "Debrief: Mini"));
     fs::remove(file);
     // A folder that does not exist: a message and exit 1, no crash.
-    CHECK(run_cli("run " + mini + " --choices ask,offer --html -o /nonexistent/dir/x.html </dev/null").exit_code == 1);
+    CHECK(run_cli("run " + mini + " --choices ask,offer --html -o /nonexistent/dir/x.html").exit_code == 1);
 }
 
 TEST_CASE("an assumption rule without a bias dimension runs through every output form of the CLI") {
@@ -74,20 +56,20 @@ TEST_CASE("an assumption rule without a bias dimension runs through every output
     for (const char* lang : {"nl", "en"}) {
         CAPTURE(lang);
         const std::string base = "run " + file + " --lang " + lang + " --choices quote_high,propose ";
-        Outcome plain = run_cli(base + "</dev/null");
+        Ran plain = run_cli(base);
         CHECK(plain.exit_code == 0);
         CHECK(contains(plain.out, std::string(lang) == "nl" ? "Aanname zonder onderbouwing: Het budget"
                                                             : "Unsupported assumption: The budget"));
         for (const char* form : {"--debrief", "--markdown", "--html"}) {
             CAPTURE(form);
-            Outcome out = run_cli(base + form + " </dev/null");
+            Ran out = run_cli(base + form);
             CHECK(out.exit_code == 0);
             CHECK(!out.out.empty());
         }
-        Outcome json = run_cli(base + "--json </dev/null");
+        Ran json = run_cli(base + "--json");
         REQUIRE(json.exit_code == 0);
         CHECK(nlohmann::json::parse(json.out)["steps"][0]["choice"]["assumed_facts"][0] == "budget_known");
-        Outcome both = run_cli(base + "--debrief --json </dev/null");
+        Ran both = run_cli(base + "--debrief --json");
         REQUIRE(both.exit_code == 0);
         CHECK(nlohmann::json::parse(both.out)["debrief"]["decisions"][0]["assumed_facts"][0] == "budget_known");
     }
@@ -95,7 +77,7 @@ TEST_CASE("an assumption rule without a bias dimension runs through every output
 
 TEST_CASE("the terminal player speaks Dutch in Dutch, numbers and all") {
     const std::string mini = quoted(source_path("tests/data/valid/mini.json"));
-    Outcome out = run_cli("run " + mini + " --lang nl --debrief <<'EOF'\nu\n9\n1\n1\nEOF");
+    Ran out = run_cli("run " + mini + " --lang nl --debrief", "u\n9\n1\n1\n");
     REQUIRE(out.exit_code == 0);
     INFO(out.out);
     CHECK(contains(out.out, "Kies 1-2, u = terugdraaien, q = stoppen: "));
@@ -108,4 +90,33 @@ TEST_CASE("the terminal player speaks Dutch in Dutch, numbers and all") {
         CAPTURE(english);
         CHECK_FALSE(contains(out.out, english));
     }
+}
+
+TEST_CASE("the terminal player and the transcript put an ending's narration after its closing line") {
+    // mini.json with a speaker and narration at the "won" ending.
+    std::string text = read_text_file(source_path("tests/data/valid/mini.json"));
+    const std::string won = R"({"id": "won", "text")";
+    REQUIRE(contains(text, won));
+    text.replace(text.find(won), won.size(),
+                 R"({"id": "won", "speaker": "eva", "narration": {"nl": "Drie maanden later belt ze weer.", "en": "Three months later she calls again."}, "text")");
+    const fs::path file = fs::temp_directory_path() / ("salesdojo_ending_order_" + std::to_string(::getpid()) + ".json");
+    std::ofstream(file) << text;
+    const std::string scenario = quoted(file.string());
+    const auto in_order = [](const std::string& out, std::initializer_list<const char*> parts) {
+        std::size_t at = 0;
+        for (const char* part : parts) {
+            at = out.find(part, at);
+            if (at == std::string::npos) return false;
+        }
+        return true;
+    };
+    const Ran played = run_cli("run " + scenario + " --lang en --no-store", "1\n1\n");  // ask, offer: won
+    REQUIRE(played.exit_code == 0);
+    INFO(played.out);
+    CHECK(in_order(played.out, {"Eva: She signs.\n", "  (Three months later she calls again.)\n", "== Won (", "Totals:"}));
+    const Ran scripted = run_cli("run " + scenario + " --lang nl --no-store --choices ask,offer");
+    REQUIRE(scripted.exit_code == 0);
+    INFO(scripted.out);
+    CHECK(in_order(scripted.out, {"Eva: Ze tekent.\n", "  (Drie maanden later belt ze weer.)\n", "== Gewonnen ("}));
+    fs::remove(file);
 }

@@ -24,6 +24,21 @@ TEST_CASE("a node shows speaker, expression and text, a decision shows its text,
           "  > Ons pakket kost 5000 euro.\n    ! Aanname zonder onderbouwing: Behoefte bekend stond nog niet vast (Vooroordelen -2)\n");
 }
 
+TEST_CASE("at an ending the speaker's closing line comes first, then the narration, then the ending") {
+    auto s = load_compact(R"({
+      "cast": [{"id": "eva", "name": "Eva"}],
+      "nodes": [
+        {"id": "open", "speaker": "eva", "text": "Shall we?", "narration": "She looks up.",
+         "choices": [{"id": "yes", "text": "Yes.", "next": "won"}]},
+        {"id": "won", "speaker": "eva", "text": "Signed.", "narration": "Three months later she calls again.",
+         "ending": {"outcome": "qualified-fit", "title": "Won"}}
+      ]})", "ending-order", "1.0.0", "Ending order");
+    // Before a line the narration sets the scene; at the ending it tells what happened afterwards.
+    CHECK(report::node_text(*s, s->nodes[0], kEn) == "  (She looks up.)\nEva: Shall we?\n");
+    CHECK(report::node_text(*s, s->nodes[1], kEn) ==
+          "Eva: Signed.\n  (Three months later she calls again.)\n== Won (Qualified a good fit) ==\n");
+}
+
 TEST_CASE("the JSON transcript names nodes, choices, random branches and the ending") {
     auto s = load_valid("tests/data/valid/mini.json");
     Session session(s, 3);

@@ -129,7 +129,7 @@ bool apply(const std::string& line, LiveClass& live, std::ostream& out) {
 
 CLI::App* add_class_subcommand(CLI::App& app, ClassOptions& o) {
     auto* cmd = app.add_subcommand("class", "Run a class: the group votes by hands or phones, the trainer leads (commands on stdin)");
-    cmd->add_option("file", o.file, "Scenario file")->required();
+    cmd->add_option("file", o.file, "Scenario file (or: list, report ID)");
     cmd->add_option("--address", o.address, "The network address phones reach (default: this machine's first)");
     cmd->add_option("--port", o.port, "Port of the voting page (default: any free port)")->check(CLI::Range(0, 65535));
     cmd->add_option("--lang", o.language, "Language of the texts")->check(CLI::IsMember({"nl", "en"}));
@@ -142,10 +142,18 @@ CLI::App* add_class_subcommand(CLI::App& app, ClassOptions& o) {
     cmd->add_option("--log", o.log_json, "At the end, write the class log (JSON) here");
     cmd->add_flag("!--no-store", o.store, "Do not store the class log in the results database");
     cmd->add_option("--database", o.database, "The results database (default: the user's data folder)");
+    add_class_runs_subcommands(*cmd, o);
     return cmd;
 }
 
 int class_command(const ClassOptions& o) {
+    if (o.list && *o.list) return class_list_command(o);
+    if (o.report && *o.report) return class_report_command(o);
+    if (o.file.empty()) {
+        std::cerr << "salesdojo class: give a scenario FILE to run a class, `list` to list the stored class runs, or "
+                     "`report ID` to write the report of one (--help)\n";
+        return kExitUsage;
+    }
     LoadResult loaded = load_scenario_file(o.file);
     for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << "\n";
     if (!loaded.ok()) return kExitProblems;
@@ -222,17 +230,25 @@ int class_command(const ClassOptions& o) {
         std::cerr << "salesdojo class: no class report: the scenario could not be analysed\n";
         return kExitProblems;
     }
-    const auto report = report::make_classroom_report(*analysed.analysis, log, run_options.language, error);
+    const int written = write_class_report("salesdojo class", *analysed.analysis, log, run_options.language, o.report_html, o.report_csv);
+    return written != kExitOk ? written : exit_code;
+}
+
+int write_class_report(const char* command, const Analysis& analysis, const ClassLog& log, const std::string& language,
+                       const std::string& html, const std::string& csv) {
+    std::string error;
+    const auto report = report::make_classroom_report(analysis, log, language, error);
     if (!report) {
-        std::cerr << "salesdojo class: no class report: " << error << "\n";
+        std::cerr << command << ": no class report: " << error << "\n";
         return kExitProblems;
     }
-    if (!o.report_html.empty() && !write_file_atomically(o.report_html, report::classroom_report_html(*report), error)) {
-        std::cerr << "salesdojo class: " << error << "\n";
+    int exit_code = kExitOk;
+    if (!html.empty() && !write_file_atomically(html, report::classroom_report_html(*report), error)) {
+        std::cerr << command << ": " << error << "\n";
         exit_code = kExitProblems;
     }
-    if (!o.report_csv.empty() && !report::write_csv_files(o.report_csv, report::classroom_report_csv(*report), error)) {
-        std::cerr << "salesdojo class: " << error << "\n";
+    if (!csv.empty() && !report::write_csv_files(csv, report::classroom_report_csv(*report), error)) {
+        std::cerr << command << ": " << error << "\n";
         exit_code = kExitProblems;
     }
     return exit_code;

@@ -1,6 +1,7 @@
 // `salesdojo export`: stored attempts as JSON, CSV or HTML debriefs (docs/export.md).
 #include "commands.hpp"
 #include "export_files.hpp"
+#include "scenario_shelf.hpp"
 
 #include <salesdojo/data_dirs.hpp>
 #include <salesdojo/loader.hpp>
@@ -20,23 +21,6 @@ namespace salesdojo::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The scenario files at hand, by id: those in the folders given (else the bundled scenarios) whose
-// id some attempt uses, each analysed once (for re-scoring and best options).
-report::ScenarioShelf load_shelf(const std::vector<std::string>& folders, const std::set<std::string>& wanted) {
-    std::vector<std::string> paths = folders;
-    if (paths.empty())
-        if (const auto bundled = find_data_dir("scenarios")) paths.push_back((*bundled / "scenarios").string());
-    std::vector<std::string> oversized;
-    report::ScenarioShelf shelf;
-    for (const auto& file : expand_scenario_paths(paths, oversized)) {
-        LoadResult loaded = load_scenario_file(file);
-        if (!loaded.ok() || !wanted.count(loaded.scenario->id) || shelf.count(loaded.scenario->id)) continue;
-        AnalysisResult analysed = analyse(loaded.scenario);
-        shelf[loaded.scenario->id] = {loaded.scenario, analysed.analysis};
-    }
-    return shelf;
-}
 
 int fail(const std::string& message, int code = kExitProblems) {
     std::cerr << "salesdojo export: " << message << "\n";

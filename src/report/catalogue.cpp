@@ -256,7 +256,21 @@ const Entry kEntries[] = {
     {"classroom.report.group_verdict", "The group's choice: {1}.", "De keuze van de groep: {1}."},
     {"classroom.report.prompts", "Discussion prompts used", "Gebruikte gespreksvragen"},
 
-    // --- the transcript ---------------------------------------------------------------------------------
+    // --- classroom mode: the list of stored class runs (class_run_list.hpp) ----------------------------
+    {"classroom.list.id", "ID", "Nr."},
+    {"classroom.list.date", "Date", "Datum"},
+    {"classroom.list.scenario", "Scenario", "Scenario"},
+    {"classroom.list.language", "Language", "Taal"},
+    {"classroom.list.decisions", "Decisions", "Beslissingen"},
+    {"classroom.list.ending", "Ending", "Afloop"},
+    {"classroom.list.score", "Group score", "Groepsscore"},
+    {"classroom.list.votes", "Votes", "Stemmen"},
+    {"classroom.list.damaged", "(damaged: cannot be read)", "(beschadigd: niet te lezen)"},
+    {"classroom.list.unscored", "? = no score: the scenario file the class played is not at hand (give --scenarios).",
+     "? = geen score: het scenariobestand van de les is er niet (geef --scenarios)."},
+    // {1}: the database file
+    {"classroom.list.none", "No class runs are stored in {1}.", "Er zijn geen groepsrondes opgeslagen in {1}."},
+
     {"transcript.totals", "Totals", "Totaal"},
     {"transcript.weighted", "weighted", "gewogen"},
     // {1}: the fact's title

@@ -6,23 +6,25 @@
 namespace salesdojo::report {
 
 std::string node_text(const Scenario& s, const Node& node, const Languages& l) {
-    std::string out;
-    if (!node.narration.empty()) out += "  (" + node.narration.get(l.content) + ")\n";
+    // Narration sets the scene before a line; at an ending it tells what happened afterwards
+    // ("Three months later ..."), so there it follows the closing line, as in the window
+    // (docs/scenario-format.md).
+    const bool ending = node.kind == NodeKind::Ending;
+    const std::string narration = node.narration.empty() ? "" : "  (" + node.narration.get(l.content) + ")\n";
+    std::string out = ending ? "" : narration;
     const std::string& text = node.text.get(l.content);
-    if (node.kind == NodeKind::Ending) {
-        if (!text.empty()) out += text + "\n";
-        const int index = static_cast<int>(&node - s.nodes.data());
-        out += "== " + ending_title(s, index, l) + " (" + outcome_name(s, node.ending.outcome, l) + ") ==\n";
-        return out;
+    if (!text.empty()) {
+        if (node.speaker) {
+            out += s.cast[static_cast<std::size_t>(*node.speaker)].name.get(l.content);
+            const std::string mood = expression_name(node.expression, l.words);
+            if (node.expression != "neutral" && !mood.empty()) out += " (" + mood + ")";
+            out += ": ";
+        }
+        out += text + "\n";
     }
-    if (text.empty()) return out;
-    if (node.speaker) {
-        out += s.cast[static_cast<std::size_t>(*node.speaker)].name.get(l.content);
-        const std::string mood = expression_name(node.expression, l.words);
-        if (node.expression != "neutral" && !mood.empty()) out += " (" + mood + ")";
-        out += ": ";
-    }
-    return out + text + "\n";
+    if (!ending) return out;
+    const int index = static_cast<int>(&node - s.nodes.data());
+    return out + narration + "== " + ending_title(s, index, l) + " (" + outcome_name(s, node.ending.outcome, l) + ") ==\n";
 }
 
 std::string decision_text(const Scenario& s, const TranscriptEntry& entry, const Languages& l) {

@@ -47,4 +47,40 @@ std::vector<ClassLog> ResultsStore::class_logs(const std::optional<std::string>&
     return logs;
 }
 
+namespace {
+
+constexpr const char* kStoredColumns = "SELECT id, uid, scenario_id, started_ms, log_json FROM class_runs";
+
+StoredClassRun stored_row(const Statement& row) {
+    StoredClassRun run;
+    run.id = row.int64(0);
+    run.uid = row.text(1);
+    run.scenario_id = row.text(2);
+    run.started_ms = row.int64(3);
+    std::string error;
+    const nlohmann::json json = nlohmann::json::parse(row.text(4), nullptr, false);
+    run.log = json.is_discarded() ? std::nullopt : class_log_from_json(json, error);
+    if (run.log)
+        run.log->uid = run.uid;
+    else
+        run.problem = "class run " + std::to_string(run.id) + " is damaged (" + (error.empty() ? "not JSON" : error) + ")";
+    return run;
+}
+
+}  // namespace
+
+std::vector<StoredClassRun> ResultsStore::stored_class_runs() const {
+    Statement query(m_db, (std::string(kStoredColumns) + " ORDER BY started_ms, id").c_str());
+    std::vector<StoredClassRun> runs;
+    while (query.step()) runs.push_back(stored_row(query));
+    return runs;
+}
+
+std::optional<StoredClassRun> ResultsStore::stored_class_run(std::int64_t id) const {
+    Statement query(m_db, (std::string(kStoredColumns) + " WHERE id = ?1").c_str());
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return stored_row(query);
+}
+
 }  // namespace salesdojo::store

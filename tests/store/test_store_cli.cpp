@@ -1,5 +1,6 @@
 // `salesdojo run` and the results database: every finished run stored, --trainee, --resume,
 // --no-store, and a corrupt or read-only database that only costs the saving, not the play.
+#include "../cli_run.hpp"
 #include "../gui/temp_env.hpp"
 #include "../test_support.hpp"
 
@@ -8,12 +9,9 @@
 
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace salesdojo;
@@ -21,32 +19,6 @@ using namespace salesdojo::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Ran {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs the CLI with `arguments` (already quoted), stdin from `input`; `prefix` goes before the binary.
-Ran run(const std::string& arguments, const std::string& input = "", const std::string& prefix = "",
-        const std::string& program = SALESDOJO_CLI_PATH) {
-    TempDir io("salesdojo-cli-io");
-    ::chmod(io.path().c_str(), 0777);
-    const fs::path in = io.path() / "in", err = io.path() / "err";
-    std::ofstream(in) << input;
-    const std::string command = prefix + program + " " + arguments + " <" + in.string() + " 2>" + err.string();
-    Ran ran;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) ran.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    ran.err = read_text_file(err.string());
-    return ran;
-}
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
@@ -58,10 +30,10 @@ TEST_CASE("store cli: run stores every finished attempt for the named trainee") 
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
     const std::string common = "run " + quoted(kMini) + " --database " + quoted(db_path);
-    const Ran scripted = run(common + " --choices ask,offer --trainee Anna --seed 3");
+    const Ran scripted = run_cli(common + " --choices ask,offer --trainee Anna --seed 3");
     CHECK(scripted.exit_code == 0);
     CHECK(scripted.err.find("saved as attempt 1 of trainee 'Anna'") != std::string::npos);
-    const Ran interactive = run(common + " --lang en", "1\n2\n");  // the trainee picked last: Anna
+    const Ran interactive = run_cli(common + " --lang en", "1\n2\n");  // the trainee picked last: Anna
     CHECK(interactive.exit_code == 0);
     CHECK(interactive.out.find("Totals:") != std::string::npos);
 
@@ -89,7 +61,7 @@ TEST_CASE("store cli: --resume continues the trainee's saved run, finishing remo
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
     const std::string common = "run " + quoted(kMini) + " --database " + quoted(db_path) + " --trainee Bo";
-    CHECK(run(common + " --lang en", "1\nq\n").exit_code == 0);  // one decision, then quit
+    CHECK(run_cli(common + " --lang en", "1\nq\n").exit_code == 0);  // one decision, then quit
     {
         store::ResultsStore db = store::ResultsStore::open(db_path);
         const auto saved = db.saved_run(db.find_trainee("Bo")->id, "mini");
@@ -98,7 +70,7 @@ TEST_CASE("store cli: --resume continues the trainee's saved run, finishing remo
         CHECK(saved->language == "en");
         CHECK(db.attempt_count() == 0);
     }
-    const Ran resumed = run(common + " --resume", "1\n");
+    const Ran resumed = run_cli(common + " --resume", "1\n");
     CHECK(resumed.exit_code == 0);
     CHECK(resumed.err.find("resumed after 1 decision") != std::string::npos);
     CHECK(resumed.out.find("Shall I make a proposal?") != std::string::npos);  // in the saved language
@@ -109,7 +81,7 @@ TEST_CASE("store cli: --resume continues the trainee's saved run, finishing remo
     REQUIRE(history.size() == 1);
     CHECK(db.attempt(history[0].id)->choice_ids() == std::vector<std::string>{"ask", "offer"});
 
-    const Ran nothing = run(common + " --resume --choices ask,offer");
+    const Ran nothing = run_cli(common + " --resume --choices ask,offer");
     CHECK(nothing.exit_code == 0);
     CHECK(nothing.err.find("no saved run") != std::string::npos);
 }
@@ -117,12 +89,12 @@ TEST_CASE("store cli: --resume continues the trainee's saved run, finishing remo
 TEST_CASE("store cli: --no-store writes nothing, without --database the run goes to SALESDOJO_DATA_HOME") {
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
-    CHECK(run("run " + quoted(kMini) + " --choices ask,offer --no-store --database " + quoted(db_path)).exit_code == 0);
+    CHECK(run_cli("run " + quoted(kMini) + " --choices ask,offer --no-store --database " + quoted(db_path)).exit_code == 0);
     CHECK_FALSE(fs::exists(db_path));
     // The test runner points SALESDOJO_DATA_HOME at a folder of its own (tests/main.cpp).
     const char* data_home = std::getenv("SALESDOJO_DATA_HOME");
     REQUIRE(data_home);
-    CHECK(run("run " + quoted(kMini) + " --choices ask,offer").exit_code == 0);
+    CHECK(run_cli("run " + quoted(kMini) + " --choices ask,offer").exit_code == 0);
     CHECK(fs::exists(fs::path(data_home) / "results.sqlite"));
 }
 
@@ -130,7 +102,7 @@ TEST_CASE("store cli: a corrupt database is named in a message and the run still
     TempDir dir;
     const std::string db_path = (dir.path() / "r.sqlite").string();
     std::ofstream(db_path, std::ios::binary) << std::string(4096, '\x5a');
-    const Ran ran = run("run " + quoted(kMini) + " --choices ask,offer --lang en --database " + quoted(db_path));
+    const Ran ran = run_cli("run " + quoted(kMini) + " --choices ask,offer --lang en --database " + quoted(db_path));
     CHECK(ran.exit_code == 0);
     CHECK(ran.out.find("Totals: Qualify +3, Bias +1") != std::string::npos);
     CHECK(ran.err.find("not saved") != std::string::npos);
@@ -159,7 +131,7 @@ TEST_CASE("store cli: a read-only database is named in a message and the run sti
         ::chmod(program.c_str(), 0755);
         ::chmod(scenario.c_str(), 0644);
     }
-    const Ran ran = run("run " + (quoted)(scenario) + " --choices ask,offer --lang en --database " + quoted(db_path), "", prefix,
+    const Ran ran = run_cli("run " + (quoted)(scenario) + " --choices ask,offer --lang en --database " + quoted(db_path), "", prefix,
                         program);
     ::chmod(dir.path().c_str(), 0755);
     CHECK(ran.exit_code == 0);

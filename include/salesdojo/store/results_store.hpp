@@ -176,6 +176,16 @@ struct ImportReport {
     std::string warning;        // a file that could not be read (it stays where it is)
 };
 
+// One row of class_runs as read back: the log, or why it could not be read.
+struct StoredClassRun {
+    std::int64_t id = 0;  // the row id, what `salesdojo class report ID` takes
+    std::string uid;
+    std::string scenario_id;
+    std::int64_t started_ms = 0;
+    std::optional<ClassLog> log;  // nullopt: the row is damaged (see problem)
+    std::string problem;          // "" when the log was read
+};
+
 class ResultsStore {
 public:
     // Opens (creating the folder and the file when missing) and migrates to the latest schema.
@@ -241,6 +251,10 @@ public:
     // (one transaction; a uid stored before is refused with StoreError). Read back oldest first.
     std::int64_t insert_class_log(const ClassLog& log);
     std::vector<ClassLog> class_logs(const std::optional<std::string>& scenario_id = std::nullopt) const;
+    // Every stored class run with its row id (oldest first), a damaged row as a problem instead of
+    // a log, so a list can show the others (`salesdojo class list`); one run by row id, or none.
+    std::vector<StoredClassRun> stored_class_runs() const;
+    std::optional<StoredClassRun> stored_class_run(std::int64_t id) const;
 
     std::string integrity_check() const;  // "ok" when sound
 
