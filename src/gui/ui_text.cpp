@@ -627,6 +627,8 @@ const Entry kEntries[] = {
     {"author.playtest_chip", "Playtest", "Speltest"},
     {"author.playtest_banner", "from '%s': not stored as an attempt.", "vanaf '%s': wordt niet als poging bewaard."},
     {"author.back_to_file", "Back to the file", "Terug naar het bestand"},
+    // --- the trainer's second window (trainer_screen.hpp): its title in the task bar --------------------
+    {"trainer_window.title", "SalesDojo: for the trainer", "SalesDojo: voor de trainer"},
 };
 // clang-format on
 
