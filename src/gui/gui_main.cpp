@@ -377,7 +377,7 @@ int run_gui(const GuiOptions& options) {
     std::optional<TrainerWindowMode> trainer_mode = trainer_window_mode_from_id(options.trainer_window);
     if (!trainer_mode) trainer_mode = trainer_window_mode_from_env();
     TrainerScreen trainer(trainer_mode, [&trace](const std::string& what) { trace(what.c_str()); });
-    loop.set_other_events([&] { return trainer.drain_events(imgui); });
+    bool trainer_events = false;  // the loop drains the trainer window too (only while it is open: see set_other_events)
     // A saved scenario file, and a phone's vote in a class, show without input.
     loop.set_wake_check([&app] {
         const bool file = app.poll_files();
@@ -476,6 +476,11 @@ int run_gui(const GuiOptions& options) {
         }
         window.display();
         trainer.frame(app, window, fonts.scale);  // after the projector's frame; the main ImGui context stays current
+        if (trainer.window().is_open() != trainer_events) {
+            trainer_events = trainer.window().is_open();
+            if (trainer_events) loop.set_other_events([&] { return trainer.drain_events(imgui); });
+            else loop.set_other_events(nullptr);
+        }
 
         // Scripted steps: one every few frames, so each screen is laid out before the next step.
         if (!quit && !script.empty() && frame >= script_frame + script_wait && script.front().rfind("shot=", 0) != 0) {
