@@ -460,7 +460,7 @@ const Entry kEntries[] = {
     {"class.join_heading", "Vote on your phone", "Stem met je telefoon"},
     {"class.join_address", "Scan the code or open:", "Scan de code of open:"},
     {"class.trainer_heading", "For the trainer only", "Alleen voor de trainer"},
-    {"class.trainer_private", "The room cannot read this while you show it on your own screen. T hides it.",
+    {"class.trainer_private", "Show this on your own screen only. T hides it.",
                               "Laat dit alleen op je eigen scherm zien. T verbergt het."},
     {"class.trainer_blank", "The projector is blank (B shows it again).", "Het grote scherm is zwart (B toont het weer)."},
     {"class.next_open", "Page Down: open the vote", "Pagina omlaag: de stemming openen"},
