@@ -14,6 +14,8 @@
 #include <salesdojo/store/attempt.hpp>
 #include <salesdojo/store/results_store.hpp>
 
+#include <SFML/Window/Keyboard.hpp>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -89,6 +91,11 @@ Intent App::draw_classroom(const ViewContext& ctx) {
         break;
     }
     }
+    // Esc on the set-up and the report: back to the home screen (during a class it asks first).
+    if (is_none(asked) && m_class.stage != ClassStage::Running && !m_settings_open && !m_legend_open &&
+        ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Escape), false) &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        asked = class_intent::Leave{};
     if (!is_none(asked)) apply_class(asked);
     return {};
 }

@@ -1,11 +1,13 @@
 #include "gui_main.hpp"
 
 #include "app.hpp"
+#include "platform/monitors.hpp"
 #include "fonts.hpp"
 #include "frame_loop.hpp"
 #include "platform/sfml_imgui.hpp"
 #include "settings.hpp"
 #include "speech.hpp"
+#include "trainer_screen.hpp"
 #include "window_place.hpp"
 
 #include <salesdojo/data_dirs.hpp>
@@ -307,13 +309,27 @@ int run_gui(const GuiOptions& options) {
                                     std::chrono::seconds(window_timeout <= 0 ? 0 : std::max(window_timeout, 6L)));
     const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
     trace("desktop mode read");
-    const OpeningPlace place =
-        opening_place(desktop.width, desktop.height, scripted ? std::nullopt : settings.window);
+    // With several monitors (a projector beside the laptop) the window opens on the primary one,
+    // not centred across both (SFML's desktop spans them all).
+    const std::vector<Monitor> monitors = list_monitors();
+    DesktopRect home{0, 0, desktop.width, desktop.height};
+    if (monitors.size() > 1) {
+        const Monitor& m = monitors[*home_monitor(monitors)];
+        home = {m.x, m.y, m.width, m.height};
+    }
+    std::optional<WindowPlace> remembered = scripted ? std::nullopt : settings.window;
+    if (remembered) remembered->x -= home.x, remembered->y -= home.y;  // opening_place counts from the monitor
+    const OpeningPlace place = opening_place(home.width, home.height, remembered);
     // Scripted runs (screenshots, smoke tests) keep the fixed 1280x720 they were written for.
     const sf::Vector2u wanted_size =
         asked_size.value_or(scripted ? sf::Vector2u(1280, 720) : sf::Vector2u(place.width, place.height));
     std::optional<sf::Vector2i> position;
-    if (!asked_size && place.x && place.y) position = sf::Vector2i(*place.x, *place.y);
+    if (!asked_size && place.x && place.y) {
+        position = sf::Vector2i(*place.x + home.x, *place.y + home.y);
+    } else if (monitors.size() > 1) {
+        position = sf::Vector2i(home.x + static_cast<int>(home.width - std::min(wanted_size.x, home.width)) / 2,
+                                home.y + static_cast<int>(home.height - std::min(wanted_size.y, home.height)) / 2);
+    }
     sf::RenderWindow window;
     open_window(window, desktop, wanted_size, settings.fullscreen, position);
     bool fullscreen = settings.fullscreen;
@@ -357,6 +373,11 @@ int run_gui(const GuiOptions& options) {
     trace("app ready");
 
     FrameLoop loop;
+    // The trainer's own window while a class runs (trainer_screen.hpp); its keys act as the main window's.
+    std::optional<TrainerWindowMode> trainer_mode = trainer_window_mode_from_id(options.trainer_window);
+    if (!trainer_mode) trainer_mode = trainer_window_mode_from_env();
+    TrainerScreen trainer(trainer_mode, [&trace](const std::string& what) { trace(what.c_str()); });
+    bool trainer_events = false;  // the loop drains the trainer window too (only while it is open: see set_other_events)
     // A saved scenario file, and a phone's vote in a class, show without input.
     loop.set_wake_check([&app] {
         const bool file = app.poll_files();
@@ -370,6 +391,7 @@ int run_gui(const GuiOptions& options) {
     std::uint64_t script_wait = FrameLoop::kStartFrames;
     std::uint64_t script_done_frame = script.empty() ? 0 : UINT64_MAX;
     Screen last_screen = app.screen();
+    std::string last_class_phase;
     std::string last_keyboard_state;  // traced: what a keyboard-only test needs to know
     ReloadNote::Kind last_note = ReloadNote::Kind::None;
     int last_versions = 0;
@@ -397,6 +419,12 @@ int run_gui(const GuiOptions& options) {
             trace((std::string("screen=") + screen_id(last_screen)).c_str());
         }
         if (app.quit_requested()) quit = true;  // Ctrl+Q (asked first mid-run)
+        // The class's phase, so a script can follow a class driven by keys from either window.
+        if (std::string phase = app.classroom() ? classroom::class_phase_id(app.classroom()->phase()) : "";
+            phase != last_class_phase) {
+            last_class_phase = phase;
+            if (!phase.empty()) trace(("class phase=" + phase).c_str());
+        }
         if (std::string state = keyboard_state(app); state != last_keyboard_state) {
             last_keyboard_state = state;
             trace(("keys " + state).c_str());
@@ -447,6 +475,12 @@ int run_gui(const GuiOptions& options) {
             }
         }
         window.display();
+        trainer.frame(app, window, fonts.scale);  // after the projector's frame; the main ImGui context stays current
+        if (trainer.window().is_open() != trainer_events) {
+            trainer_events = trainer.window().is_open();
+            if (trainer_events) loop.set_other_events([&] { return trainer.drain_events(imgui); });
+            else loop.set_other_events(nullptr);
+        }
 
         // Scripted steps: one every few frames, so each screen is laid out before the next step.
         if (!quit && !script.empty() && frame >= script_frame + script_wait && script.front().rfind("shot=", 0) != 0) {
@@ -488,6 +522,7 @@ int run_gui(const GuiOptions& options) {
         app.remember_window({at.x, at.y, size.x, size.y});
     }
     speech.stop();
+    trainer.close();
     imgui.shutdown();
     window.close();
     trace("shut down");

@@ -19,6 +19,8 @@
 //   SALESDOJO_UI_SCALE=1.25           extra type scale (multiplies the setting)
 //   SALESDOJO_GUI_TRACE=1             print start-up stages with timestamps to stderr
 //   SALESDOJO_ASSETS_DIR=dir          where fonts/ is (default: assets/ in the data folder)
+//   SALESDOJO_TRAINER_WINDOW=auto|on|off  the trainer's second window during a class (trainer_screen.hpp):
+//                                     overrides the setting; --trainer-window overrides this
 //   SALESDOJO_WINDOW_TIMEOUT=60       seconds to wait for the window to become visible before giving up
 //                                     with exit code 1 (0 = wait for ever); a warning comes after 5 s
 // Settings live in $XDG_CONFIG_HOME/salesdojo, results in the results database
@@ -42,6 +44,7 @@ struct GuiOptions {
     std::vector<std::string> script;    // scripted steps (see SALESDOJO_GUI_SCRIPT); empty = from env
     std::string trainee;                // who plays (created on first use); empty = the trainee picked last
     std::string database;               // results database; empty = store::default_database_path()
+    std::string trainer_window;         // auto | on | off: overrides the setting; empty = $SALESDOJO_TRAINER_WINDOW or the setting
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code: 0 fine, 1 when the

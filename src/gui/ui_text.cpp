@@ -457,7 +457,7 @@ const Entry kEntries[] = {
     {"class.join_heading", "Vote on your phone", "Stem met je telefoon"},
     {"class.join_address", "Scan the code or open:", "Scan de code of open:"},
     {"class.trainer_heading", "For the trainer only", "Alleen voor de trainer"},
-    {"class.trainer_private", "The room cannot read this while you show it on your own screen. T hides it.",
+    {"class.trainer_private", "Show this on your own screen only. T hides it.",
                               "Laat dit alleen op je eigen scherm zien. T verbergt het."},
     {"class.trainer_blank", "The projector is blank (B shows it again).", "Het grote scherm is zwart (B toont het weer)."},
     {"class.next_open", "Page Down: open the vote", "Pagina omlaag: de stemming openen"},
@@ -632,6 +632,8 @@ const Entry kEntries[] = {
     {"author.playtest_chip", "Playtest", "Speltest"},
     {"author.playtest_banner", "from '%s': not stored as an attempt.", "vanaf '%s': wordt niet als poging bewaard."},
     {"author.back_to_file", "Back to the file", "Terug naar het bestand"},
+    // --- the trainer's second window (trainer_screen.hpp): its title in the task bar --------------------
+    {"trainer_window.title", "SalesDojo: for the trainer", "SalesDojo: voor de trainer"},
 };
 // clang-format on
 

@@ -2,6 +2,7 @@
 // Dear ImGui) into a program. `salesdojo` (no subcommand) and `salesdojo play FILE` exec it, so the
 // command line itself never loads a GUI library. It can also be started directly:
 //   salesdojo-window [FILE] [--lang nl|en] [--mode practice|assessment] [--trainee NAME] [--database FILE]
+//                    [--trainer-window auto|on|off]
 #include "gui_main.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +21,10 @@ int main(int argc, char** argv) {
     app.add_option("--trainee", options.trainee, "Who plays (created on first use; default: the trainee picked last)");
     app.add_option("--database", options.database,
                    "Results database file (default: $XDG_DATA_HOME/salesdojo/results.sqlite)");
+    app.add_option("--trainer-window", options.trainer_window,
+                   "During a class, the trainer's material on a second window: auto (when a second monitor is "
+                   "connected), on, off (the private panel, T)")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -436,3 +436,55 @@ TEST_CASE("the projector fits the whole exchange without scrolling at 1280x720 a
         }
     }
 }
+
+TEST_CASE("a tie leaves the choice to the trainer, Page Up shows the previous prompt, F1 lists the classroom keys") {
+    AppHarness h(AppHarness::bundled());
+    start_class(h, "cannot_pay", false);
+    Classroom& live = *h.app->classroom();
+    const Node& node = live.scenario().nodes[static_cast<std::size_t>(live.audience().node)];
+    h.tap(sf::Keyboard::PageDown);
+    type_hands(h, 0, 6);
+    type_hands(h, 2, 9);
+    type_hands(h, 2, 6);  // typed again: replaced, so options 1 and 3 tie
+    CHECK(live.trainer().live_tally.hands[2] == 6);
+    // Backspace erases a digit, then the option picked.
+    h.tap(sf::Keyboard::Num2);
+    h.tap(sf::Keyboard::Num7);
+    CHECK(live.hands_digits() == "7");
+    h.tap(sf::Keyboard::Backspace);
+    h.tap(sf::Keyboard::Backspace);
+    CHECK_FALSE(live.hands_option().has_value());
+    h.tap(sf::Keyboard::PageDown);
+    REQUIRE(live.phase() == ClassPhase::Revealed);
+    CHECK_FALSE(live.trainer().majority.has_value());
+    h.tap(sf::Keyboard::PageDown);  // no majority: nothing happens, the trainer is told why
+    CHECK(live.phase() == ClassPhase::Revealed);
+    CHECK(live.note() == "class.note_tie");
+    h.tap(sf::Keyboard::T);
+    CHECK(h.log.contains(ui("class.trainer_tie", "en")));
+    CHECK(h.log.contains(ui("class.note_tie", "en")));
+    h.tap(sf::Keyboard::T);
+    h.tap(sf::Keyboard::O);
+    h.tap(sf::Keyboard::Num3);
+    REQUIRE(live.phase() == ClassPhase::Consequence);
+    CHECK(live.audience().chosen == std::size_t{2});
+    // Prompts: P shows the next one; Page Up goes back to the one shown before.
+    if (node.discussion.size() >= 2) {
+        h.tap(sf::Keyboard::P);
+        h.tap(sf::Keyboard::P);
+        CHECK(live.prompt_on_screen() == std::size_t{1});
+        CHECK(h.log.contains(node.discussion[1].get("en")));
+        h.tap(sf::Keyboard::PageUp);
+        CHECK(live.prompt_on_screen() == std::size_t{0});
+        CHECK(h.log.contains(node.discussion[0].get("en")));
+        CHECK_FALSE(h.log.contains(node.discussion[1].get("en")));
+    } else {
+        h.tap(sf::Keyboard::PageUp);
+        CHECK(live.note() == "class.note_no_back");
+    }
+    CHECK(live.phase() == ClassPhase::Consequence);  // nothing was undone
+    h.tap(sf::Keyboard::F1);
+    CHECK(h.log.contains("legend:classroom"));
+    CHECK(h.log.contains(ui("keys.class_hands_action", "en")));
+    CHECK(h.log.contains(ui("keys.class_o_action", "en")));
+}

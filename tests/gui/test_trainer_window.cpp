@@ -58,6 +58,14 @@ TEST_CASE("other_monitor: another monitor than the window's, never a mirror of i
     CHECK(other_monitor(two, {9000, 9000, 10, 10}) == std::optional<std::size_t>(1));
 }
 
+TEST_CASE("home_monitor: the primary monitor, else the first") {
+    CHECK(home_monitor({kRight, kLeft}) == std::optional<std::size_t>(1));  // kLeft is primary
+    Monitor plain = kLeft;
+    plain.primary = false;
+    CHECK(home_monitor({kRight, plain}) == std::optional<std::size_t>(0));
+    CHECK_FALSE(home_monitor({}).has_value());
+}
+
 TEST_CASE("trainer_window_place: auto needs a second monitor, on always opens, off never") {
     const std::vector<Monitor> two{kLeft, kRight};
     const DesktopRect main{320, 180, 1280, 720};

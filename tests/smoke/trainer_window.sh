@@ -34,8 +34,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/salesdojo-trainer-window.XXXXXX")"
 shots="${SALESDOJO_TRAINER_SHOT_DIR:-$work}"
 mkdir -p "$shots"
 xvfb_pid=""
+app_pid=""
 keep=0
 cleanup() {
+    [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
     stop_xvfb
     [ "$keep" = 1 ] || rm -rf "$work"
 }
@@ -43,7 +45,7 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 fail() {
     echo "trainer_window: FAIL: $*" >&2
-    for f in tests.out xvfb.log; do
+    for f in tests.out app.err xvfb.log; do
         [ -s "$work/$f" ] && { echo "--- $f (last lines)" >&2; tail -n 40 "$work/$f" >&2; }
     done
     keep=1
@@ -101,6 +103,44 @@ for half in "1280x1024+0+0" "1280x1024+1280+0"; do
 done
 size="$(identify -format '%wx%h' "$trainer_png" 2>/dev/null)"
 [ "$size" = "1280x1024" ] || fail "the trainer window's own screenshot is '$size', not 1280x1024"
+
+# 3. The app (salesdojo-window): a class started by script; the main window opens on monitor A, the
+#    trainer window on B; Page Down typed in the trainer window opens the vote (the class's keys),
+#    Esc + Y there end the class, and the trainer window closes with it.
+window="$(dirname "$bin")/salesdojo-window"
+if [ -x "$window" ]; then
+    wait_trace() {  # waits up to 60 s for a line of the app's trace containing $1
+        local deadline=$((SECONDS + 60))
+        while [ $SECONDS -lt $deadline ]; do
+            grep -q -- "$1" "$work/app.err" 2>/dev/null && return 0
+            kill -0 "$app_pid" 2>/dev/null || fail "the app exited while waiting for '$1'"
+            sleep 0.1
+        done
+        fail "no '$1' from the app within 60 s"
+    }
+    SALESDOJO_GUI_TRACE=1 SALESDOJO_GUI_SCRIPT="class-hands=cannot_pay" SALESDOJO_TRAINER_WINDOW=auto \
+        SALESDOJO_WINDOW_SIZE=1024x640 "$window" >"$work/app.out" 2>"$work/app.err" &
+    app_pid=$!
+    wait_trace "trainer-window=open monitor=B 1280x1024+1280+0"
+    wait_trace "class phase=showing"
+    sleep 1
+    import -window root "$shots/trainer-window-app.png" || fail "import -window root"
+    trainer_id="$(xdotool search --name "for the trainer" | head -n 1)"
+    [ -n "$trainer_id" ] || fail "no window named '... for the trainer'"
+    main_id="$(xdotool search --name "^SalesDojo$" | head -n 1)"
+    [ -n "$main_id" ] || fail "no main window named 'SalesDojo'"
+    x="$(xdotool getwindowgeometry "$main_id" | sed -n 's/.*Position: \([0-9-]*\),.*/\1/p')"
+    [ "${x:-9999}" -lt 1280 ] || fail "the main window is at x=$x, not on monitor A"
+    xdotool windowfocus --sync "$trainer_id" key Next
+    wait_trace "class phase=voting"
+    xdotool windowfocus --sync "$trainer_id" key Escape
+    sleep 0.5
+    xdotool windowfocus --sync "$trainer_id" key y
+    wait_trace "trainer-window=closed (the class ended)"
+    kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=""
+else
+    echo "trainer_window: no salesdojo-window next to $bin: the app part is skipped"
+fi
 
 # One monitor: a server of its own (1280x1024, where SFML's first place for a new window is on the
 # screen, see above), no --setmonitor.

@@ -69,16 +69,16 @@ std::optional<std::size_t> monitor_of(const std::vector<Monitor>& monitors, cons
     return best;
 }
 
+std::optional<std::size_t> home_monitor(const std::vector<Monitor>& monitors) {
+    if (monitors.empty()) return std::nullopt;
+    const auto primary = std::find_if(monitors.begin(), monitors.end(), [](const Monitor& m) { return m.primary; });
+    return primary != monitors.end() ? static_cast<std::size_t>(primary - monitors.begin()) : 0;
+}
+
 std::optional<std::size_t> other_monitor(const std::vector<Monitor>& monitors, const DesktopRect& window) {
     if (monitors.size() < 2) return std::nullopt;
     // A window on no monitor at all (should not happen) counts as on the primary one, else the first.
-    std::size_t own = 0;
-    if (const auto on = monitor_of(monitors, window)) {
-        own = *on;
-    } else {
-        const auto primary = std::find_if(monitors.begin(), monitors.end(), [](const Monitor& m) { return m.primary; });
-        if (primary != monitors.end()) own = static_cast<std::size_t>(primary - monitors.begin());
-    }
+    const std::size_t own = monitor_of(monitors, window).value_or(*home_monitor(monitors));
     std::optional<std::size_t> best;
     const auto area = [&](std::size_t i) { return std::uint64_t{monitors[i].width} * monitors[i].height; };
     for (std::size_t i = 0; i < monitors.size(); ++i) {

@@ -38,6 +38,9 @@ std::vector<Monitor> list_monitors();
 // The monitor holding the largest part of `window`; nullopt when it overlaps none.
 std::optional<std::size_t> monitor_of(const std::vector<Monitor>& monitors, const DesktopRect& window);
 
+// The monitor a new window opens on: the primary one, else the first; nullopt when none is known.
+std::optional<std::size_t> home_monitor(const std::vector<Monitor>& monitors);
+
 // A second screen for a window other than `window`: the largest monitor that is not the one
 // `window` is on and does not show the same picture (mirrored). nullopt when there is none.
 std::optional<std::size_t> other_monitor(const std::vector<Monitor>& monitors, const DesktopRect& window);

@@ -52,8 +52,9 @@ void add_line(std::vector<Block>& out, const ViewContext& ctx, const Scenario& s
     out.push_back({font, who.empty() ? ctx.colours->narration : ctx.colours->text, who.empty() ? text : who + ":  " + text, gap});
 }
 
-// How much the exchange gives up to fit: 0 everything in large type; 1 the options and what followed
-// in smaller fonts; 2 also, once the group's option is confirmed, only that option of the list.
+// How much the exchange gives up to fit: 0 everything in large type; 1 once the group's option is
+// confirmed, only that option of the list (the room saw the others and their votes at the reveal);
+// 2 also the line, options, prompt and what followed in smaller fonts.
 constexpr int kMostCompact = 2;
 
 std::vector<Block> exchange(const ViewContext& ctx, const AudienceView& room, const ProjectorInfo& info, int compact) {
@@ -83,14 +84,16 @@ std::vector<Block> exchange(const ViewContext& ctx, const AudienceView& room, co
     }
     out.push_back({bold, room.phase == ClassPhase::Voting ? c.accent : c.text_dim,
                    printf_string(ctx.t("class.decision"), room.decision + 1) + "   " + status});
-    add_line(out, ctx, s, room.node, lang, large, 0.2f);
+    // The line, options and prompt share one size once the fonts step down (compact 2).
+    ImFont* main_font = compact >= 2 ? bold : large;
+    add_line(out, ctx, s, room.node, lang, main_font, 0.2f);
     const Node& node = s.nodes[static_cast<std::size_t>(room.node)];
-    ImFont* option_font = compact >= 1 ? bold : large;
+    ImFont* option_font = main_font;
     for (std::size_t i = 0; i < room.options.size(); ++i) {
         const Choice& choice = node.choices[static_cast<std::size_t>(room.options[i])];
         const bool chosen = room.chosen == i;
         const bool other = room.chosen && !chosen;
-        if (other && compact >= kMostCompact) continue;
+        if (other && compact >= 1) continue;
         std::string line = (chosen ? "\u00bb " : "") + std::to_string(i + 1) + "   " + choice.text.get(lang);
         out.push_back({option_font, chosen ? c.good : other ? c.text_dim : c.text, std::move(line), i == 0 || chosen ? 0.4f : 0.1f});
         if (room.tally)
@@ -103,12 +106,12 @@ std::vector<Block> exchange(const ViewContext& ctx, const AudienceView& room, co
     if (info.prompt_on_screen && *info.prompt_on_screen < room.prompts.size()) {
         const std::size_t prompt = room.prompts[*info.prompt_on_screen];
         if (prompt < node.discussion.size())
-            out.push_back({large, c.accent, std::string(ctx.t("class.prompt")) + "  " + node.discussion[prompt].get(lang), 0.4f});
+            out.push_back({main_font, c.accent, std::string(ctx.t("class.prompt")) + "  " + node.discussion[prompt].get(lang), 0.4f});
     }
     bool first = true;
     for (int n : room.consequence) {
         const std::size_t before = out.size();
-        add_line(out, ctx, s, n, lang, compact >= 1 ? regular : bold, first ? 0.4f : 0.0f);
+        add_line(out, ctx, s, n, lang, compact >= 2 ? regular : bold, first ? 0.4f : 0.0f);
         if (out.size() > before) first = false;
     }
     if (room.feedback_choice) {
@@ -149,7 +152,13 @@ void draw_join(const ViewContext& ctx, const ProjectorInfo& info) {
         }
     }
     text_coloured(ctx.colours->text_dim, ctx.t("class.join_address"));
+    // The address on one line where a smaller size allows (a phone's user types it as seen).
+    ImGui::PushFont(ctx.bold());
+    const float url_width = ImGui::CalcTextSize(info.join_url.c_str()).x;
+    ImGui::PopFont();
+    if (url_width > width) ImGui::SetWindowFontScale(std::max(0.6f, width / url_width * 0.98f));
     text_in_font(ctx.bold(), info.join_url, &ctx.colours->text);
+    ImGui::SetWindowFontScale(1.0f);
 }
 
 }  // namespace
@@ -175,8 +184,8 @@ float draw_class_view(const ViewContext& ctx, const AudienceView& room, const Pr
     if (ImGui::BeginChild("##exchange", ImVec2(main_width, avail.y), false, fixed)) {
         const float wrap = ImGui::GetContentRegionAvail().x;
         const float height = ImGui::GetContentRegionAvail().y;
-        // Large type while it fits; then smaller fonts for the options and what followed; then only
-        // the group's option; the type shrinks in steps before each gives way.
+        // Large type while it fits; then only the group's option of the list; then smaller fonts for
+        // the options and what followed; the type shrinks in steps before each gives way.
         std::vector<Block> blocks;
         for (int compact = 0; compact <= kMostCompact; ++compact) {
             blocks = exchange(ctx, room, info, compact);
