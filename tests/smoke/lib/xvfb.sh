@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # display and xvfb_pid are for the scripts that source this
 # Sourced (not run) by the smoke tests that drive the window under Xvfb and by the screenshot
 # scripts: a display of our own, and the window on it.
 #
