@@ -30,19 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One Xvfb for all runs (-noreset, ready when xdpyinfo answers); the runs are strictly sequential.
-for n in $(seq 400 499); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 600); do
-        DISPLAY=":$n" xdpyinfo >/dev/null 2>&1 && { export DISPLAY=":$n"; break 2; }
-        kill -0 "$xvfb_pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$xvfb_pid" ] || { echo "gui_bench: cannot start Xvfb" >&2; exit 1; }
+# One Xvfb for all runs (tests/smoke/lib/xvfb.sh); the runs are strictly sequential.
+. "$here/tests/smoke/lib/xvfb.sh"
+start_xvfb 400 499 1280x720 "$work/xvfb.log" || { echo "gui_bench: cannot start Xvfb" >&2; exit 1; }
+export DISPLAY="$display"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "%.3f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }

@@ -43,18 +43,9 @@ PY
 size=$(du -sm "$work/pack" | cut -f1)
 echo "folder: $count scenario files, $size MiB"
 
-for n in $(seq 500 599); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 600); do
-        DISPLAY=":$n" xdpyinfo >/dev/null 2>&1 && { export DISPLAY=":$n"; break 2; }
-        kill -0 "$xvfb_pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$xvfb_pid" ] || { echo "gui_catalogue_bench: cannot start Xvfb" >&2; exit 1; }
+. "$here/tests/smoke/lib/xvfb.sh"
+start_xvfb 500 599 1280x720 "$work/xvfb.log" || { echo "gui_catalogue_bench: cannot start Xvfb" >&2; exit 1; }
+export DISPLAY="$display"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" SALESDOJO_SCENARIOS_DIR="$work/pack"
 
 # 1. The first interactive frame, and the home screen while the cards load.

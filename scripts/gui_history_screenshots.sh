@@ -24,23 +24,7 @@ xvfb_pid=""
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-start_xvfb() {  # SCREEN: sets display and xvfb_pid (see scripts/gui_screenshots.sh)
-    local n deadline screen="$1"
-    for n in $(seq 400 519); do
-        [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-        Xvfb ":$n" -screen 0 "${screen}x24" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-        xvfb_pid=$!
-        display=":$n"
-        deadline=$((SECONDS + 30))
-        while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-            DISPLAY="$display" xdpyinfo >/dev/null 2>&1 && return 0
-            sleep 0.05
-        done
-        kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-    done
-    return 1
-}
-stop_xvfb() { [ -n "$xvfb_pid" ] && { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; }; xvfb_pid=""; }
+. "$here/tests/smoke/lib/xvfb.sh"  # start_xvfb, stop_xvfb
 
 # The seeded data folder, shared by every shot.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
@@ -67,7 +51,7 @@ shot() {  # name size lang script
     mkdir -p "$XDG_CONFIG_HOME/salesdojo"
     printf '{"language": "%s"}\n' "$lang" >"$XDG_CONFIG_HOME/salesdojo/settings.json"
     rm -f "$png"
-    start_xvfb 1920x1080 || { echo "gui_history_screenshots: cannot start Xvfb" >&2; failures=$((failures + 1)); return; }
+    start_xvfb 400 519 1920x1080 "$work/xvfb.log" || { echo "gui_history_screenshots: cannot start Xvfb" >&2; failures=$((failures + 1)); return; }
     DISPLAY="$display" SALESDOJO_WINDOW_SIZE="$size" SALESDOJO_GUI_SCRIPT="lang=$lang;wait=3;$script;shot=$png;quit" \
         timeout 60 "$bin" --trainee Anna >"$work/run.log" 2>&1
     local rc=$?

@@ -21,23 +21,7 @@ xvfb_pid=""
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-start_xvfb() {  # SCREEN: sets display and xvfb_pid; the first free display from 120, ready when xdpyinfo answers
-    local n deadline screen="$1"
-    for n in $(seq 120 239); do
-        [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-        Xvfb ":$n" -screen 0 "${screen}x24" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-        xvfb_pid=$!
-        display=":$n"
-        deadline=$((SECONDS + 30))
-        while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-            DISPLAY="$display" xdpyinfo >/dev/null 2>&1 && return 0
-            sleep 0.05
-        done
-        kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-    done
-    return 1
-}
-stop_xvfb() { [ -n "$xvfb_pid" ] && { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; }; xvfb_pid=""; }
+. "$here/tests/smoke/lib/xvfb.sh"  # start_xvfb, stop_xvfb
 
 # A scenario file with several problems, for the diagnostics panel.
 broken="$work/pack/broken_example.json"
@@ -56,7 +40,7 @@ shot() {  # name size lang script [args...]
     printf '{"language": "%s", "high_contrast": %s}\n' "$lang" "$contrast" >"$home/config/salesdojo/settings.json"
     printf '{"format": 1, "last_scores": {"demanding_director": 62, "guarantee_demand": 91}}\n' >"$home/data/salesdojo/progress.json"
     rm -f "$png"
-    start_xvfb "$screen" || { echo "gui_screenshots: cannot start Xvfb" >&2; failures=$((failures + 1)); return; }
+    start_xvfb 120 239 "$screen" "$work/xvfb.log" || { echo "gui_screenshots: cannot start Xvfb" >&2; failures=$((failures + 1)); return; }
     DISPLAY="$display" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
         SALESDOJO_WINDOW_SIZE="$size" SALESDOJO_GUI_SCRIPT="lang=$lang;wait=3;$script;shot=$png;quit" \
         timeout 60 "$bin" "$@" >"$work/run.log" 2>&1

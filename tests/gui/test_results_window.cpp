@@ -65,19 +65,31 @@ void decide(AppHarness& h, std::size_t decisions) {
     }
 }
 
+// The director on the play screen, its first line shown.
+void open_director(AppHarness& h) {
+    REQUIRE(h.app->command(std::string("open=") + kDirector));
+    h.frame();
+    h.reveal();
+}
+
+// From the home screen (with the results database there): the director, one decision, then the rest
+// by plan `finish` (finish=N). The finished run, on its debrief.
+const Run& play_director_to_debrief(AppHarness& h, int finish) {
+    h.frame();
+    REQUIRE(h.app->results().available());
+    open_director(h);
+    decide(h, 1);
+    REQUIRE(h.app->command("finish=" + std::to_string(finish)));
+    const Run& run = *h.app->run();
+    REQUIRE(run.debrief);
+    return run;
+}
+
 }  // namespace
 
 TEST_CASE("results: a run finished in the window is stored as an attempt, every decision timed") {
     AppHarness h(AppHarness::bundled(), with("assessment"), {1280, 2400});  // every card in view
-    h.frame();
-    REQUIRE(h.app->results().available());
-    REQUIRE(h.app->command(std::string("open=") + kDirector));
-    h.frame();
-    h.reveal();
-    decide(h, 1);
-    REQUIRE(h.app->command("finish=2"));
-    const Run& run = *h.app->run();
-    REQUIRE(run.debrief);
+    const Run& run = play_director_to_debrief(h, 2);
     const std::size_t decisions = run.session.decision_count();
 
     store::ResultsStore db = store::ResultsStore::open(database_of(h));
@@ -117,17 +129,13 @@ TEST_CASE("results: a run finished in the window is stored as an attempt, every 
 TEST_CASE("results: going Home mid-run asks first, and leaving keeps the run for the resume card") {
     AppHarness h(AppHarness::bundled(), with("practice"));
     h.frame();
-    REQUIRE(h.app->command(std::string("open=") + kDirector));
-    h.frame();
-    h.reveal();
+    open_director(h);
     // No decision yet: nothing to lose, so no question.
     REQUIRE(h.click(ui("common.home", "en")));
     CHECK(h.app->screen() == Screen::Home);
     CHECK_FALSE(h.app->leave_asked());
 
-    REQUIRE(h.app->command(std::string("open=") + kDirector));
-    h.frame();
-    h.reveal();
+    open_director(h);
     decide(h, 2);
     const std::string node = h.app->run()->session.current().id;
     REQUIRE(h.click(ui("common.home", "en")));
@@ -168,9 +176,7 @@ TEST_CASE("results: going Home mid-run asks first, and leaving keeps the run for
 TEST_CASE("results: the resume card continues at the same node, after the window was closed") {
     AppHarness h(AppHarness::bundled(), with("assessment"));
     h.frame();
-    REQUIRE(h.app->command(std::string("open=") + kDirector));
-    h.frame();
-    h.reveal();
+    open_director(h);
     decide(h, 2);
     const std::string node = h.app->run()->session.current().id;
     const auto ids = h.app->run()->session.decision_ids();
@@ -286,9 +292,7 @@ TEST_CASE("results: a damaged database gives a dismissable notice, and the windo
         REQUIRE(h.click(ui("home.dismiss", language)));
         h.frame();
         CHECK_FALSE(h.log.has_exact(notice));
-        REQUIRE(h.app->command(std::string("open=") + kDirector));
-        h.frame();
-        h.reveal();
+        open_director(h);
         decide(h, 1);
         // Leaving says the run is not kept.
         REQUIRE(h.click(ui("common.home", language)));
@@ -614,15 +618,7 @@ TEST_CASE("results: the export buttons are reachable by keyboard") {
 
 TEST_CASE("results: a run finished in the window writes its xAPI statements to the outbox, once") {
     AppHarness h(AppHarness::bundled(), with("practice"), {1280, 2400});
-    h.frame();
-    REQUIRE(h.app->results().available());
-    REQUIRE(h.app->command(std::string("open=") + kDirector));
-    h.frame();
-    h.reveal();
-    decide(h, 1);
-    REQUIRE(h.app->command("finish=1"));
-    const Run& run = *h.app->run();
-    REQUIRE(run.debrief);
+    const Run& run = play_director_to_debrief(h, 1);
     const std::vector<std::string> chosen = run.session.decision_ids();
 
     // launched, initialized, one "answered" per decision, completed, and passed or failed (a pass mark).

@@ -10,6 +10,7 @@ set -u
 bin="${1:?usage: authoring_reload.sh <path-to-salesdojo>}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 window="$(dirname "$bin")/salesdojo-window"
+. "$here/tests/smoke/lib/xvfb.sh"
 
 for tool in Xvfb xdpyinfo python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -20,12 +21,11 @@ done
 [ -x "$window" ] || { echo "authoring_reload: SKIP: no salesdojo-window next to $bin" >&2; exit 77; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/salesdojo-author-smoke.XXXXXX")"
-xvfb_pid=""
 app_pid=""
 keep="${SALESDOJO_SMOKE_KEEP:-0}"
 cleanup() {
     [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
-    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; fi
+    stop_xvfb
     if [ "$keep" = 1 ]; then echo "authoring_reload: files kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -39,20 +39,7 @@ fail() {
     exit 1
 }
 
-display=""
-for n in $(seq 400 599); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    deadline=$((SECONDS + 30))
-    while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-        if DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then display=":$n"; break; fi
-        sleep 0.05
-    done
-    [ -n "$display" ] && break
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$display" ] || fail "cannot start Xvfb"
+start_xvfb 400 599 1280x800 "$work/xvfb.log" || fail "cannot start Xvfb"
 export DISPLAY="$display"
 
 file="$work/mini.json"

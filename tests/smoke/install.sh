@@ -18,6 +18,7 @@ bin="${1:?usage: install.sh <path-to-salesdojo>}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 build="$(cd "$(dirname "$bin")" && pwd -P)"
 cmake="${SALESDOJO_CMAKE:-cmake}"
+. "$here/tests/smoke/lib/xvfb.sh"
 
 for tool in Xvfb xdpyinfo convert identify "$cmake"; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -32,10 +33,9 @@ fi
 
 work="$(mktemp -d /tmp/salesdojo-install-smoke.XXXXXX)"
 work="$(cd "$work" && pwd -P)"
-xvfb_pid=""
 keep=0
 cleanup() {
-    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; fi
+    stop_xvfb
     [ "$keep" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -75,21 +75,8 @@ cp -a "$work/prefix" "$work/moved/usr"
 rm -rf "$work/prefix"
 root="$work/moved/usr"
 
-# A display of our own (see play_to_debrief.sh for why: -noreset, wait for xdpyinfo, one app each).
-display=""
-for n in $(seq 400 599); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    deadline=$((SECONDS + 30))
-    while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-        if DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then display=":$n"; break; fi
-        sleep 0.05
-    done
-    [ -n "$display" ] && break
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$display" ] || fail "cannot start Xvfb"
+# A display of our own (tests/smoke/lib/xvfb.sh says why it is done so).
+start_xvfb 400 599 1280x720 "$work/xvfb.log" || fail "cannot start Xvfb"
 
 # 3 + 4 run inside the namespace, from a script in the temporary folder (the source folder, where
 # this script lives, is hidden there).

@@ -12,6 +12,7 @@ set -u
 bin="${1:?usage: keyboard_to_debrief.sh <path-to-salesdojo>}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 window="$(dirname "$bin")/salesdojo-window"
+. "$here/tests/smoke/lib/xvfb.sh"
 
 for tool in Xvfb xdpyinfo xdotool; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -25,12 +26,11 @@ if [ ! -x "$window" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/salesdojo-keys-smoke.XXXXXX")"
-xvfb_pid=""
 app_pid=""
 keep=0
 cleanup() {
     [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
-    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; fi
+    stop_xvfb
     [ "$keep" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -45,20 +45,7 @@ fail() {
     exit 1
 }
 
-display=""
-for n in $(seq 500 599); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    deadline=$((SECONDS + 30))
-    while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-        if DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then display=":$n"; break; fi
-        sleep 0.05
-    done
-    [ -n "$display" ] && break
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$display" ] || fail "cannot start Xvfb"
+start_xvfb 500 599 1280x720 "$work/xvfb.log" || fail "cannot start Xvfb"
 export DISPLAY="$display"
 
 # One scenario on the home screen, so the first Start is known.
@@ -69,9 +56,7 @@ XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" SALESDOJO_GUI_TRACE=1 
     "$window" --lang en --mode practice >"$work/app.out" 2>"$work/app.err" &
 app_pid=$!
 
-wid="$(timeout 60 xdotool search --sync --onlyvisible --name '^SalesDojo$' 2>/dev/null | head -n 1)"
-[ -n "$wid" ] || fail "no SalesDojo window appeared within 60 s"
-xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid" 2>/dev/null
+wait_for_window 60 >/dev/null || fail "no SalesDojo window appeared within 60 s"
 # The pointer outside the window: a pointer over a widget would give it the hover, not the keys.
 xdotool mousemove 0 0 2>/dev/null
 

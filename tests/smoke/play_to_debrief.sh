@@ -20,6 +20,7 @@ set -u
 bin="${1:?usage: play_to_debrief.sh <path-to-salesdojo>}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 scenario="$here/scenarios/demanding_director.json"
+. "$here/tests/smoke/lib/xvfb.sh"
 
 for tool in Xvfb xdpyinfo xdotool convert identify; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -34,12 +35,11 @@ if [ ! -x "$bin" ] || [ ! -x "$(dirname "$bin")/salesdojo-window" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/salesdojo-play-smoke.XXXXXX")"
-xvfb_pid=""
 app_pid=""
 keep=0
 cleanup() {
     [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
-    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; fi
+    stop_xvfb
     [ "$keep" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -54,22 +54,8 @@ fail() {
     exit 1
 }
 
-# A display of our own: the first number with neither a lock nor a socket; if another server takes
-# it between the check and the start, Xvfb exits and we try the next one.
-display=""
-for n in $(seq 240 399); do
-    [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ] && continue
-    Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    deadline=$((SECONDS + 30))
-    while [ $SECONDS -lt $deadline ] && kill -0 "$xvfb_pid" 2>/dev/null; do
-        if DISPLAY=":$n" xdpyinfo >/dev/null 2>&1; then display=":$n"; break; fi
-        sleep 0.05
-    done
-    [ -n "$display" ] && break
-    kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; xvfb_pid=""
-done
-[ -n "$display" ] || fail "cannot start Xvfb"
+# A display of our own (tests/smoke/lib/xvfb.sh says why it is done so).
+start_xvfb 240 399 1280x720 "$work/xvfb.log" || fail "cannot start Xvfb"
 export DISPLAY="$display"
 
 png="$work/debrief.png"
@@ -80,10 +66,8 @@ XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" SALESDOJO_GUI_TRACE=1 
 app_pid=$!
 
 # The window, by its title (xdotool --sync waits for it; the timeout guards a start-up that fails).
-wid="$(timeout 60 xdotool search --sync --onlyvisible --name '^SalesDojo$' 2>/dev/null | head -n 1)"
-[ -n "$wid" ] || fail "no SalesDojo window appeared within 60 s"
-# No window manager: give the window the keyboard focus, and put the pointer inside it.
-xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid" 2>/dev/null
+wid="$(wait_for_window 60)" || fail "no SalesDojo window appeared within 60 s"
+# The pointer inside the window.
 xdotool mousemove --window "$wid" 640 360 2>/dev/null
 
 deadline=$((SECONDS + 120))

@@ -8,7 +8,7 @@
 //   salesdojo_bench --write DIR          only write the generated scenarios to DIR (for profiling)
 //   salesdojo_bench --no-fork            measure in this process (for perf / callgrind; RSS is then cumulative)
 //   salesdojo_bench --no-cli-report      skip the `analyze` path (histograms + report)
-//   salesdojo_bench --hostile            time the hostile files of issue 9 (bench/hostile_files.hpp)
+//   salesdojo_bench --hostile            time the hostile files of issue 9 (tests/bench/hostile_files.hpp)
 //   salesdojo_bench --hostile --write DIR   only write those files to DIR
 //
 // Density: the default scenarios have about 15 reachable states per node at 10,000 nodes, the dense
