@@ -181,7 +181,9 @@ void App::hotkeys() {
         request_quit();
         return;
     }
-    if (io.WantCaptureKeyboard) return;
+    // ImGui wants the keyboard while a modal is open; the settings are one, and their F1 (their keys)
+    // and text size keys still work there unless a text field has the keyboard.
+    if (io.WantCaptureKeyboard && !(m_settings_open && !io.WantTextInput)) return;
     if (key(sf::Keyboard::F1) && !m_leave_asked) {
         m_legend_open = true;
         m_frames_wanted = std::max(m_frames_wanted, 2);
