@@ -111,7 +111,7 @@ void App::frame(const Fonts& fonts) {
     // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();
     const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief ||
-                            m_screen == Screen::Authoring) &&
+                            m_screen == Screen::Authoring || m_screen == Screen::Diagnostics) &&
                            !m_settings_open && !m_legend_open;
     // The settings (modal) are worked the same way, Tab moving between their own widgets.
     const bool settings_keys = m_settings_open && !m_legend_open;

@@ -47,6 +47,7 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
         controls();
         rows.push_back({"keys.esc", "keys.home"});
     } else if (screen == "diagnostics") {
+        controls();
         rows.push_back({"keys.esc", "keys.home"});
     } else if (screen == "authoring") {
         controls();
