@@ -113,7 +113,7 @@ void App::frame(const Fonts& fonts) {
     // screens (views/tab_order.hpp; the platform maps Enter); the play screen keeps its own keys.
     ImGuiIO& io = ImGui::GetIO();
     const bool navigable = (m_screen == Screen::Home || m_screen == Screen::History || m_screen == Screen::Debrief ||
-                            m_screen == Screen::Authoring ||
+                            m_screen == Screen::Authoring || m_screen == Screen::Diagnostics ||
                             (m_screen == Screen::Classroom && m_class.stage != ClassStage::Running)) &&
                            !m_settings_open && !m_legend_open;
     // The settings (modal) are worked the same way, Tab moving between their own widgets.
@@ -185,7 +185,9 @@ void App::hotkeys() {
         request_quit();
         return;
     }
-    if (io.WantCaptureKeyboard) return;
+    // ImGui wants the keyboard while a modal is open; the settings are one, and their F1 (their keys)
+    // and text size keys still work there unless a text field has the keyboard.
+    if (io.WantCaptureKeyboard && !(m_settings_open && !io.WantTextInput)) return;
     if (key(sf::Keyboard::F1) && !m_leave_asked) {
         m_legend_open = true;
         m_frames_wanted = std::max(m_frames_wanted, 2);

@@ -137,7 +137,7 @@ TEST_CASE("F1 shows the keys of the screen in the interface language and F1 or E
 }
 
 TEST_CASE("every screen's key legend has words for each key and action in both languages") {
-    for (const char* screen : {"home", "play", "debrief", "history", "diagnostics"}) {
+    for (const char* screen : {"home", "play", "debrief", "history", "diagnostics", "authoring", "settings"}) {
         const auto rows = key_legend_rows(screen);
         CHECK(rows.size() >= 5);
         for (const KeyLegendRow& row : rows) {

@@ -2,6 +2,7 @@
 
 #include "views/draw_log.hpp"
 #include "views/header_bar.hpp"
+#include "views/tab_order.hpp"
 #include "views/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -55,8 +56,13 @@ Intent AuthorView::draw_open_row(const ViewContext& ctx, const Authoring& author
     ImGui::SameLine();
     const float open_width = button_width(ctx.t("author.open"));
     ImGui::SetNextItemWidth(std::max(100.0f, ImGui::GetContentRegionAvail().x - open_width - ImGui::GetStyle().ItemSpacing.x));
+    // In our tab order (tab_order.hpp), as the home screen's search: ImGui's own Tab between text
+    // fields would take the keyboard and keep it; Enter on the field starts typing.
+    ImGui::PushAllowKeyboardFocus(false);
     const bool entered = ImGui::InputTextWithHint("##author_path", ctx.t("author.path_hint"), &m_path,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopAllowKeyboardFocus();
+    tab_stop("author_path");
     log_item("author_path");
     ImGui::SameLine();
     if ((button(ctx.t("author.open")) || entered) && !m_path.empty()) result = intent::OpenPath{m_path};
@@ -119,7 +125,9 @@ Intent AuthorView::draw_file(const ViewContext& ctx, const Authoring& authoring,
     text(ctx.t("author.playtest_from"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    if (begin_combo("##start_node", s.nodes[static_cast<std::size_t>(*m_start_node)].id, "start_node")) {
+    const bool start_open = begin_combo("##start_node", s.nodes[static_cast<std::size_t>(*m_start_node)].id, "start_node");
+    tab_stop("start_node");
+    if (start_open) {
         for (std::size_t i = 0; i < s.nodes.size(); ++i) {
             if (ImGui::Selectable(s.nodes[i].id.c_str(), static_cast<int>(i) == *m_start_node)) m_start_node = static_cast<int>(i);
         }
@@ -130,7 +138,10 @@ Intent AuthorView::draw_file(const ViewContext& ctx, const Authoring& authoring,
     text(ctx.t("author.playtest_with"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    ImGui::PushAllowKeyboardFocus(false);
     ImGui::InputTextWithHint("##playtest_values", ctx.t("author.playtest_with_hint"), &m_values);
+    ImGui::PopAllowKeyboardFocus();
+    tab_stop("playtest_values");
     log_item("playtest_values");
     ImGui::SameLine();
     if (button(ctx.t("author.playtest_go"))) result = intent::PlaytestFrom{s.nodes[static_cast<std::size_t>(*m_start_node)].id};

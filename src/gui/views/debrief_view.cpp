@@ -180,9 +180,10 @@ void DebriefView::draw_decisions(const ViewContext& ctx, const Run& run) {
         chip(ctx.t(verdict_key(review.verdict)), verdict_colour(review.verdict, colours));
         explained_by(ctx.t("debrief.explain_verdicts"));
         if (review.loss_points > 0.05) {
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            text_coloured(colours.text_dim, report::loss_text(review.loss_points, ctx.language));
+            // Beside the verdict when it fits on the line, else under it (never wrapped into a sliver).
+            const std::string cost = report::loss_text(review.loss_points, ctx.language);
+            if (same_line_if_fits(ImGui::CalcTextSize(cost.c_str()).x)) ImGui::AlignTextToFramePadding();
+            text_coloured(colours.text_dim, cost);
             explained_by(ctx.t("debrief.explain_cost"));
         }
         if (!line.line.empty())

@@ -87,6 +87,7 @@ Intent HistoryView::Draw(const ViewContext& ctx, const HistoryData& data, const 
 // Buttons that save every attempt of the trainee as files (the App writes them), and what came of it.
 Intent HistoryView::draw_export(const ViewContext& ctx, const HistoryData& data) {
     Intent result;
+    ImGui::AlignTextToFramePadding();  // on the buttons' baseline
     text(ctx.t("history.export_label"));
     same_line_if_fits(button_width(ctx.t("history.export_json")));
     if (button(ctx.t("history.export_json"))) result = intent::ExportHistory{ExportFormat::Json};

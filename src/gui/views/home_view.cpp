@@ -374,12 +374,16 @@ Intent HomeView::draw_controls(const ViewContext& ctx, const Catalogue& catalogu
     ImGui::AlignTextToFramePadding();
     text(search);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 13.0f);
+    // Wide enough for its hint ("words in the title or summary") when the line has room: a cut-off
+    // hint reads as a different one.
+    const char* search_hint = ctx.t("home.search_hint");
+    const float hint_width = ImGui::CalcTextSize(search_hint).x + ImGui::GetStyle().FramePadding.x * 2.0f + em * 0.5f;
+    ImGui::SetNextItemWidth(std::min(std::max(em * 13.0f, hint_width), ImGui::GetContentRegionAvail().x));
     log_drawn("search:" + m_filter.search);
     // In our tab order (tab_order.hpp), not ImGui's own Tab cycling between text fields, which would
     // make the field take Tab and keep the focus; Enter on it starts typing.
     ImGui::PushAllowKeyboardFocus(false);
-    ImGui::InputTextWithHint("##search", ctx.t("home.search_hint"), &m_filter.search);
+    ImGui::InputTextWithHint("##search", search_hint, &m_filter.search);
     ImGui::PopAllowKeyboardFocus();
     tab_stop();
     log_item("search");

@@ -57,6 +57,7 @@ std::vector<KeyLegendRow> key_legend_rows(std::string_view screen) {
         rows.push_back({"keys.class_c", "keys.class_c_action"});
         rows.push_back({"keys.esc", "keys.class_esc_action"});
     } else if (screen == "diagnostics") {
+        controls();
         rows.push_back({"keys.esc", "keys.home"});
     } else if (screen == "authoring") {
         controls();

@@ -295,7 +295,6 @@ std::vector<std::string> PlayView::assumption_text(const ViewContext& ctx, const
 }
 
 void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, float width, float height) {
-    ImGui::BeginChild("##portrait", ImVec2(width, height), true);
     const int line = portrait_speaker();
     std::optional<int> speaker = m_last_speaker;
     std::string expression = "neutral";
@@ -304,19 +303,24 @@ void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, floa
         expression = m_lines[static_cast<std::size_t>(line)].expression;
         m_last_speaker = speaker;
     }
-    if (speaker && *speaker < static_cast<int>(run.scenario->cast.size())) {
-        const CastMember& who = run.scenario->cast[static_cast<std::size_t>(*speaker)];
-        // The portrait as large as the column allows with the name and role still under it.
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const float inner = ImGui::GetContentRegionAvail().x;
-        const std::string name = who.name.get(run.language);
-        const std::string role = who.role.empty() ? std::string() : who.role.get(run.language);
-        ImGui::PushFont(ctx.bold());
-        float words = ImGui::CalcTextSize(name.c_str(), nullptr, false, inner).y;
-        ImGui::PopFont();
-        if (!role.empty()) words += ImGui::CalcTextSize(role.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
-        const float room = height - style.WindowPadding.y * 2 - words - style.ItemSpacing.y * 3;
-        const float size = std::max(0.0f, std::min(inner, room));
+    const CastMember* who = speaker && *speaker >= 0 && *speaker < static_cast<int>(run.scenario->cast.size())
+                                ? &run.scenario->cast[static_cast<std::size_t>(*speaker)]
+                                : nullptr;
+    // The portrait as large as the column allows with the name and role under it, and the panel only
+    // as tall as that: no empty column under a portrait.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float inner = width - style.WindowPadding.x * 2;
+    const std::string name = who ? who->name.get(run.language) : std::string();
+    const std::string role = who && !who->role.empty() ? who->role.get(run.language) : std::string();
+    ImGui::PushFont(ctx.bold());
+    float words = ImGui::CalcTextSize(name.c_str(), nullptr, false, inner).y;
+    ImGui::PopFont();
+    if (!role.empty()) words += ImGui::CalcTextSize(role.c_str(), nullptr, false, inner).y + style.ItemSpacing.y;
+    const float chrome = style.WindowPadding.y * 2 + words + style.ItemSpacing.y * 3;
+    const float size = std::max(0.0f, std::min(inner, height - chrome));
+    ImGui::BeginChild("##portrait", ImVec2(width, who ? std::min(height, size + chrome) : height), true,
+                      ImGuiWindowFlags_NoScrollbar);
+    if (who) {
         const ImVec2 top_left = ImGui::GetCursorScreenPos();
         if (const PortraitImage* image = run.portrait(*speaker, expression); image && image->texture) {
             const float aspect = image->height > 0 ? image->width / image->height : 1.0f;
@@ -324,10 +328,10 @@ void PlayView::draw_portrait_column(const ViewContext& ctx, const Run& run, floa
             ImGui::Image(image->texture, fit);
             if (fit.y < size) ImGui::Dummy(ImVec2(size, size - fit.y));
         } else {
-            draw_portrait(ImGui::GetWindowDrawList(), top_left, size, who.appearance, expression);
+            draw_portrait(ImGui::GetWindowDrawList(), top_left, size, who->appearance, expression);
             ImGui::Dummy(ImVec2(size, size));
         }
-        log_drawn("portrait:" + who.id + ":" + expression);
+        log_drawn("portrait:" + who->id + ":" + expression);
         ImGui::Spacing();
         text_in_font(ctx.bold(), name, &ctx.colours->speaker);
         if (!role.empty()) text_coloured(ctx.colours->text_dim, role);

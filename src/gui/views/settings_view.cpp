@@ -76,7 +76,8 @@ Intent SettingsView::Draw(const ViewContext& ctx, const Settings& settings, bool
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     text_coloured(ctx.colours->text_dim, ctx.t("settings.saved_note"));
-    if (!ImGui::GetIO().WantCaptureKeyboard && ImGui::IsKeyPressed(sf::Keyboard::Escape, false))
+    // Not WantCaptureKeyboard: ImGui sets it whenever a modal is open, this one included.
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(sf::Keyboard::Escape, false))
         merge(result, intent::CloseSettings{});
     if (!is_none(result) && std::holds_alternative<intent::CloseSettings>(result)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
