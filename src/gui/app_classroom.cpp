@@ -115,6 +115,7 @@ ClassIntent App::draw_trainer_material(const ViewContext& ctx) {
     info.join_url = live.join_url();
     info.join_code = live.join_code();
     info.devices = live.devices_joined();
+    info.own_window = m_trainer_window_active;
     return draw_class_trainer_view(ctx, live.trainer(), info);
 }
 

@@ -30,7 +30,8 @@ std::optional<ClassroomReport> make_classroom_report(const Analysis& analysis, c
     }
     r.overall = debrief->overall_score;
     r.accuracy = debrief->accuracy;
-    r.passed = debrief->passed;
+    // A class ended before the conversation did has no verdict on the pass mark (the score stands).
+    if (debrief->finished) r.passed = debrief->passed;
     for (const DimensionScore& d : debrief->dimensions) r.dimensions.emplace_back(dimension_name(s, d.dimension, lang), d.score);
 
     std::size_t review = 0;  // the debrief reviews the confirmed decisions, in order

@@ -199,3 +199,37 @@ TEST_CASE("the report escapes scenario text and refuses a log of another scenari
     CHECK_FALSE(report::make_classroom_report(*analysis, wrong, "en", error));
     CHECK(error.find("'nope'") != std::string::npos);
 }
+
+TEST_CASE("a class ended before the conversation did has a score but no pass or fail") {
+    std::string body = kClassBody;
+    const std::string rubric = R"("rubric": {"dimensions": [{"id": "qualify"}])";
+    body.replace(body.find(rubric), rubric.size(), R"("rubric": {"dimensions": [{"id": "qualify"}], "pass_mark": 50)");
+    const auto scenario = load_compact(body, "class-pass", "1.0.0", "Class");
+    const auto analysis = analyse(scenario).analysis;
+    REQUIRE(analysis);
+    const auto play_first = [&](std::size_t option) {
+        ClassRun run(scenario, analysis, {});
+        run.open_vote();
+        run.set_hand_count(option, 3);
+        run.reveal_tally();
+        REQUIRE(run.confirm_majority());
+        run.next();
+        return run;
+    };
+    std::string error;
+    // 'ask' goes on to a second decision: the class stops there.
+    ClassRun stopped = play_first(0);
+    REQUIRE(stopped.phase() != ClassPhase::Finished);
+    auto report = report::make_classroom_report(*analysis, stopped.log(), "en", error);
+    REQUIRE_MESSAGE(report, error);
+    CHECK_FALSE(report->finished);
+    CHECK_FALSE(report->passed.has_value());
+    // 'leave' ends the conversation: the pass mark applies.
+    ClassRun ended = play_first(2);
+    REQUIRE(ended.phase() == ClassPhase::Finished);
+    report = report::make_classroom_report(*analysis, ended.log(), "en", error);
+    REQUIRE_MESSAGE(report, error);
+    CHECK(report->finished);
+    REQUIRE(report->passed.has_value());
+    CHECK_FALSE(*report->passed);
+}

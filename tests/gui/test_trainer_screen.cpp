@@ -97,6 +97,7 @@ TEST_CASE("trainer window: the trainer's material is in its draw log and never i
     REQUIRE_FALSE(notes.empty());
     const std::string heading = ui("class.trainer_heading", "en");
     const std::string best = ui("class.trainer_best", "en");
+    const std::string private_note = ui("class.trainer_private", "en");
     char counts[128];
     std::snprintf(counts, sizeof counts, ui("class.trainer_counts", "en"), std::size_t{5}, std::size_t{0}, std::size_t{5});
 
@@ -106,6 +107,7 @@ TEST_CASE("trainer window: the trainer's material is in its draw log and never i
         CHECK(trainer.log.contains(heading));
         CHECK(trainer.log.contains(notes));
         CHECK(trainer.log.contains(best));
+        CHECK_FALSE(trainer.log.contains(private_note));  // "T hides it" means nothing in its own window
         CHECK_FALSE(h.log.contains(heading));
         CHECK_FALSE(h.log.contains(notes));
         CHECK_FALSE(h.log.contains(best));

@@ -35,7 +35,7 @@ ClassIntent draw_class_trainer_view(const ViewContext& ctx, const TrainerView& v
     const Palette& c = *ctx.colours;
     const std::string& lang = info.language;
     text_in_font(ctx.bold(), ctx.t("class.trainer_heading"), &c.accent);
-    text_coloured(c.text_dim, ctx.t("class.trainer_private"));
+    if (!info.own_window) text_coloured(c.text_dim, ctx.t("class.trainer_private"));
     if (info.blank) text_coloured(c.warn, ctx.t("class.trainer_blank"));
     ImGui::Separator();
     text_in_font(ctx.bold(), ctx.t(next_step_key(room)), &c.text);

@@ -27,6 +27,7 @@ struct TrainerPanelInfo {
     std::optional<std::size_t> prompt_on_screen;  // a position in AudienceView::prompts
     std::string join_url, join_code;              // "" = no phones
     std::size_t devices = 0;                      // phones joined
+    bool own_window = false;                      // drawn in the trainer's own window (T does nothing there)
 };
 
 ClassIntent draw_class_trainer_view(const ViewContext& ctx, const classroom::TrainerView& view,
