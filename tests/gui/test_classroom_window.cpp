@@ -402,6 +402,28 @@ void check_projector_layout(AppHarness& h, const std::string& where) {
     CHECK_MESSAGE(drawn >= 2, where << ": the projector drew almost nothing");
 }
 
+// Plays the started class to its end (the majority of typed hands each time), checking the
+// projector while voting (join code and QR code), revealed with a prompt, with the consequence and
+// feedback, and at the ending.
+void check_class_to_its_end(AppHarness& h, const std::string& config) {
+    Classroom& live = *h.app->classroom();
+    for (int guard = 0, decision = 1; guard < 60 && live.phase() != ClassPhase::Finished; ++guard, ++decision) {
+        const std::string where = config + " decision " + std::to_string(decision);
+        h.tap(sf::Keyboard::PageDown);
+        for (std::size_t i = 0; i < live.audience().options.size(); ++i) type_hands(h, i, 10 + i);
+        check_projector_layout(h, where + " voting (with the join code and QR code)");
+        h.tap(sf::Keyboard::P);
+        h.tap(sf::Keyboard::PageDown);
+        check_projector_layout(h, where + " revealed with a prompt");
+        h.tap(sf::Keyboard::PageDown);
+        h.tap(sf::Keyboard::PageDown);
+        check_projector_layout(h, where + " consequence with feedback");
+        h.tap(sf::Keyboard::PageDown);
+    }
+    CHECK_MESSAGE(live.phase() == ClassPhase::Finished, config << ": the class did not reach an ending");
+    check_projector_layout(h, config + " ending");
+}
+
 }  // namespace
 
 TEST_CASE("the projector fits the whole exchange without scrolling at 1280x720 and 1920x1080, 100-200 % text, both languages") {
@@ -417,21 +439,7 @@ TEST_CASE("the projector fits the whole exchange without scrolling at 1280x720 a
                                            std::to_string(static_cast<int>(text * 100)) + "% " + language;
                 CAPTURE(config);
                 start_class(h, "cannot_pay", true, language);
-                Classroom& live = *h.app->classroom();
-                for (int guard = 0, decision = 1; guard < 60 && live.phase() != ClassPhase::Finished; ++guard, ++decision) {
-                    const std::string where = config + " decision " + std::to_string(decision);
-                    h.tap(sf::Keyboard::PageDown);
-                    for (std::size_t i = 0; i < live.audience().options.size(); ++i) type_hands(h, i, 10 + i);
-                    check_projector_layout(h, where + " voting (with the join code and QR code)");
-                    h.tap(sf::Keyboard::P);
-                    h.tap(sf::Keyboard::PageDown);
-                    check_projector_layout(h, where + " revealed with a prompt");
-                    h.tap(sf::Keyboard::PageDown);
-                    h.tap(sf::Keyboard::PageDown);
-                    check_projector_layout(h, where + " consequence with feedback");
-                    h.tap(sf::Keyboard::PageDown);
-                }
-                check_projector_layout(h, config + " ending");
+                check_class_to_its_end(h, config);
             }
         }
     }
@@ -487,4 +495,26 @@ TEST_CASE("a tie leaves the choice to the trainer, Page Up shows the previous pr
     CHECK(h.log.contains("legend:classroom"));
     CHECK(h.log.contains(ui("keys.class_hands_action", "en")));
     CHECK(h.log.contains(ui("keys.class_o_action", "en")));
+}
+
+TEST_CASE("every bundled scenario fits the projector without scrolling at 1280x720 and 200 % text, both languages") {
+    const sf::Vector2u size{1280, 720};
+    std::vector<std::string> ids;
+    for (const CatalogueEntry& entry : AppHarness::bundled().entries)
+        if (entry.ok()) ids.push_back(entry.file_name);
+    std::sort(ids.begin(), ids.end());
+    REQUIRE(ids.size() >= 17);
+    for (const char* language : {"en", "nl"}) {
+        Settings settings;
+        settings.language = language;
+        settings.font_scale = 2.0f;
+        for (const std::string& id : ids) {
+            AppHarness h(AppHarness::bundled(), settings, size);
+            h.set_text_size(2.0f);
+            const std::string config = id + " 1280x720 text 200% " + language;
+            CAPTURE(config);
+            start_class(h, id, true, language);
+            check_class_to_its_end(h, config);
+        }
+    }
 }
