@@ -2,6 +2,7 @@
 
 #include "read_aloud.hpp"
 #include "speech.hpp"
+#include "views/draw_log.hpp"
 #include "views/drawable_scenario.hpp"
 #include "views/key_legend.hpp"
 #include "views/playtest_bar.hpp"
@@ -92,6 +93,9 @@ void App::frame(const Fonts& fonts) {
         m_style_scale = fonts.scale;
         m_style_contrast = static_cast<int>(m_settings.high_contrast);
     }
+    // F5 on a screen read-aloud has no words of its own for: this frame's texts are recorded and read.
+    std::optional<ScopedDrawLog> screen_text;
+    if (m_read_aloud.screen_wanted()) screen_text.emplace();
     ViewContext ctx;
     ctx.fonts = &fonts;
     ctx.language = m_settings.language;
@@ -166,6 +170,7 @@ void App::frame(const Fonts& fonts) {
         ++m_frames_on_screen;
         return;
     }
+    const std::size_t settings_text_from = screen_text ? screen_text->log.texts.size() : 0;
     if (m_settings_open) {
         // The settings are modal: what the screen below asked for this frame is dropped.
         TabOrder settings_tabs;
@@ -173,6 +178,14 @@ void App::frame(const Fonts& fonts) {
         intent = m_settings_view.Draw(ctx, m_settings, m_services.speech && m_services.speech->available());
         settings_tabs.end();
         m_focused_label = settings_tabs.focused_label();
+    }
+    if (screen_text) {  // over the settings, only theirs are read
+        const auto& texts = screen_text->log.texts;
+        const std::size_t from = m_settings_open ? settings_text_from : 0;
+        m_read_aloud.speak_screen({texts.begin() + static_cast<std::ptrdiff_t>(from), texts.end()}, m_settings.language,
+                                  m_services.speech);
+        if (DrawLog* outer = screen_text->previous) append_draw_log(*outer, screen_text->log);  // tests see the frame too
+        screen_text.reset();
     }
     ++m_frames_on_screen;
     if (is_none(intent)) hotkeys();

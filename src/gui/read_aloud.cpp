@@ -82,6 +82,9 @@ void ReadAloud::update(SpokenScreen screen, const Run* run, const PlayView& play
     const bool keys = !ImGui::GetIO().WantCaptureKeyboard;
     if (keys && (pressed(sf::Keyboard::LControl) || pressed(sf::Keyboard::RControl))) speech->stop();
     const bool again = keys && pressed(sf::Keyboard::F5);
+    // Modal windows (the settings) take the keyboard, but F5 still reads them unless text is typed.
+    if (enabled && !ImGui::GetIO().WantTextInput && pressed(sf::Keyboard::F5) && (!run || screen == SpokenScreen::Other))
+        m_screen_wanted = true;
     if (!enabled || !run || screen == SpokenScreen::Other) {
         m_key.clear();
         m_hint = false;
@@ -134,6 +137,33 @@ void ReadAloud::update(SpokenScreen screen, const Run* run, const PlayView& play
     m_last = text;
     speech->speak(text, run->language);
     failed();
+}
+
+std::string spoken_screen(const std::vector<std::string>& texts) {
+    std::string out;
+    const std::string* previous = nullptr;
+    for (const std::string& text : texts) {
+        if (text.empty() || (previous && *previous == text)) continue;
+        previous = &text;
+        if (!out.empty()) {
+            const char last = out.back();
+            out += (last == '.' || last == '?' || last == '!' || last == ':') ? " " : ". ";
+        }
+        out += text;
+    }
+    return out;
+}
+
+void ReadAloud::speak_screen(const std::vector<std::string>& texts, const std::string& words, Speech* speech) {
+    m_screen_wanted = false;
+    if (!speech) return;
+    m_last = spoken_screen(texts);
+    if (m_last.empty()) return;
+    speech->speak(m_last, words);  // the screen is in the interface's language
+    if (speech->failures() != m_failures) {
+        m_failures = speech->failures();
+        m_failed_at = std::chrono::steady_clock::now();
+    }
 }
 
 const char* ReadAloud::notice_key(bool enabled, const Speech* speech) const {

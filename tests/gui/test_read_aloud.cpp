@@ -238,3 +238,53 @@ TEST_CASE("spoken lines: the name before each line, narration as it is, not the 
     lines[2].text = "Nothing much.";
     CHECK(spoken_lines(lines) == "She sighs.\nEva: Nothing much.");
 }
+
+TEST_CASE("read-aloud: F5 reads the home screen, the history and the settings, in the interface's language") {
+    TempDir tmp{"salesdojo-read-screens"};
+    install_fake(tmp.path());
+    ScopedEnv path("PATH", tmp.path().string());
+    Speech speech;
+    REQUIRE(speech.available());
+    for (const char* language : {"en", "nl"}) {
+        CAPTURE(language);
+        AppHarness h(AppHarness::bundled(), reading("practice", language), {1280, 720}, &speech);
+        h.frames(3);
+        CHECK(h.app->read_aloud_state().last_spoken().empty());  // the home screen is not read unasked
+        const auto read_with_f5 = [&] {
+            const long before = speech.child_pid();
+            h.tap(sf::Keyboard::F5);
+            const long pid = speech.child_pid();
+            REQUIRE(pid > 0);
+            REQUIRE(pid != before);
+            const auto said = said_by(tmp.path(), pid);
+            REQUIRE(said);
+            CHECK(h.app->read_aloud_state().last_spoken() == *said);
+            return *said;
+        };
+        const std::string home = read_with_f5();
+        CHECK(home.find(ui("home.heading", language)) != std::string::npos);
+        const CatalogueEntry& first = h.app->catalogue().entries.front();
+        REQUIRE(first.ok());
+        CHECK(home.find(first.card->title.get(language)) != std::string::npos);
+        CHECK(h.log.contains(ui("home.heading", language)));  // the frame read is drawn as ever
+
+        REQUIRE(h.app->command("history"));
+        h.frames(2);
+        const std::string history = read_with_f5();
+        CHECK(history.find(ui("history.title", language)) != std::string::npos);
+        CHECK(history.find(ui("home.heading", language)) == std::string::npos);
+
+        REQUIRE(h.app->command("settings"));
+        h.frames(2);
+        const std::string settings = read_with_f5();
+        CHECK(settings.find(ui("settings.text_speed", language)) != std::string::npos);
+        CHECK(settings.find(ui("history.title", language)) == std::string::npos);  // only the settings, not the screen below
+        h.tap(sf::Keyboard::LControl);
+    }
+}
+
+TEST_CASE("spoken screen: each text once where repeated in a row, a full stop between") {
+    CHECK(spoken_screen({"Choose a conversation", "Choose a conversation", "Settings", "", "Why?", "Go"}) ==
+          "Choose a conversation. Settings. Why? Go");
+    CHECK(spoken_screen({}).empty());
+}

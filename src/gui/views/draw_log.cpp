@@ -90,6 +90,12 @@ DrawLog* set_draw_log(DrawLog* log) {
 
 DrawLog* draw_log() { return g_log; }
 
+void append_draw_log(DrawLog& to, const DrawLog& from) {
+    to.texts.insert(to.texts.end(), from.texts.begin(), from.texts.end());
+    to.items.insert(to.items.end(), from.items.begin(), from.items.end());
+    to.boxes.insert(to.boxes.end(), from.boxes.begin(), from.boxes.end());
+}
+
 void log_drawn(std::string_view text) {
     if (!g_log) return;
     const std::size_t hidden = text.find("##");

@@ -42,6 +42,9 @@ struct DrawLog {
     std::string joined() const;                        // all texts, one per line (for messages)
 };
 
+// Adds everything `from` recorded to the end of `to` (a log installed inside another's scope).
+void append_draw_log(DrawLog& to, const DrawLog& from);
+
 // Installs `log` (nullptr = off) and returns the previous one.
 DrawLog* set_draw_log(DrawLog* log);
 DrawLog* draw_log();
