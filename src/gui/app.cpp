@@ -1,4 +1,5 @@
 #include "app.hpp"
+#include "app_support.hpp"
 
 #include "read_aloud.hpp"
 #include "speech.hpp"
@@ -25,22 +26,6 @@
 
 namespace salesdojo::gui {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-std::string timestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
-    return buffer;
-}
 
 bool key(sf::Keyboard::Key k) { return ImGui::IsKeyPressed(static_cast<int>(k), false); }
 
@@ -439,7 +424,7 @@ void App::save_debrief(DebriefFormat format) {
     std::error_code ec;
     fs::create_directories(folder, ec);
     const bool html = format == DebriefFormat::Html;
-    const fs::path file = folder / (m_run->scenario->id + "-" + timestamp() + (html ? ".html" : ".md"));
+    const fs::path file = folder / (m_run->scenario->id + "-" + file_timestamp() + (html ? ".html" : ".md"));
     const report::Languages languages{m_settings.language, m_run->language};
     const report::DebriefExtras extras{std::vector<std::size_t>(m_run->hints.begin(), m_run->hints.end())};
     const std::string contents = html ? report::debrief_html(*m_run->debrief, *m_run->scenario, languages, extras)

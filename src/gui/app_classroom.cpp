@@ -2,6 +2,7 @@
 // projector view, the trainer's private panel, the keys, the phone voting server), the end (the
 // class log stored in the results database) and the class report with its exports.
 #include "app.hpp"
+#include "app_support.hpp"
 
 #include "views/class_keys.hpp"
 #include "views/class_report_view.hpp"
@@ -21,25 +22,6 @@
 #include <filesystem>
 
 namespace salesdojo::gui {
-namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-std::string file_timestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
-    return buffer;
-}
-
-}  // namespace
 
 Intent App::draw_classroom(const ViewContext& ctx) {
     ClassIntent asked;
